@@ -1,0 +1,132 @@
+/**
+ * KAM.SCORE (100,000 accounts × 8 criteria) and KAM.CLV (100,000 accounts) through the custom-function wrappers,
+ * against (a) a bare loop over the same 2-D arrays — the limit: the wrappers' coercion, validation and per-row errors
+ * should cost at most 2x — and (b) the same work as native formulas in HyperFormula (issue target: ≥ 20x faster).
+ */
+import "../test/fakes/customFunctionsRuntime";
+import { HyperFormula } from "hyperformula";
+import { clv as clvFn, score } from "../src/functions/functions";
+import { clvFormula, scoreFormula } from "../src/report/nativeFormulas";
+import { medianMs, seededRandom, type BenchRow } from "./harness";
+
+const N = 100_000;
+const K = 8;
+
+function timeOnce(fn: () => unknown): number {
+  const start = process.hrtime.bigint();
+  fn();
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
+function scoreData(): { ratings: (number | null)[][]; weights: number[][] } {
+  const rand = seededRandom(42);
+  const ratings = Array.from({ length: N }, () =>
+    Array.from({ length: K }, () => (rand() < 0.02 ? null : 1 + Math.floor(rand() * 5))),
+  );
+  return { ratings, weights: [Array.from({ length: K }, (_, j) => j + 1)] };
+}
+
+/** The least any implementation must do: one weighted sum per row, blanks skipped, a column of results. */
+function bareScoreLoop(ratings: (number | null)[][], w: number[]): number[][] {
+  const out: number[][] = new Array(ratings.length);
+  for (let i = 0; i < ratings.length; i++) {
+    const row = ratings[i];
+    let s = 0;
+    let ws = 0;
+    for (let j = 0; j < w.length; j++) {
+      const x = row[j];
+      if (x === null) continue;
+      s += w[j] * (x - 1);
+      ws += w[j];
+    }
+    out[i] = [(100 * s) / (ws * 4)];
+  }
+  return out;
+}
+
+function clvData(): { margin: number[][]; retention: number[][]; discount: number[][]; periods: number[][] } {
+  const rand = seededRandom(7);
+  return {
+    margin: Array.from({ length: N }, () => [1000 + rand() * 100000]),
+    retention: Array.from({ length: N }, () => [0.5 + rand() * 0.45]),
+    discount: [[0.1]],
+    periods: Array.from({ length: N }, () => [1 + Math.floor(rand() * 20)]),
+  };
+}
+
+function bareClvLoop(m: number[][], r: number[][], d: number, T: number[][]): number[][] {
+  const out: number[][] = new Array(m.length);
+  for (let i = 0; i < m.length; i++) {
+    const q = r[i][0] / (1 + d);
+    out[i] = [((m[i][0] * r[i][0]) / (1 + d)) * ((1 - Math.pow(q, T[i][0])) / (1 - q))];
+  }
+  return out;
+}
+
+function hyperFormulaMs(sheet: (number | string | null)[][]): number {
+  return timeOnce(() => {
+    const hf = HyperFormula.buildFromArray(sheet, { licenseKey: "gpl-v3", useArrayArithmetic: true, maxRows: 2 * N });
+    hf.destroy();
+  });
+}
+
+export async function run(): Promise<BenchRow[]> {
+  const { ratings, weights } = scoreData();
+  const wrapperScore = medianMs(() => score(ratings, weights));
+  const bareScore = medianMs(() => bareScoreLoop(ratings, weights[0]));
+  const col = (j: number) => String.fromCharCode(65 + j);
+  const scoreSheet = [
+    [...weights[0]],
+    ...ratings.map((r, i) => [...r, `=${scoreFormula(`A${i + 2}:${col(K - 1)}${i + 2}`, `$A$1:$${col(K - 1)}$1`)}`]),
+  ];
+  const hfScore = hyperFormulaMs(scoreSheet);
+
+  const c = clvData();
+  const wrapperClv = medianMs(() => clvFn(c.margin, c.retention, c.discount, c.periods));
+  const bareClv = medianMs(() => bareClvLoop(c.margin, c.retention, 0.1, c.periods));
+  const clvSheet = c.margin.map((m, i) => [
+    m[0],
+    c.retention[i][0],
+    0.1,
+    c.periods[i][0],
+    `=${clvFormula({ margin: `A${i + 1}`, retention: `B${i + 1}`, discountRate: `C${i + 1}`, periods: `D${i + 1}` })}`,
+  ]);
+  const hfClv = hyperFormulaMs(clvSheet);
+
+  return [
+    {
+      task: "KAM.SCORE wrapper, 100,000 × 8 (2% blanks), one call",
+      ms: wrapperScore,
+      versus: "bare loop, same 2-D arrays",
+      versusMs: bareScore,
+      target: "wrapper ≤ 2x bare loop",
+      ok: wrapperScore <= 2 * bareScore,
+      note: `the wrapper costs ${(wrapperScore / bareScore).toFixed(2)}x the bare loop`,
+    },
+    {
+      task: "KAM.SCORE wrapper, 100,000 × 8",
+      ms: wrapperScore,
+      versus: "HyperFormula, native SUMPRODUCT per row (one run)",
+      versusMs: hfScore,
+      target: "≥ 20x faster",
+      ok: hfScore >= 20 * wrapperScore,
+    },
+    {
+      task: "KAM.CLV wrapper, 100,000 accounts, finite horizon, one call",
+      ms: wrapperClv,
+      versus: "bare loop, same 2-D arrays",
+      versusMs: bareClv,
+      target: "wrapper ≤ 2x bare loop",
+      ok: wrapperClv <= 2 * bareClv,
+      note: `the wrapper costs ${(wrapperClv / bareClv).toFixed(2)}x the bare loop`,
+    },
+    {
+      task: "KAM.CLV wrapper, 100,000 accounts",
+      ms: wrapperClv,
+      versus: "HyperFormula, native POWER/IF per row (one run)",
+      versusMs: hfClv,
+      target: "≥ 20x faster",
+      ok: hfClv >= 20 * wrapperClv,
+    },
+  ];
+}

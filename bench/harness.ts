@@ -1,0 +1,53 @@
+/**
+ * The benchmark harness: every `bench/*.bench.ts` exports `run(): Promise<BenchRow[]>`; `bench/run.ts` collects them.
+ * Timing is the median of several runs after a warm-up, so one GC pause does not decide a ratio.
+ */
+export interface BenchRow {
+  /** What was measured: "KAM.SCORE wrapper, 100,000 x 8". */
+  readonly task: string;
+  /** Milliseconds (median) of the measured work. */
+  readonly ms: number;
+  /** What the time is compared with, if anything: "bare loop", "HyperFormula native formulas". */
+  readonly versus?: string;
+  readonly versusMs?: number;
+  /** A target stated by the issue, e.g. "≤ 2x bare loop"; `ok` tells whether it was met in this run. */
+  readonly target?: string;
+  readonly ok?: boolean;
+  readonly note?: string;
+}
+
+/** Median wall time in ms of `fn` over `runs` runs after `warmup` unmeasured runs. */
+export function medianMs(fn: () => unknown, runs = 7, warmup = 2): number {
+  for (let i = 0; i < warmup; i++) fn();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = process.hrtime.bigint();
+    fn();
+    times.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)];
+}
+
+/** Median time per call in microseconds, for work far below a millisecond (a model fit). */
+export function microsPerCall(fn: () => unknown, callsPerRun = 1000, runs = 7): number {
+  return (
+    (medianMs(() => {
+      for (let i = 0; i < callsPerRun; i++) fn();
+    }, runs) *
+      1000) /
+    callsPerRun
+  );
+}
+
+/** A deterministic PRNG (mulberry32) so every benchmark sees the same data on every machine. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

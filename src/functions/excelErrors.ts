@@ -1,0 +1,25 @@
+import type { KamError } from "../core";
+
+/**
+ * The one place where core errors become Excel errors.
+ *
+ * Excel shows a custom message only with #VALUE! and #N/A (CustomFunctions.ErrorCode docs); the other codes are
+ * created without one, as documented. The core already picks `value` for every problem whose explanation matters
+ * (a bad argument of the whole call), so the analyst sees the message where it helps.
+ */
+const CODES = {
+  value: "invalidValue",
+  na: "notAvailable",
+  num: "invalidNumber",
+  div0: "divisionByZero",
+} as const satisfies Record<KamError["code"], keyof typeof CustomFunctions.ErrorCode>;
+
+export function toExcelError(error: KamError): CustomFunctions.Error {
+  const code = CustomFunctions.ErrorCode[CODES[error.code]];
+  return error.code === "value" || error.code === "na"
+    ? new CustomFunctions.Error(code, error.message)
+    : new CustomFunctions.Error(code);
+}
+
+/** A cell of a custom function's result: a number, an empty cell (""), or an error in place. */
+export type ResultCell = number | string | CustomFunctions.Error;

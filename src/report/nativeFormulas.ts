@@ -1,0 +1,68 @@
+/**
+ * The KAM.* calculations written as native Excel formulas (no leading "="), for the sheets the add-in generates:
+ * a workbook shared with someone who lacks the add-in must still compute, so generated sheets never call KAM.*.
+ * Each builder mirrors one core function exactly, and a test evaluates these formulas in a real spreadsheet engine
+ * against the core on random cases. Only functions of Excel 2007 and LibreOffice are used (no LET, no LAMBDA, no
+ * dynamic arrays), so Excel 2016/2019 recipients get the same numbers. References are A1 strings chosen by the caller.
+ */
+
+/** A number as formula text: the shortest round-trip form, with Excel's exponent spelling (1E-7, not 1e-7). */
+function num(x: number): string {
+  return Number.isInteger(x) ? String(x) : String(x).replace(/e([+-])/, "E$1");
+}
+
+/**
+ * Attractiveness score of one account, 0–100 (core: scoreRow). `ratings` and `weights` must have the same
+ * orientation and length (e.g. B5:E5 and $B$2:$E$2). Blank ratings drop out of both sums via ISNUMBER, as in the core.
+ *
+ * 100·SUMPRODUCT(ISNUMBER(x)·w·(x−min)) / ((max−min)·SUMPRODUCT(ISNUMBER(x)·w))
+ *
+ * A row with no rating divides by zero (#DIV/0!), where the core reports "no rating" (#N/A): IFERROR is avoided on
+ * purpose, since it would hide a real error from the reader.
+ */
+export function scoreFormula(ratings: string, weights: string, scaleMin = 1, scaleMax = 5): string {
+  const lo = num(scaleMin);
+  return (
+    `100*SUMPRODUCT(ISNUMBER(${ratings})*${weights}*(${ratings}-${lo}))` +
+    `/((${num(scaleMax)}-${lo})*SUMPRODUCT(ISNUMBER(${ratings})*${weights}))`
+  );
+}
+
+/** References (or literal numbers) for the CLV formula's inputs. */
+export interface ClvRefs {
+  readonly margin: string;
+  readonly retention: string;
+  readonly discountRate: string;
+  /** Whole periods; omit for an infinite horizon. */
+  readonly periods?: string;
+  /** Margin growth per period; omit for 0. */
+  readonly growthRate?: string;
+  /** 0 end of period (default), 1 start of period. A literal, since it changes the formula's shape. */
+  readonly timing?: 0 | 1;
+}
+
+/**
+ * Customer lifetime value (core: clv). With q = r(1+g)/(1+d) and first = m·r/(1+d) (timing 0) or m (timing 1):
+ * finite horizon  first·IF(q=1, T, (1−q^T)/(1−q));  infinite horizon  first/(1−q).
+ * The infinite form returns a negative or #DIV/0! value where the core reports "no finite value" (q ≥ 1): the report
+ * builders check q < 1 with the core before writing it.
+ */
+export function clvFormula(refs: ClvRefs): string {
+  const { margin: m, retention: r, discountRate: d } = refs;
+  const g = refs.growthRate ?? "0";
+  const q = `(${r}*(1+${g})/(1+${d}))`;
+  const first = refs.timing === 1 ? `${m}` : `${m}*${r}/(1+${d})`;
+  if (refs.periods === undefined) return `${first}/(1-${q})`;
+  const t = refs.periods;
+  return `${first}*IF(${q}=1,${t},(1-POWER(${q},${t}))/(1-${q}))`;
+}
+
+/** Customer retention rate (core: retentionRate): (E − N)/S. */
+export function retentionFormula(atStart: string, atEnd: string, acquired = "0"): string {
+  return `(${atEnd}-${acquired})/${atStart}`;
+}
+
+/** Churn rate (core: churnRate): 1 − (E − N)/S. */
+export function churnFormula(atStart: string, atEnd: string, acquired = "0"): string {
+  return `1-(${atEnd}-${acquired})/${atStart}`;
+}

@@ -1,0 +1,52 @@
+/**
+ * functions.json is what Excel's formula autocomplete shows. The build writes it with custom-functions-metadata-plugin;
+ * this test runs the same generator on the same input file, so a JSDoc mistake fails here, not in an analyst's Excel.
+ */
+import { resolve } from "node:path";
+import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
+import { describe, expect, it } from "vitest";
+
+interface Param {
+  name: string;
+  description?: string;
+  optional?: boolean;
+  dimensionality?: string;
+  type?: string;
+}
+interface Fn {
+  id: string;
+  name: string;
+  description: string;
+  helpUrl?: string;
+  parameters: Param[];
+}
+
+describe("custom function metadata", async () => {
+  const generated = await generateCustomFunctionsMetadata(resolve(__dirname, "../../src/functions/functions.ts"));
+  const functions = (JSON.parse(generated.metadataJson) as { functions: Fn[] }).functions;
+  const byId = new Map(functions.map((f) => [f.id, f]));
+
+  it("generates without errors and associates every function", () => {
+    expect(generated.errors).toEqual([]);
+    expect(generated.associate.map((a) => a.id).sort()).toEqual(functions.map((f) => f.id).sort());
+  });
+
+  it("lists KAM.SCORE, KAM.CLV and KAM.CHURN with their parameters", () => {
+    const params = (id: string) => byId.get(id)?.parameters.map((p) => `${p.name}${p.optional ? "?" : ""}`);
+    expect(params("SCORE")).toEqual(["ratings", "weights", "scale_min?", "scale_max?"]);
+    expect(params("CLV")).toEqual(["margin", "retention", "discount_rate", "periods?", "growth_rate?", "timing?"]);
+    expect(params("CHURN")).toEqual(["at_start", "at_end", "acquired?"]);
+  });
+
+  it("describes every function and parameter, and takes ranges as matrices of any so text can be diagnosed", () => {
+    for (const f of functions) {
+      expect(f.description.length, f.id).toBeGreaterThan(20);
+      expect(f.helpUrl, f.id).toMatch(/help\.html#kam-/);
+      for (const p of f.parameters) expect(p.description?.length, `${f.id}.${p.name}`).toBeGreaterThan(5);
+    }
+    for (const id of ["SCORE", "CLV", "CHURN"]) {
+      const first = byId.get(id)!.parameters[0];
+      expect(first).toMatchObject({ dimensionality: "matrix", type: "any" });
+    }
+  });
+});
