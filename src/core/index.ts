@@ -6,3 +6,4 @@ export * from "./errors";
 export * from "./score";
 export * from "./clv";
 export * from "./churn";
+export * from "./cohort";

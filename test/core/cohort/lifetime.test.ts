@@ -1,0 +1,112 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import {
+  cohortClv,
+  discountedExpectedLifetime,
+  discountedExpectedResidualLifetime,
+  hyp2f1,
+  lnGamma,
+  sbgSurvival,
+} from "../../../src/core";
+
+/** Direct summation of a positive series until its terms vanish (the definition, term by term). */
+function sumUntilSmall(term: (t: number) => number, from: number): number {
+  let total = 0;
+  for (let t = from; t < 5_000_000; t++) {
+    const x = term(t);
+    total += x;
+    if (x < 1e-17 * total) break;
+  }
+  return total;
+}
+
+describe("lnGamma and 2F1", () => {
+  it("match known values", () => {
+    expect(lnGamma(1)).toBeCloseTo(0, 14);
+    expect(lnGamma(5)).toBeCloseTo(Math.log(24), 13);
+    expect(lnGamma(0.5)).toBeCloseTo(0.5 * Math.log(Math.PI), 13);
+    expect(lnGamma(100)).toBeCloseTo(359.1342053695754, 9); // ln 99!
+    // closed forms: 2F1(1,1;2;z) = −ln(1−z)/z; 2F1(a,b;b;z) = (1−z)^−a (A&S 15.1.3, 15.1.8)
+    expect(hyp2f1(1, 1, 2, 0.5) as number).toBeCloseTo(-Math.log(0.5) / 0.5, 14);
+    expect(hyp2f1(2.5, 3, 3, 0.9) as number).toBeCloseTo(Math.pow(0.1, -2.5), 9);
+    // Gauss at z = 1: 2F1(1, 2; 5; 1) = Γ(5)Γ(2)/(Γ(4)Γ(3)) = 24/12 = 2
+    expect(hyp2f1(1, 2, 5, 1) as number).toBeCloseTo(2, 13);
+  });
+
+  it("refuses what it cannot sum", () => {
+    expect(hyp2f1(1, 2, 3, 1)).toMatchObject({ code: "num", message: expect.stringContaining("diverges") });
+    expect(hyp2f1(1, 2, 3, 1.2)).toMatchObject({ code: "num" });
+    expect(hyp2f1(-1, 2, 3, 0.5)).toMatchObject({ code: "num" });
+  });
+
+  it("equals direct summation of its series for z < 1", () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0.1, max: 5, noNaN: true }),
+        fc.double({ min: 0.1, max: 5, noNaN: true }),
+        fc.double({ min: 0.1, max: 8, noNaN: true }),
+        fc.double({ min: 0, max: 0.95, noNaN: true }),
+        (a, b, c, z) => {
+          let term = 1;
+          const direct = 1 + sumUntilSmall((k) => (term *= ((a + k) * (b + k) * z) / ((c + k) * (k + 1))), 0);
+          return Math.abs((hyp2f1(a, b, c, z) as number) / direct - 1) < 1e-12;
+        },
+      ),
+    );
+  });
+});
+
+const params = fc.record({
+  alpha: fc.double({ min: 0.2, max: 20, noNaN: true }),
+  beta: fc.double({ min: 0.2, max: 20, noNaN: true }),
+});
+const rate = fc.double({ min: 0.01, max: 0.5, noNaN: true });
+
+describe("DEL and DERL (Fader & Hardie 2010)", () => {
+  it("DEL by 2F1 equals Σ_{t≥0} S(t)/(1+d)^t", () => {
+    fc.assert(
+      fc.property(params, rate, (p, d) => {
+        const direct = sumUntilSmall((t) => (sbgSurvival(p, t) as number) / (1 + d) ** t, 0);
+        return Math.abs((discountedExpectedLifetime(p, d) as number) / direct - 1) < 1e-10;
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it("DERL(n) by 2F1 equals Σ_{t≥n+1} S(t)/S(n) /(1+d)^(t−n−1)", () => {
+    fc.assert(
+      fc.property(params, rate, fc.integer({ min: 0, max: 20 }), (p, d, n) => {
+        const sn = sbgSurvival(p, n) as number;
+        const direct = sumUntilSmall((t) => (sbgSurvival(p, t) as number) / sn / (1 + d) ** (t - n - 1), n + 1);
+        return Math.abs((discountedExpectedResidualLifetime(p, d, n) as number) / direct - 1) < 1e-10;
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it("at d = 0 uses Gauss's closed forms, and only where they are finite (α > 1)", () => {
+    expect(discountedExpectedLifetime({ alpha: 2, beta: 3 }, 0) as number).toBeCloseTo(4, 12); // (α+β−1)/(α−1)
+    expect(discountedExpectedResidualLifetime({ alpha: 2, beta: 3 }, 0, 2) as number).toBeCloseTo(5, 12); // (β+n)/(α−1)
+    expect(discountedExpectedLifetime({ alpha: 0.704, beta: 1.182 }, 0)).toMatchObject({
+      code: "value",
+      message: expect.stringContaining("α > 1"),
+    });
+    expect(discountedExpectedLifetime({ alpha: 1, beta: 1 }, -0.1)).toMatchObject({ code: "num" });
+    expect(discountedExpectedResidualLifetime({ alpha: 1, beta: 1 }, 0.1, 1.5)).toMatchObject({ argument: "renewals" });
+  });
+
+  it("values an account: margin × DEL for a new one, margin × DERL after renewals", () => {
+    const p = { alpha: 0.704, beta: 1.182 };
+    expect(cohortClv(100, p, 0.1, null) as number).toBeCloseTo(
+      100 * (discountedExpectedLifetime(p, 0.1) as number),
+      10,
+    );
+    expect(cohortClv(100, p, 0.1, 3) as number).toBeCloseTo(
+      100 * (discountedExpectedResidualLifetime(p, 0.1, 3) as number),
+      10,
+    );
+    // heterogeneity: an account that has renewed 5 times is worth more than a new one
+    expect(cohortClv(100, p, 0.1, 5) as number).toBeGreaterThan(cohortClv(100, p, 0.1, null) as number);
+    expect(cohortClv(Number.NaN, p, 0.1, null)).toMatchObject({ argument: "margin" });
+  });
+});
