@@ -15,6 +15,7 @@
  */
 /* eslint-disable @typescript-eslint/no-explicit-any */
 import { churnCells } from "./churn";
+import { churnForecastCells, clvCohortCells, cohortFitCells, survivalForecastCells } from "./cohort";
 import { clvCells } from "./clv";
 import { scoreCells } from "./score";
 
@@ -66,4 +67,53 @@ export function clv(
  */
 export function churn(at_start: any[][], at_end: any[][], acquired?: any[][]): any[][] {
   return churnCells(at_start, at_end, acquired) as any[][];
+}
+
+/**
+ * Fits the shifted-beta-geometric cohort model (Fader & Hardie 2007) to survivor counts by maximum likelihood: alpha and beta of the Beta distribution of churn probabilities, and the log-likelihood.
+ * @customfunction COHORT.FIT
+ * @helpurl https://localhost:3000/help.html#kam-cohort-fit
+ * @param survivors Accounts of one cohort still active at the start and after each period (a row or a column, at least 3 counts; blanks at the end are ignored).
+ * @returns One row: alpha, beta, log-likelihood.
+ */
+export function cohortFit(survivors: any[][]): any[][] {
+  return cohortFitCells(survivors) as any[][];
+}
+
+/**
+ * Churn rate the fitted cohort model expects in a period: alpha / (alpha + beta + period - 1). It falls over time because the accounts most likely to leave leave first.
+ * @customfunction CHURN.FORECAST
+ * @helpurl https://localhost:3000/help.html#kam-churn-forecast
+ * @param survivors Accounts of one cohort still active at the start and after each period (a row or a column).
+ * @param period Renewal period, 1 = the first renewal; a range of periods spills.
+ * @returns The expected churn rate in each period.
+ */
+export function churnForecast(survivors: any[][], period: any[][]): any[][] {
+  return churnForecastCells(survivors, period) as any[][];
+}
+
+/**
+ * Share of the cohort the fitted model expects still active after a number of periods: B(alpha, beta + t) / B(alpha, beta).
+ * @customfunction SURVIVAL.FORECAST
+ * @helpurl https://localhost:3000/help.html#kam-survival-forecast
+ * @param survivors Accounts of one cohort still active at the start and after each period (a row or a column).
+ * @param period Number of periods from the start (0 or more); a range of periods spills.
+ * @returns The expected share still active (multiply by the cohort size for accounts).
+ */
+export function survivalForecast(survivors: any[][], period: any[][]): any[][] {
+  return survivalForecastCells(survivors, period) as any[][];
+}
+
+/**
+ * Lifetime value from the fitted cohort model (Fader & Hardie 2010): margin x discounted expected lifetime. Renewals omitted: a new account whose first margin is paid now (DEL). Renewals = k: an account that has renewed k times and is about to decide the next, each future margin paid on renewal (DERL).
+ * @customfunction CLV.COHORT
+ * @helpurl https://localhost:3000/help.html#kam-clv-cohort
+ * @param margin Margin per period (a cell or a range).
+ * @param survivors Accounts of one cohort still active at the start and after each period (a row or a column).
+ * @param discount_rate Discount rate per period, 0 or more (0 only where the cohort's alpha is above 1).
+ * @param [renewals] Renewals the account has already made (0 or more); omit for a newly acquired account. Some Excel versions pass an empty cell as 0: omit the argument rather than pointing at an empty cell.
+ * @returns The cohort-model lifetime value of each account.
+ */
+export function clvCohort(margin: any[][], survivors: any[][], discount_rate: any[][], renewals?: any[][]): any[][] {
+  return clvCohortCells(margin, survivors, discount_rate, renewals) as any[][];
 }

@@ -11,6 +11,10 @@ const FUNCTIONS: readonly { name: string; what: string }[] = [
   { name: "=KAM.SCORE(ratings, weights, [scale_min], [scale_max])", what: "attractiveness score 0–100 per account" },
   { name: "=KAM.CLV(margin, retention, discount_rate, [periods], [growth_rate], [timing])", what: "lifetime value" },
   { name: "=KAM.CHURN(at_start, at_end, [acquired])", what: "churn rate of an account base" },
+  { name: "=KAM.COHORT.FIT(survivors)", what: "cohort model: alpha, beta, log-likelihood" },
+  { name: "=KAM.CHURN.FORECAST(survivors, period)", what: "expected churn in a period" },
+  { name: "=KAM.SURVIVAL.FORECAST(survivors, period)", what: "share of the cohort still active" },
+  { name: "=KAM.CLV.COHORT(margin, survivors, discount_rate, [renewals])", what: "cohort-model lifetime value" },
 ];
 
 /**

@@ -2,6 +2,7 @@
  * functions.json is what Excel's formula autocomplete shows. The build writes it with custom-functions-metadata-plugin;
  * this test runs the same generator on the same input file, so a JSDoc mistake fails here, not in an analyst's Excel.
  */
+import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
 import { describe, expect, it } from "vitest";
@@ -38,13 +39,26 @@ describe("custom function metadata", async () => {
     expect(params("CHURN")).toEqual(["at_start", "at_end", "acquired?"]);
   });
 
+  it("lists the cohort functions with their parameters", () => {
+    const params = (id: string) => byId.get(id)?.parameters.map((p) => `${p.name}${p.optional ? "?" : ""}`);
+    expect(params("COHORT.FIT")).toEqual(["survivors"]);
+    expect(params("CHURN.FORECAST")).toEqual(["survivors", "period"]);
+    expect(params("SURVIVAL.FORECAST")).toEqual(["survivors", "period"]);
+    expect(params("CLV.COHORT")).toEqual(["margin", "survivors", "discount_rate", "renewals?"]);
+  });
+
+  it("points every function's help at a section of the help page that exists", () => {
+    const help = readFileSync(resolve(__dirname, "../../src/help/help.html"), "utf8");
+    for (const f of functions) expect(help, f.id).toContain(`id="${f.helpUrl!.split("#")[1]}"`);
+  });
+
   it("describes every function and parameter, and takes ranges as matrices of any so text can be diagnosed", () => {
     for (const f of functions) {
       expect(f.description.length, f.id).toBeGreaterThan(20);
       expect(f.helpUrl, f.id).toMatch(/help\.html#kam-/);
       for (const p of f.parameters) expect(p.description?.length, `${f.id}.${p.name}`).toBeGreaterThan(5);
     }
-    for (const id of ["SCORE", "CLV", "CHURN"]) {
+    for (const id of ["SCORE", "CLV", "CHURN", "COHORT.FIT", "CHURN.FORECAST", "SURVIVAL.FORECAST", "CLV.COHORT"]) {
       const first = byId.get(id)!.parameters[0];
       expect(first).toMatchObject({ dimensionality: "matrix", type: "any" });
     }
