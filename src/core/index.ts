@@ -7,3 +7,4 @@ export * from "./score";
 export * from "./clv";
 export * from "./churn";
 export * from "./cohort";
+export * from "./accounts";

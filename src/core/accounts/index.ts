@@ -1,0 +1,10 @@
+/** The account model: reading the analyst's table into validated, columnar accounts, and the saved settings. */
+export * from "./address";
+export * from "./cellValues";
+export * from "./fields";
+export * from "./headerRow";
+export * from "./mapping";
+export * from "./table";
+export * from "./validate";
+export * from "./features";
+export * from "./settings";

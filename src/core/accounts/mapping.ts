@@ -1,0 +1,234 @@
+import { isBlank, readNumber } from "./cellValues";
+import { FIELD_IDS, FIELDS, headerYear, normaliseHeader, type FieldId } from "./fields";
+import { detectHeaderRow } from "./headerRow";
+import type { TableInput } from "./table";
+
+/** One column chosen for a field, with how sure the detection is and why, for the taskpane to show. */
+export interface ColumnMatch {
+  /** 0-based column within the selection. */
+  readonly column: number;
+  readonly header: string;
+  /** 1 = set by the analyst or an exact synonym; lower = a guess to confirm. */
+  readonly confidence: number;
+  readonly reason: string;
+}
+
+/** An attractiveness criterion: a numeric column and its weight in KAM.SCORE. */
+export interface CriterionMatch extends ColumnMatch {
+  readonly weight: number;
+}
+
+export interface ColumnMapping {
+  /** 0-based row of the header within the selection; -1 when none was found. */
+  readonly headerRow: number;
+  readonly headers: readonly string[];
+  readonly fields: Readonly<Partial<Record<FieldId, ColumnMatch>>>;
+  readonly criteria: readonly CriterionMatch[];
+  /** Unmapped columns whose cells are numbers: the candidates for criteria. */
+  readonly numericColumns: readonly number[];
+}
+
+interface Candidate {
+  field: FieldId;
+  column: number;
+  confidence: number;
+  reason: string;
+}
+
+/** Sørensen–Dice similarity of letter pairs: robust to small typos ("Reveune", "Acount manager"). */
+function diceSimilarity(a: string, b: string): number {
+  if (a === b) return 1;
+  if (a.length < 2 || b.length < 2) return 0;
+  const pairs = new Map<string, number>();
+  for (let i = 0; i < a.length - 1; i++) {
+    const p = a.slice(i, i + 2);
+    pairs.set(p, (pairs.get(p) ?? 0) + 1);
+  }
+  let common = 0;
+  for (let i = 0; i < b.length - 1; i++) {
+    const p = b.slice(i, i + 2);
+    const n = pairs.get(p) ?? 0;
+    if (n > 0) {
+      pairs.set(p, n - 1);
+      common++;
+    }
+  }
+  return (2 * common) / (a.length + b.length - 2);
+}
+
+function nameCandidates(header: string, column: number): Candidate[] {
+  const n = normaliseHeader(header);
+  if (n === "") return [];
+  const out: Candidate[] = [];
+  for (const field of FIELD_IDS) {
+    let best: Candidate | undefined;
+    for (const synonym of FIELDS[field].synonyms) {
+      let c: Candidate | undefined;
+      if (n === synonym)
+        c = { field, column, confidence: 1, reason: `header "${header}" names ${FIELDS[field].label}` };
+      else if (synonym.length >= 3 && ` ${n} `.includes(` ${synonym} `)) {
+        c = { field, column, confidence: 0.8, reason: `header "${header}" contains "${synonym}"` };
+      } else if (diceSimilarity(n, synonym) >= 0.8) {
+        c = { field, column, confidence: 0.6, reason: `header "${header}" is close to "${synonym}"` };
+      }
+      if (c && (!best || c.confidence > best.confidence)) best = c;
+    }
+    if (best) out.push(best);
+  }
+  return out;
+}
+
+/** Two revenue columns tagged with years: the later is this period's revenue, the earlier the prior period's. */
+function revenueByYear(headers: readonly string[], candidates: Candidate[]): Candidate[] {
+  const dated = candidates.filter((c) => c.field === "revenue" && headerYear(headers[c.column]) !== undefined);
+  if (dated.length < 2) return candidates;
+  dated.sort((a, b) => (headerYear(headers[b.column]) as number) - (headerYear(headers[a.column]) as number));
+  const [latest, prior] = dated;
+  return [
+    ...candidates.filter((c) => !(c.field === "revenue" && dated.includes(c))),
+    {
+      field: "revenue",
+      column: latest.column,
+      confidence: 0.9,
+      reason: `the later of two revenue years ("${headers[latest.column]}")`,
+    },
+    {
+      field: "priorRevenue",
+      column: prior.column,
+      confidence: 0.9,
+      reason: `the earlier of two revenue years ("${headers[prior.column]}")`,
+    },
+  ];
+}
+
+function columnProfile(values: readonly (readonly unknown[])[], from: number, column: number) {
+  let filled = 0;
+  let numbers = 0;
+  let smallIntegers = 0;
+  let texts = 0;
+  const distinct = new Set<string>();
+  for (let i = from; i < values.length && i < from + 500; i++) {
+    const v = values[i][column];
+    if (isBlank(v)) continue;
+    filled++;
+    const n = readNumber(v);
+    if (typeof n === "number") {
+      numbers++;
+      if (Number.isInteger(n) && n >= 0 && n <= 10) smallIntegers++;
+    } else if (typeof v === "string") {
+      texts++;
+      distinct.add(v.trim().toLowerCase());
+    }
+  }
+  return { filled, numbers, smallIntegers, texts, unique: distinct.size };
+}
+
+/** Guesses from cell contents, for fields no header named: the account column, NPS answers, a percent margin. */
+function contentCandidates(input: TableInput, headerRow: number, taken: Set<number>, found: Set<FieldId>): Candidate[] {
+  const out: Candidate[] = [];
+  const width = input.values[headerRow]?.length ?? 0;
+  for (let j = 0; j < width; j++) {
+    if (taken.has(j)) continue;
+    const p = columnProfile(input.values, headerRow + 1, j);
+    if (p.filled === 0) continue;
+    const header = String(input.values[headerRow][j] ?? "");
+    if (!found.has("account") && p.texts >= 0.9 * p.filled && p.unique >= 0.9 * p.texts) {
+      out.push({
+        field: "account",
+        column: j,
+        confidence: 0.5,
+        reason: `"${header}" holds distinct text in every row`,
+      });
+      found.add("account");
+    } else if (
+      !found.has("nps") &&
+      p.smallIntegers === p.filled &&
+      p.filled >= 5 &&
+      /score|rating|survey/i.test(header)
+    ) {
+      out.push({
+        field: "nps",
+        column: j,
+        confidence: 0.4,
+        reason: `"${header}" holds whole numbers 0–10, like NPS answers`,
+      });
+      found.add("nps");
+    } else if (
+      !found.has("grossMargin") &&
+      /%/.test(input.numberFormats?.[headerRow + 1]?.[j] ?? "") &&
+      /margin|gm/i.test(header)
+    ) {
+      out.push({
+        field: "grossMargin",
+        column: j,
+        confidence: 0.5,
+        reason: `"${header}" is formatted as a percentage`,
+      });
+      found.add("grossMargin");
+    }
+  }
+  return out;
+}
+
+/**
+ * Detects the header row and maps columns to the canonical fields: by header name (synonyms, then words contained,
+ * then close spellings), by year tags for two revenue columns, and by content for what no header names. Each column
+ * serves one field; the best-scoring pairs win. Criteria are left for the analyst to pick (numericColumns lists the
+ * candidates); {@link applyOverrides} records their choices.
+ */
+export function detectMapping(input: TableInput): ColumnMapping {
+  const headerRow = detectHeaderRow(input.values);
+  if (headerRow < 0) return { headerRow, headers: [], fields: {}, criteria: [], numericColumns: [] };
+  const headers = input.values[headerRow].map((h) => (isBlank(h) ? "" : String(h).trim()));
+  let candidates = headers.flatMap((h, j) => nameCandidates(h, j));
+  candidates = revenueByYear(headers, candidates);
+  candidates.sort((a, b) => b.confidence - a.confidence || a.column - b.column);
+  const fields: Partial<Record<FieldId, ColumnMatch>> = {};
+  const taken = new Set<number>();
+  for (const c of candidates) {
+    if (fields[c.field] || taken.has(c.column)) continue;
+    fields[c.field] = { column: c.column, header: headers[c.column], confidence: c.confidence, reason: c.reason };
+    taken.add(c.column);
+  }
+  for (const c of contentCandidates(input, headerRow, taken, new Set(Object.keys(fields) as FieldId[]))) {
+    fields[c.field] = { column: c.column, header: headers[c.column], confidence: c.confidence, reason: c.reason };
+    taken.add(c.column);
+  }
+  const numericColumns = headers
+    .map((_, j) => j)
+    .filter((j) => !taken.has(j) && headers[j] !== "")
+    .filter((j) => {
+      const p = columnProfile(input.values, headerRow + 1, j);
+      return p.filled > 0 && p.numbers >= 0.9 * p.filled;
+    });
+  return { headerRow, headers, fields, criteria: [], numericColumns };
+}
+
+/** What the analyst set in the taskpane: a column (or none) per field, and the criteria with their weights. */
+export interface MappingOverrides {
+  readonly fields?: Readonly<Partial<Record<FieldId, number | null>>>;
+  readonly criteria?: readonly { readonly column: number; readonly weight: number }[];
+}
+
+/** Applies the analyst's choices on top of a detected mapping; what they set is certain (confidence 1). */
+export function applyOverrides(mapping: ColumnMapping, overrides: MappingOverrides): ColumnMapping {
+  const fields: Partial<Record<FieldId, ColumnMatch>> = { ...mapping.fields };
+  for (const [field, column] of Object.entries(overrides.fields ?? {}) as [FieldId, number | null][]) {
+    if (column === null) {
+      delete fields[field];
+      continue;
+    }
+    for (const other of FIELD_IDS) if (other !== field && fields[other]?.column === column) delete fields[other];
+    fields[field] = { column, header: mapping.headers[column] ?? "", confidence: 1, reason: "set by you" };
+  }
+  const criteria = overrides.criteria
+    ? overrides.criteria.map((c) => ({
+        column: c.column,
+        header: mapping.headers[c.column] ?? "",
+        confidence: 1,
+        reason: "chosen by you",
+        weight: c.weight,
+      }))
+    : mapping.criteria;
+  return { ...mapping, fields, criteria };
+}

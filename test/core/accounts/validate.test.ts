@@ -1,0 +1,192 @@
+import { describe, expect, it } from "vitest";
+import { applyOverrides, availableFeatures, detectMapping, validateAccounts, type TableInput } from "../../../src/core";
+import { messyAccounts } from "../../fixtures/messyAccounts";
+
+describe("detectMapping on a messy table", () => {
+  const mapping = detectMapping(messyAccounts);
+
+  it("finds the header below the title and blank rows", () => {
+    expect(mapping.headerRow).toBe(2);
+  });
+
+  it("maps columns by synonyms, year tags and close spellings", () => {
+    const columns = Object.fromEntries(Object.entries(mapping.fields).map(([f, m]) => [f, m!.column]));
+    expect(columns).toEqual({
+      account: 0,
+      owner: 1,
+      segment: 2,
+      priorRevenue: 3,
+      revenue: 4,
+      grossMargin: 5,
+      status: 6,
+      nps: 7,
+      products: 8,
+    });
+    expect(mapping.fields.revenue!.reason).toBe('the later of two revenue years ("Revenue FY25")');
+    expect(mapping.numericColumns).toEqual([9, 10]);
+  });
+
+  it("switches features on and off with reasons", () => {
+    const features = availableFeatures(mapping);
+    expect(features.find((f) => f.feature === "Segmentation matrix")).toEqual({
+      feature: "Segmentation matrix",
+      available: false,
+      reason: "needs attractiveness criteria and Relationship strength",
+    });
+    expect(features.find((f) => f.feature === "NPS")).toEqual({ feature: "NPS", available: true });
+  });
+});
+
+describe("validateAccounts on a messy table", () => {
+  const mapping = applyOverrides(detectMapping(messyAccounts), {
+    criteria: [
+      { column: 9, weight: 2 },
+      { column: 10, weight: 1 },
+    ],
+  });
+  const table = validateAccounts(messyAccounts, mapping);
+
+  it("reports every problem with its cell, field, value and expectation", () => {
+    expect(table.issues).toEqual([
+      {
+        code: "hidden_column",
+        severity: "warning",
+        cell: "'Account Data'!E4",
+        field: "Prior revenue",
+        message: "Column E (Prior revenue) is hidden; it was read like the others.",
+      },
+      {
+        code: "error_value",
+        severity: "error",
+        cell: "'Account Data'!F7",
+        field: "Revenue",
+        value: "#N/A",
+        message: "Revenue is the error #N/A; expected a number.",
+      },
+      {
+        code: "not_a_number",
+        severity: "error",
+        cell: "'Account Data'!F9",
+        field: "Revenue",
+        value: "1.234,5",
+        message: 'Revenue is the text "1.234,5" (a decimal comma: enter it as a number); expected a number.',
+      },
+      {
+        code: "bad_status",
+        severity: "error",
+        cell: "'Account Data'!H9",
+        field: "Status",
+        value: "maybe",
+        message: 'Status is the text "maybe"; expected a status such as active/churned, or yes/no.',
+      },
+      {
+        code: "out_of_range",
+        severity: "error",
+        cell: "'Account Data'!I9",
+        field: "NPS",
+        value: 11,
+        message: "NPS is 11; NPS answers run from 0 to 10.",
+      },
+      {
+        code: "duplicate_account",
+        severity: "error",
+        cell: "'Account Data'!B10",
+        field: "Account",
+        value: "Acme GmbH",
+        message: '"Acme GmbH" appears again (first in row 5); each account must appear once. This row was left out.',
+      },
+      {
+        code: "totals_row",
+        severity: "warning",
+        cell: "'Account Data'!B12",
+        field: "Account",
+        value: "Total",
+        message: 'Row 12 ("Total") looks like a totals row; it was left out.',
+      },
+    ]);
+  });
+
+  it("keeps good rows, reads text numbers and percentages, and counts what it left out", () => {
+    expect(table.summary).toEqual({ read: 8, accepted: 3, rejected: 3, ignoredBlank: 1, ignoredTotals: 1 });
+    expect(table.labels.account).toEqual(["Acme GmbH", "Globex", "Hooli"]);
+    expect(Array.from(table.sourceRows)).toEqual([4, 5, 10]);
+    expect(Array.from(table.numbers.priorRevenue!)).toEqual([1200000, 450000, 0]);
+    expect(Array.from(table.numbers.grossMargin!)).toEqual([0.32, 0.28, 0.4]);
+    expect(Array.from(table.status!)).toEqual([0, 1, 0]);
+    expect(Array.from(table.numbers.nps!)).toEqual([9, 4, Number.NaN]);
+    expect(table.labels.owner).toEqual(["Lena", "Tom", null]);
+    expect(Array.from(table.criteria[0].values)).toEqual([5, 2, 4]);
+    expect(table.npsScale).toBe("survey");
+    expect(table.marginBasis).toBe("percent");
+  });
+});
+
+describe("whole-table problems", () => {
+  const base = { sheet: "Sheet1", top: 0, left: 0 };
+  it("a single cell, a header only, no header, no account column", () => {
+    const single: TableInput = { ...base, values: [["Acme"]] };
+    expect(validateAccounts(single, detectMapping(single)).issues[0]).toMatchObject({
+      code: "single_cell",
+      cell: "Sheet1!A1:A1",
+    });
+    const headerOnly: TableInput = {
+      ...base,
+      values: [
+        ["Account", "Revenue"],
+        ["", ""],
+      ],
+    };
+    expect(validateAccounts(headerOnly, detectMapping(headerOnly)).issues[0]).toMatchObject({ code: "no_data" });
+    const numbersOnly: TableInput = {
+      ...base,
+      values: [
+        [1, 2],
+        [3, 4],
+      ],
+    };
+    expect(validateAccounts(numbersOnly, detectMapping(numbersOnly)).issues[0]).toMatchObject({ code: "no_header" });
+    const noAccount: TableInput = {
+      ...base,
+      values: [
+        ["Revenue", "Margin"],
+        [1, 2],
+      ],
+    };
+    expect(validateAccounts(noAccount, detectMapping(noAccount)).issues[0]).toMatchObject({
+      code: "missing_column",
+      field: "account",
+    });
+  });
+
+  it("warns about a column with data but no header (a merged header cell)", () => {
+    const merged: TableInput = {
+      ...base,
+      values: [
+        ["Account", "Revenue", ""],
+        ["Acme", 10, 11],
+      ],
+    };
+    expect(validateAccounts(merged, detectMapping(merged)).issues).toEqual([
+      {
+        code: "no_header_name",
+        severity: "warning",
+        cell: "Sheet1!C1",
+        message:
+          "Column C has data but no header (merged header cells keep their name in the first column only): it was not read.",
+      },
+    ]);
+  });
+
+  it("detects an account-level NPS and a margin given as an amount", () => {
+    const t: TableInput = {
+      ...base,
+      values: [
+        ["Customer", "NPS", "Gross margin"],
+        ["A", -20, 1000],
+        ["B", 45, 2000],
+      ],
+    };
+    const v = validateAccounts(t, detectMapping(t));
+    expect([v.npsScale, v.marginBasis, v.count]).toEqual(["account", "amount", 2]);
+  });
+});
