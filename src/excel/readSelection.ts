@@ -1,0 +1,82 @@
+import type { TableInput } from "../core";
+import type { ContextSubset, RangeSubset } from "./excelSubset";
+
+/**
+ * Excel on the web refuses a request or response above 5 MB (RichApi.Error). Chunks aim at 4 MB, estimating each
+ * cell's value and number format at 64 bytes of JSON: generous for account tables (names, numbers, "#,##0").
+ */
+export const RESPONSE_BUDGET_BYTES = 4 * 1024 * 1024;
+export const BYTES_PER_CELL_ESTIMATE = 64;
+
+export interface SelectionRead {
+  /** The table to map and validate; `values` is empty when the selection holds no data at all. */
+  readonly input: TableInput;
+  /** The selection as Excel named it, before trimming to the used range ("'Account Data'!A:L"). */
+  readonly selectedAddress: string;
+  readonly syncs: number;
+  readonly chunks: number;
+}
+
+/** Rows per read so that one response stays within the budget. */
+export function rowsPerChunk(columns: number): number {
+  return Math.max(1, Math.floor(RESPONSE_BUDGET_BYTES / (Math.max(1, columns) * BYTES_PER_CELL_ESTIMATE)));
+}
+
+/**
+ * Reads the analyst's selection: values, number formats and hidden columns, trimmed to the sheet's used range (so a
+ * whole-column selection reads the rows that hold data, not a million empty ones), in 1 + ⌈cells·64 B / 4 MB⌉
+ * syncs: one to learn the shape, one per chunk of rows. No sync inside a loop over rows or cells.
+ */
+export async function readSelection(context: ContextSubset): Promise<SelectionRead> {
+  const selected = context.workbook.getSelectedRange();
+  selected.load("address,rowIndex,columnIndex,rowCount,columnCount");
+  const sheet = selected.worksheet;
+  sheet.load("name");
+  const used = sheet.getUsedRangeOrNullObject(true);
+  used.load("rowIndex,columnIndex,rowCount,columnCount");
+  await context.sync();
+  let syncs = 1;
+
+  const top = selected.rowIndex;
+  const left = selected.columnIndex;
+  const bottom = used.isNullObject ? -1 : Math.min(top + selected.rowCount, used.rowIndex + used.rowCount) - 1;
+  const right = used.isNullObject ? -1 : Math.min(left + selected.columnCount, used.columnIndex + used.columnCount) - 1;
+  // The table starts where the selection starts, so cell addresses in messages match what the analyst selected.
+  const rows = bottom - top + 1;
+  const cols = right - left + 1;
+  const empty = { sheet: sheet.name, top, left, values: [] as unknown[][] };
+  if (rows <= 0 || cols <= 0) return { input: empty, selectedAddress: selected.address, syncs, chunks: 0 };
+
+  const step = rowsPerChunk(cols);
+  const hiddenProbes: RangeSubset[] = [];
+  for (let j = 0; j < cols; j++) {
+    const probe = sheet.getRangeByIndexes(top, left + j, 1, 1);
+    probe.load("columnHidden");
+    hiddenProbes.push(probe);
+  }
+  const values: unknown[][] = [];
+  const numberFormats: string[][] = [];
+  let chunks = 0;
+  for (let r = 0; r < rows; r += step) {
+    const chunk = sheet.getRangeByIndexes(top + r, left, Math.min(step, rows - r), cols);
+    chunk.load("values,numberFormat");
+    await context.sync(); // one sync per chunk: the response limit, not the row count, sets their number
+    syncs++;
+    chunks++;
+    for (const row of chunk.values) values.push(row);
+    for (const row of chunk.numberFormat) numberFormats.push(row);
+  }
+  return {
+    input: {
+      sheet: sheet.name,
+      top,
+      left,
+      values,
+      numberFormats,
+      hiddenColumns: hiddenProbes.map((p) => p.columnHidden),
+    },
+    selectedAddress: selected.address,
+    syncs,
+    chunks,
+  };
+}

@@ -1,0 +1,105 @@
+import { describe, expect, it } from "vitest";
+import { detectMapping, validateAccounts } from "../../src/core";
+import {
+  BYTES_PER_CELL_ESTIMATE,
+  readSelection,
+  RESPONSE_BUDGET_BYTES,
+  rowsPerChunk,
+} from "../../src/excel/readSelection";
+import { FakeExcel, PAYLOAD_LIMIT_BYTES } from "../fakes/fakeExcel";
+import { messyAccounts } from "../fixtures/messyAccounts";
+
+function accountSheet(rows: number) {
+  const cells: unknown[][] = [["Account", "KAM", "Revenue FY24", "Revenue FY25", "NPS score", "Modules in use"]];
+  for (let i = 0; i < rows; i++)
+    cells.push([
+      `Account number ${i + 1} GmbH & Co. KG`,
+      "Lena Maier",
+      123456.78 + i,
+      234567.89 + i,
+      i % 11,
+      1 + (i % 4),
+    ]);
+  return {
+    name: "Account Data",
+    cells,
+    formats: cells.map(() => ["General", "General", "#,##0.00", "#,##0.00", "0", "0"]),
+  };
+}
+
+describe("readSelection against the recording fake", () => {
+  it("reads values, formats and hidden columns of the selection, at the selection's place", async () => {
+    const cells: unknown[][] = [];
+    messyAccounts.values.forEach((row, i) => (cells[i + 1] = [undefined, ...row]));
+    const excel = new FakeExcel([{ name: "Account Data", cells, formats: [], hiddenColumns: [4] }], {
+      sheet: "Account Data",
+      row: 1,
+      col: 1,
+      rows: 11,
+      cols: 11,
+    });
+    const read = await readSelection(excel.context);
+    expect(read.input.top).toBe(1);
+    expect(read.input.left).toBe(1);
+    expect(read.input.values).toEqual(messyAccounts.values);
+    expect(read.input.hiddenColumns?.[3]).toBe(true);
+    expect(read.syncs).toBe(2);
+    const table = validateAccounts(read.input, detectMapping(read.input));
+    expect(table.issues[0]).toMatchObject({ code: "hidden_column", cell: "'Account Data'!E4" });
+  });
+
+  it("trims a whole-column selection to the used range", async () => {
+    const excel = new FakeExcel([accountSheet(50)], {
+      sheet: "Account Data",
+      row: 0,
+      col: 0,
+      rows: 1_048_576,
+      cols: 6,
+    });
+    const read = await readSelection(excel.context);
+    expect(read.input.values).toHaveLength(51);
+    expect(read.selectedAddress).toBe("'Account Data'!A1:F1048576");
+  });
+
+  it("returns no rows for an empty selection", async () => {
+    const excel = new FakeExcel([{ name: "Empty", cells: [] }], { sheet: "Empty", row: 0, col: 0, rows: 10, cols: 3 });
+    const read = await readSelection(excel.context);
+    expect(read.input.values).toEqual([]);
+    expect(read.syncs).toBe(1);
+  });
+
+  it("needs a bounded number of syncs: 2 for 10 rows, 1 + chunks for 100,000, each response under 5 MB", async () => {
+    const small = new FakeExcel([accountSheet(10)], { sheet: "Account Data", row: 0, col: 0, rows: 11, cols: 6 });
+    expect((await readSelection(small.context)).syncs).toBe(2);
+    const big = new FakeExcel([accountSheet(100_000)], {
+      sheet: "Account Data",
+      row: 0,
+      col: 0,
+      rows: 100_001,
+      cols: 6,
+    });
+    const read = await readSelection(big.context);
+    const expectedChunks = Math.ceil(100_001 / rowsPerChunk(6));
+    expect(read.chunks).toBe(expectedChunks);
+    expect(read.syncs).toBe(1 + expectedChunks);
+    expect(expectedChunks).toBeLessThanOrEqual(
+      Math.ceil((100_001 * 6 * BYTES_PER_CELL_ESTIMATE) / RESPONSE_BUDGET_BYTES),
+    );
+    expect(Math.max(...big.responseBytes)).toBeLessThan(PAYLOAD_LIMIT_BYTES);
+    expect(read.input.values).toHaveLength(100_001);
+  });
+
+  it("the fake refuses what Excel refuses: a response over 5 MB in one sync", async () => {
+    const big = new FakeExcel([accountSheet(100_000)], {
+      sheet: "Account Data",
+      row: 0,
+      col: 0,
+      rows: 100_001,
+      cols: 6,
+    });
+    const range = big.context.workbook.getSelectedRange();
+    range.load("values,numberFormat");
+    await expect(big.sync()).rejects.toThrow(/payload size/);
+    expect(() => big.context.workbook.getSelectedRange().values).toThrow(/PropertyNotLoaded/);
+  });
+});

@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import type { KamSettings } from "../../src/core";
+import { loadSettings, saveSettings, SETTINGS_KEY, SETTINGS_SHEET } from "../../src/excel/workbookSettings";
+import { FakeExcel } from "../fakes/fakeExcel";
+
+const settings: KamSettings = {
+  version: 1,
+  savedAt: "2026-11-23T23:00:00.000Z",
+  source: { sheet: "Account Data", address: "'Account Data'!A1:L300" },
+  columns: { account: "Account Name", revenue: "Revenue FY25" },
+  criteria: [{ header: "Growth potential", weight: 2 }],
+  scale: { min: 1, max: 5 },
+  thresholds: { attractiveness: "median", strength: "median" },
+  discountRate: 0.1,
+};
+
+function workbook() {
+  return new FakeExcel([{ name: "Account Data", cells: [["Account"]] }], {
+    sheet: "Account Data",
+    row: 0,
+    col: 0,
+    rows: 1,
+    cols: 1,
+  });
+}
+
+describe("settings in the workbook", () => {
+  it("round-trip through workbook.settings and a very hidden sheet, in two syncs each way", async () => {
+    const excel = workbook();
+    await saveSettings(excel.context, settings);
+    expect(excel.syncs).toBe(2);
+    expect(excel.sheet(SETTINGS_SHEET)?.visibility).toBe("VeryHidden");
+    expect((await loadSettings(excel.context)).settings).toEqual(settings);
+  });
+
+  it("survive the loss of either copy", async () => {
+    const excel = workbook();
+    await saveSettings(excel.context, settings);
+    excel.settingsStore.delete(SETTINGS_KEY);
+    expect((await loadSettings(excel.context)).settings).toEqual(settings);
+    const other = workbook();
+    await saveSettings(other.context, settings);
+    other.sheets.splice(
+      other.sheets.findIndex((s) => s.name === SETTINGS_SHEET),
+      1,
+    );
+    expect((await loadSettings(other.context)).settings).toEqual(settings);
+  });
+
+  it("keep the newest valid copy and say why another was not used", async () => {
+    const excel = workbook();
+    await saveSettings(excel.context, settings);
+    excel.settingsStore.set(SETTINGS_KEY, JSON.stringify({ ...settings, version: 9 }));
+    const loaded = await loadSettings(excel.context);
+    expect(loaded.settings).toEqual(settings);
+    expect(loaded.problems[0].message).toContain("version 9");
+    await saveSettings(excel.context, { ...settings, savedAt: "2026-11-24T08:00:00.000Z", discountRate: 0.08 });
+    expect((await loadSettings(excel.context)).settings?.discountRate).toBe(0.08);
+  });
+
+  it("has nothing to load in a new workbook", async () => {
+    expect(await loadSettings(workbook().context)).toEqual({ settings: undefined, problems: [] });
+  });
+});

@@ -1,0 +1,259 @@
+/* eslint-disable @typescript-eslint/no-this-alias -- the proxies' getters have their own `this`; `fake` names the recorder they report to */
+/**
+ * A recording fake of the Excel API subset in src/excel/excelSubset.ts, faithful to the documented behaviour the
+ * adapter depends on:
+ * - proxies: nothing is read until `load` and `sync`; reading a property before that throws PropertyNotLoaded;
+ * - writes (`values`, `visibility`, `settings.add`) are queued and applied at `sync`;
+ * - a response or request above 5 MB fails the sync, as Excel on the web does (RichApi.Error);
+ * - getUsedRangeOrNullObject(true) is the bounding box of cells with values, or a null object;
+ * - a string starting with "=" written through `values` becomes a formula (excel.range.yml).
+ * It counts syncs and records the bytes of each response and request for the tests to assert on.
+ */
+import type { RangeSubset } from "../../src/excel/excelSubset";
+
+export interface FakeSheetData {
+  name: string;
+  cells: unknown[][];
+  formats?: string[][];
+  hiddenColumns?: number[];
+  visibility?: string;
+}
+
+export const PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
+
+class PropertyNotLoaded extends Error {}
+
+function columnIndex(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + ch.charCodeAt(0) - 64;
+  return n - 1;
+}
+function letters(col: number): string {
+  let s = "";
+  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+export class FakeExcel {
+  syncs = 0;
+  readonly responseBytes: number[] = [];
+  readonly requestBytes: number[] = [];
+  readonly sheets: FakeSheetData[];
+  readonly settingsStore = new Map<string, unknown>();
+  formulas = new Map<string, string>();
+  private pendingLoads: (() => number)[] = [];
+  private pendingWrites: { apply: () => void; bytes: number }[] = [];
+
+  constructor(
+    sheets: FakeSheetData[],
+    public selection: { sheet: string; row: number; col: number; rows: number; cols: number },
+  ) {
+    this.sheets = sheets;
+  }
+
+  /** The context handed to the adapter: the same surface as Excel.RequestContext for what we use. */
+  get context() {
+    return { workbook: this.workbook(), sync: () => this.sync() };
+  }
+
+  sheet(name: string): FakeSheetData | undefined {
+    return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+  }
+
+  async sync(): Promise<void> {
+    this.syncs++;
+    const request = this.pendingWrites.reduce((n, w) => n + w.bytes, 0);
+    this.requestBytes.push(request);
+    const response = this.pendingLoads.reduce((n, load) => n + load(), 0);
+    this.responseBytes.push(response);
+    const writes = this.pendingWrites;
+    this.pendingLoads = [];
+    this.pendingWrites = [];
+    if (response > PAYLOAD_LIMIT_BYTES || request > PAYLOAD_LIMIT_BYTES) {
+      throw new Error("RichApi.Error: The request payload size has exceeded the limit.");
+    }
+    for (const w of writes) w.apply();
+  }
+
+  private workbook() {
+    const fake = this;
+    return {
+      getSelectedRange: () => {
+        const s = this.selection;
+        return this.range(this.sheet(s.sheet)!, s.row, s.col, s.rows, s.cols);
+      },
+      worksheets: {
+        getItemOrNullObject: (name: string) => {
+          const data = this.sheet(name);
+          return data ? this.worksheet(data) : this.nullWorksheet();
+        },
+        add: (name: string) => {
+          const data: FakeSheetData = { name, cells: [], visibility: "Visible" };
+          this.pendingWrites.push({ apply: () => this.sheets.push(data), bytes: name.length + 16 });
+          return this.worksheet(data);
+        },
+      },
+      settings: {
+        add: (key: string, value: unknown) => {
+          fake.pendingWrites.push({
+            apply: () => fake.settingsStore.set(key, value),
+            bytes: JSON.stringify(value).length,
+          });
+        },
+        getItemOrNullObject: (key: string) => {
+          let loaded = false;
+          let value: unknown;
+          return {
+            load: () => {
+              fake.pendingLoads.push(() => {
+                loaded = true;
+                value = fake.settingsStore.get(key);
+                return JSON.stringify(value ?? null).length;
+              });
+            },
+            get isNullObject() {
+              if (!loaded) throw new PropertyNotLoaded("isNullObject");
+              return !fake.settingsStore.has(key);
+            },
+            get value() {
+              if (!loaded) throw new PropertyNotLoaded("value");
+              return value;
+            },
+          };
+        },
+      },
+    };
+  }
+
+  private nullWorksheet() {
+    const notThere = () => {
+      throw new Error("the worksheet does not exist (a null object)");
+    };
+    return {
+      isNullObject: true,
+      load: () => undefined,
+      name: "",
+      visibility: "",
+      getRange: notThere,
+      getRangeByIndexes: notThere,
+      getUsedRangeOrNullObject: notThere,
+    };
+  }
+
+  private worksheet(data: FakeSheetData) {
+    const fake = this;
+    let loaded = false;
+    return {
+      isNullObject: false,
+      load: () => {
+        fake.pendingLoads.push(() => ((loaded = true), data.name.length + 16));
+      },
+      get name() {
+        if (!loaded) throw new PropertyNotLoaded("name");
+        return data.name;
+      },
+      get visibility() {
+        return data.visibility ?? "Visible";
+      },
+      set visibility(v: string) {
+        fake.pendingWrites.push({ apply: () => (data.visibility = v), bytes: v.length });
+      },
+      getRange: (address: string) => {
+        const m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/i.exec(address)!;
+        const r0 = Number(m[2]) - 1;
+        const c0 = columnIndex(m[1]);
+        const r1 = m[4] ? Number(m[4]) - 1 : r0;
+        const c1 = m[3] ? columnIndex(m[3]) : c0;
+        return fake.range(data, r0, c0, r1 - r0 + 1, c1 - c0 + 1);
+      },
+      getRangeByIndexes: (r: number, c: number, rows: number, cols: number) => fake.range(data, r, c, rows, cols),
+      getUsedRangeOrNullObject: () => {
+        let top = Infinity;
+        let bottom = -1;
+        let left = Infinity;
+        let right = -1;
+        data.cells.forEach((row, i) =>
+          row.forEach((v, j) => {
+            if (v === null || v === undefined || v === "") return;
+            top = Math.min(top, i);
+            bottom = Math.max(bottom, i);
+            left = Math.min(left, j);
+            right = Math.max(right, j);
+          }),
+        );
+        if (bottom < 0) return fake.range(data, 0, 0, 1, 1, true);
+        return fake.range(data, top, left, bottom - top + 1, right - left + 1);
+      },
+    };
+  }
+
+  private range(
+    data: FakeSheetData,
+    row: number,
+    col: number,
+    rows: number,
+    cols: number,
+    nullObject = false,
+  ): RangeSubset {
+    const fake = this;
+    const loaded = new Set<string>();
+    const read = (prop: string) => {
+      if (!loaded.has(prop)) throw new PropertyNotLoaded(`PropertyNotLoaded: ${prop}`);
+    };
+    const block = <T>(get: (i: number, j: number) => T): T[][] =>
+      Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => get(row + i, col + j)));
+    const quoted = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(data.name) ? data.name : `'${data.name.replace(/'/g, "''")}'`;
+    const address = `${quoted}!${letters(col)}${row + 1}${rows * cols > 1 ? `:${letters(col + cols - 1)}${row + rows}` : ""}`;
+    const props: Record<string, () => unknown> = {
+      address: () => address,
+      rowIndex: () => row,
+      columnIndex: () => col,
+      rowCount: () => rows,
+      columnCount: () => cols,
+      values: () => block((i, j) => data.cells[i]?.[j] ?? ""),
+      numberFormat: () => block((i, j) => data.formats?.[i]?.[j] ?? "General"),
+      columnHidden: () => Array.from({ length: cols }, (_, j) => col + j).every((j) => data.hiddenColumns?.includes(j)),
+    };
+    const snapshot = new Map<string, unknown>();
+    const target: Record<string, unknown> = {
+      isNullObject: nullObject,
+      worksheet: this.worksheet(data),
+      load(list: string) {
+        const names = list.split(",").map((p) => p.trim());
+        fake.pendingLoads.push(() => {
+          let bytes = 0;
+          for (const p of names) {
+            const v = props[p]();
+            snapshot.set(p, v);
+            loaded.add(p);
+            bytes += JSON.stringify(v).length;
+          }
+          return bytes;
+        });
+        return target;
+      },
+    };
+    for (const p of Object.keys(props)) {
+      Object.defineProperty(target, p, {
+        get: () => (read(p), snapshot.get(p)),
+        set:
+          p === "values"
+            ? (v: unknown[][]) =>
+                fake.pendingWrites.push({
+                  bytes: JSON.stringify(v).length,
+                  apply: () =>
+                    v.forEach((r, i) =>
+                      r.forEach((x, j) => {
+                        (data.cells[row + i] ??= [])[col + j] = x;
+                        if (typeof x === "string" && x.startsWith("="))
+                          fake.formulas.set(`${data.name}!${letters(col + j)}${row + i + 1}`, x);
+                      }),
+                    ),
+                })
+            : undefined,
+        enumerable: true,
+      });
+    }
+    return target as unknown as RangeSubset;
+  }
+}
