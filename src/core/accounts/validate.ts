@@ -335,6 +335,22 @@ export function validateAccounts(input: TableInput, mapping: ColumnMapping): Acc
     }
     count++;
   }
+  // A totals row without a "Total" label: the last row's revenue equals the sum of all the others.
+  const revenue = numbers.revenue;
+  if (revenue && count >= 3 && isSumOfOthers(revenue, count)) {
+    count--;
+    ignoredTotals++;
+    for (const sink of labelSinks) sink?.pop();
+    const sheetRow = sourceRows[count];
+    issues.push({
+      code: "totals_row",
+      severity: "warning",
+      cell: cellAddress(input.sheet, sheetRow, input.left + mapping.fields.revenue!.column),
+      field: "Revenue",
+      value: revenue[count],
+      message: `Row ${sheetRow + 1} has a revenue equal to the sum of the rows above: it looks like a totals row and was left out.`,
+    });
+  }
   return {
     sheet: input.sheet,
     count,
@@ -349,6 +365,13 @@ export function validateAccounts(input: TableInput, mapping: ColumnMapping): Acc
     issues,
     summary: { read: end - from, accepted: count, rejected, ignoredBlank, ignoredTotals },
   };
+}
+
+function isSumOfOthers(revenue: Float64Array, count: number): boolean {
+  let others = 0;
+  for (let i = 0; i < count - 1; i++) others += Number.isNaN(revenue[i]) ? 0 : revenue[i];
+  const last = revenue[count - 1];
+  return others > 0 && Math.abs(last - others) <= 1e-9 * others;
 }
 
 function expectation(p: ReadPlan): string {

@@ -190,3 +190,33 @@ describe("whole-table problems", () => {
     expect([v.npsScale, v.marginBasis, v.count]).toEqual(["account", "amount", 2]);
   });
 });
+
+describe("a totals row with no label", () => {
+  it("is recognised by its revenue being the sum of the rows above", () => {
+    const t: TableInput = {
+      sheet: "Sheet1",
+      top: 0,
+      left: 0,
+      values: [
+        ["Account", "Revenue"],
+        ["A", 100],
+        ["B", 250],
+        ["C", 50],
+        ["", 400],
+      ].map((r, i) => (i === 4 ? ["All accounts", 400] : r)),
+    };
+    const v = validateAccounts(t, detectMapping(t));
+    expect(v.labels.account).toEqual(["A", "B", "C"]);
+    expect(v.summary).toEqual({ read: 4, accepted: 3, rejected: 0, ignoredBlank: 0, ignoredTotals: 1 });
+    expect(v.issues).toEqual([
+      {
+        code: "totals_row",
+        severity: "warning",
+        cell: "Sheet1!B5",
+        field: "Revenue",
+        value: 400,
+        message: "Row 5 has a revenue equal to the sum of the rows above: it looks like a totals row and was left out.",
+      },
+    ]);
+  });
+});
