@@ -45,13 +45,22 @@ interface ReadPlan {
   readonly column: number;
   readonly label: string;
   readonly slot: number;
+  /** The field has a range to check (non-negative amounts, the NPS scale). */
+  readonly checked: boolean;
 }
 
 function readPlan(mapping: ColumnMapping): ReadPlan[] {
   const plan: ReadPlan[] = [];
   for (const [field, match] of Object.entries(mapping.fields) as [FieldId, { column: number }][]) {
     const def = FIELDS[field];
-    plan.push({ field, kind: def.kind, column: match.column, label: def.label, slot: -1 });
+    plan.push({
+      field,
+      kind: def.kind,
+      column: match.column,
+      label: def.label,
+      slot: -1,
+      checked: NON_NEGATIVE.has(field) || field === "nps",
+    });
   }
   mapping.criteria.forEach((c, i) =>
     plan.push({
@@ -60,6 +69,7 @@ function readPlan(mapping: ColumnMapping): ReadPlan[] {
       column: c.column,
       label: c.header || `criterion ${i + 1}`,
       slot: i,
+      checked: false,
     }),
   );
   // Left to right, so issues come in the order the analyst reads the row.
@@ -231,12 +241,6 @@ export function validateAccounts(input: TableInput, mapping: ColumnMapping): Acc
   for (let i = from; i < end; i++) {
     const row = values[i];
     const sheetRow = input.top + i;
-    let blank = true;
-    for (const p of plan) if (!isBlank(row[p.column])) blank = false;
-    if (blank) {
-      ignoredBlank++;
-      continue;
-    }
     const name = readLabel(row[accountColumn]);
     if (typeof name === "string" && TOTALS.test(name) && i >= end - 2) {
       ignoredTotals++;
@@ -251,6 +255,7 @@ export function validateAccounts(input: TableInput, mapping: ColumnMapping): Acc
       continue;
     }
     let bad = false;
+    let filled = 0;
     for (let k = 0; k < plan.length; k++) {
       const p = plan[k];
       const value = row[p.column];
@@ -259,7 +264,13 @@ export function validateAccounts(input: TableInput, mapping: ColumnMapping): Acc
       else if (p.kind === "number") got = readNumber(value);
       else if (p.kind === "status") got = readStatus(value, yesMeansChurned);
       else got = readFlag(value);
-      if (got !== null && typeof got === "object") {
+      if (got === null) {
+        if (p.kind === "label") rowLabels[k] = null;
+        else rowNumbers[k] = Number.NaN;
+        continue;
+      }
+      filled++;
+      if (typeof got === "object") {
         bad = true;
         issues.push({
           code: /the error #/.test(got.problem)
@@ -277,8 +288,8 @@ export function validateAccounts(input: TableInput, mapping: ColumnMapping): Acc
         });
         continue;
       }
-      if (typeof got === "number" && p.kind === "number") {
-        const range = rangeProblem(p.field, got, npsScale);
+      if (p.kind === "number" && p.checked) {
+        const range = rangeProblem(p.field, got as number, npsScale);
         if (range) {
           bad = true;
           issues.push({
@@ -292,8 +303,12 @@ export function validateAccounts(input: TableInput, mapping: ColumnMapping): Acc
           continue;
         }
       }
-      if (p.kind === "label") rowLabels[k] = got as string | null;
-      else rowNumbers[k] = got === null ? Number.NaN : (got as number);
+      if (p.kind === "label") rowLabels[k] = got as string;
+      else rowNumbers[k] = got as number;
+    }
+    if (filled === 0) {
+      ignoredBlank++;
+      continue;
     }
     if (name === null && !bad) {
       bad = true;
