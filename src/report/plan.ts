@@ -1,0 +1,128 @@
+/**
+ * A workbook plan: the sheets the add-in generates, described as plain, JSON-serialisable data. Builders in
+ * src/report produce plans; the Office.js adapter (src/excel) and the .xlsx writer (src/xlsx) draw them and compute
+ * nothing. A snapshot of a plan is a readable test of a report.
+ *
+ * Big blocks stay cheap: a block is a 2-D array of cells (numbers, text, booleans, blanks, or `{ f }` formulas), and
+ * styles apply to ranges, never to one cell object at a time. Ranges are A1 references on the plan's own sheet
+ * ("B2:D40"); formulas use Excel's English function names, written without the leading "=", so that no text value can
+ * ever be taken for a formula.
+ */
+
+/** A formula, without "=": `{ f: "SUM(B2:B9)" }`. Kept apart from text so that text is always written as text. */
+export interface FormulaCell {
+  readonly f: string;
+}
+
+export type PlanCell = string | number | boolean | null | FormulaCell;
+
+export interface CellBlock {
+  /** Top-left cell, e.g. "A5". */
+  readonly at: string;
+  readonly rows: readonly (readonly PlanCell[])[];
+}
+
+export interface FontStyle {
+  readonly bold?: boolean;
+  readonly italic?: boolean;
+  readonly size?: number;
+  /** Hex RGB, "1F3864". */
+  readonly color?: string;
+}
+
+export interface RangeStyle {
+  readonly range: string;
+  readonly numberFormat?: string;
+  readonly font?: FontStyle;
+  /** Solid fill, hex RGB. */
+  readonly fill?: string;
+  readonly border?: {
+    readonly edges: "all" | "outline" | "bottom";
+    readonly style: "thin" | "medium";
+    readonly color?: string;
+  };
+  readonly horizontalAlignment?: "left" | "center" | "right";
+  readonly verticalAlignment?: "top" | "middle" | "bottom";
+  readonly wrapText?: boolean;
+}
+
+export type ConditionalFormat =
+  | { readonly type: "colorScale"; readonly range: string; readonly colors: readonly [string, string, string] }
+  | { readonly type: "dataBar"; readonly range: string; readonly color: string }
+  | {
+      readonly type: "cellValue";
+      readonly range: string;
+      readonly operator: "greaterThan" | "lessThan" | "between" | "equal";
+      /** Formula text without "=", e.g. "0.1" or "$B$2". */
+      readonly formula1: string;
+      readonly formula2?: string;
+      readonly fill?: string;
+      readonly fontColor?: string;
+    };
+
+export interface TablePlan {
+  /** Excel table name: letters, digits, underscores; unique in the workbook. */
+  readonly name: string;
+  /** The whole table, header row included. */
+  readonly range: string;
+  readonly style?: string;
+}
+
+export type ChartKind = "scatter" | "bubble" | "column" | "bar" | "doughnut" | "line";
+
+export interface ChartSeries {
+  readonly name: string;
+  /** Categories (column, bar, line, doughnut) or x values (scatter, bubble): a range on this sheet. */
+  readonly categories?: string;
+  readonly values: string;
+  /** Bubble sizes (bubble charts only). */
+  readonly sizes?: string;
+  /** Point labels taken from a range (scatter/bubble account names). */
+  readonly labels?: string;
+  /** Hex RGB of the series. */
+  readonly color?: string;
+}
+
+export interface ChartPlan {
+  readonly kind: ChartKind;
+  readonly title: string;
+  /** Where it sits: the cell under its top-left and bottom-right corners. */
+  readonly from: string;
+  readonly to: string;
+  readonly series: readonly ChartSeries[];
+  readonly xAxisTitle?: string;
+  readonly yAxisTitle?: string;
+  readonly legend?: "right" | "bottom" | "none";
+}
+
+export interface SheetPlan {
+  /** Excel's rules apply: 1–31 characters, none of []:*?/\ (see sanitizeSheetName). */
+  readonly name: string;
+  readonly tabColor?: string;
+  readonly showGridlines?: boolean;
+  readonly freeze?: { readonly rows: number; readonly columns: number };
+  /** Column widths in characters, by column letter. */
+  readonly columnWidths?: Readonly<Record<string, number>>;
+  readonly merges?: readonly string[];
+  readonly blocks: readonly CellBlock[];
+  readonly styles?: readonly RangeStyle[];
+  readonly conditionalFormats?: readonly ConditionalFormat[];
+  readonly tables?: readonly TablePlan[];
+  readonly charts?: readonly ChartPlan[];
+  readonly print?: { readonly landscape?: boolean; readonly fitToOnePage?: boolean; readonly area?: string };
+}
+
+export interface DefinedName {
+  readonly name: string;
+  /** A reference or formula without "=", e.g. "'KPI Dashboard'!$B$4". */
+  readonly refersTo: string;
+}
+
+export interface WorkbookPlan {
+  readonly sheets: readonly SheetPlan[];
+  readonly names?: readonly DefinedName[];
+}
+
+export function isFormula(cell: PlanCell): cell is FormulaCell {
+  return typeof cell === "object" && cell !== null;
+}

@@ -1,0 +1,72 @@
+import type { WorkbookPlan } from "./plan";
+
+/** A problem in a plan: which sheet and part, and what is wrong. Plans come from our builders, so these are bugs. */
+export interface PlanIssue {
+  readonly sheet: string;
+  readonly path: string;
+  readonly message: string;
+}
+
+const FORBIDDEN = /[[\]:*?/\\]/g;
+const MAX_SHEET_NAME = 31;
+
+/**
+ * A name Excel accepts for a sheet: forbidden characters []:*?/\ replaced by "-", no leading or trailing apostrophe,
+ * not blank, not "History" (reserved by Excel), at most 31 characters.
+ */
+export function sanitizeSheetName(name: string): string {
+  let clean = name
+    .replace(FORBIDDEN, "-")
+    .replace(/^'+|'+$/g, "")
+    .trim();
+  if (clean === "" || clean.toLowerCase() === "history") clean = `${clean || "Sheet"} (KAM)`;
+  return clean.slice(0, MAX_SHEET_NAME).trim();
+}
+
+const CELL = /^\$?[A-Z]{1,3}\$?[1-9]\d{0,6}$/;
+const RANGE = /^\$?[A-Z]{1,3}\$?[1-9]\d{0,6}(:\$?[A-Z]{1,3}\$?[1-9]\d{0,6})?$/;
+const NAME = /^[A-Za-z_\\][A-Za-z0-9_.]{0,254}$/;
+
+/** Checks a plan before it is drawn: sheet names, unique names, addresses, block shapes. Collects every issue. */
+export function validatePlan(plan: WorkbookPlan): PlanIssue[] {
+  const issues: PlanIssue[] = [];
+  const seen = new Set<string>();
+  const tableNames = new Set<string>();
+  for (const sheet of plan.sheets) {
+    const add = (path: string, message: string) => issues.push({ sheet: sheet.name, path, message });
+    if (sanitizeSheetName(sheet.name) !== sheet.name) add("name", `"${sheet.name}" is not a valid Excel sheet name.`);
+    if (seen.has(sheet.name.toLowerCase())) add("name", `"${sheet.name}" appears twice.`);
+    seen.add(sheet.name.toLowerCase());
+    sheet.blocks.forEach((b, i) => {
+      if (!CELL.test(b.at)) add(`blocks[${i}].at`, `"${b.at}" is not a cell address.`);
+      const width = b.rows[0]?.length ?? 0;
+      b.rows.forEach((r, k) => {
+        if (r.length !== width) add(`blocks[${i}].rows[${k}]`, `row has ${r.length} cells, the block ${width}.`);
+      });
+    });
+    const ranges: [string, string][] = [
+      ...(sheet.styles ?? []).map((s, i): [string, string] => [`styles[${i}]`, s.range]),
+      ...(sheet.merges ?? []).map((m, i): [string, string] => [`merges[${i}]`, m]),
+      ...(sheet.conditionalFormats ?? []).map((c, i): [string, string] => [`conditionalFormats[${i}]`, c.range]),
+      ...(sheet.tables ?? []).map((t, i): [string, string] => [`tables[${i}]`, t.range]),
+      ...(sheet.charts ?? []).flatMap((c, i): [string, string][] => [
+        [`charts[${i}].from`, c.from],
+        [`charts[${i}].to`, c.to],
+      ]),
+    ];
+    for (const [path, range] of ranges) if (!RANGE.test(range)) add(path, `"${range}" is not a range address.`);
+    for (const t of sheet.tables ?? []) {
+      if (!NAME.test(t.name) || tableNames.has(t.name.toLowerCase()))
+        add("tables", `table name "${t.name}" is invalid or taken.`);
+      tableNames.add(t.name.toLowerCase());
+    }
+    (sheet.charts ?? []).forEach((c, i) => {
+      if (c.series.length === 0) add(`charts[${i}]`, "a chart needs at least one series.");
+      if (c.kind === "bubble" && c.series.some((s) => !s.sizes)) add(`charts[${i}]`, "a bubble series needs sizes.");
+    });
+  }
+  for (const n of plan.names ?? []) {
+    if (!NAME.test(n.name)) issues.push({ sheet: "", path: "names", message: `"${n.name}" is not a valid name.` });
+  }
+  return issues;
+}
