@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { sanitizeSheetName, validatePlan } from "../../src/report/planValidation";
+import { sampleAccounts, samplePlan } from "../fixtures/samplePlan";
+
+describe("sheet names", () => {
+  it("follow Excel's rules", () => {
+    expect(sanitizeSheetName("KPI: Q1/Q2 [draft]*?")).toBe("KPI- Q1-Q2 -draft---");
+    expect(sanitizeSheetName("'quoted'")).toBe("quoted");
+    expect(sanitizeSheetName("A very long segmentation matrix sheet name")).toHaveLength(31);
+    expect(sanitizeSheetName("")).toBe("Sheet (KAM)");
+    expect(sanitizeSheetName("History")).toBe("History (KAM)");
+  });
+});
+
+describe("validatePlan", () => {
+  it("accepts the sample plan, and a plan survives JSON unchanged", () => {
+    const plan = samplePlan(sampleAccounts(5));
+    expect(validatePlan(plan)).toEqual([]);
+    expect(JSON.parse(JSON.stringify(plan))).toEqual(plan);
+  });
+
+  it("collects every problem", () => {
+    const issues = validatePlan({
+      sheets: [
+        {
+          name: "Bad/Name",
+          blocks: [{ at: "A0", rows: [[1, 2], [3]] }],
+          merges: ["A1:"],
+          tables: [{ name: "1table", range: "A1:B2" }],
+          charts: [{ kind: "bubble", title: "t", from: "A1", to: "B2", series: [{ name: "s", values: "A1:A2" }] }],
+        },
+        { name: "bad/name", blocks: [] },
+      ],
+      names: [{ name: "has space", refersTo: "A1" }],
+    });
+    expect(issues.map((i) => `${i.sheet} ${i.path}`)).toEqual([
+      "Bad/Name name",
+      "Bad/Name blocks[0].at",
+      "Bad/Name blocks[0].rows[1]",
+      "Bad/Name merges[0]",
+      "Bad/Name tables",
+      "Bad/Name charts[0]",
+      "bad/name name",
+      "bad/name name",
+      " names",
+    ]);
+  });
+});

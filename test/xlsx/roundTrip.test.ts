@@ -1,0 +1,113 @@
+/** What the .xlsx renderer wrote, read back (exceljs, and the zip itself for charts), matches the plan. */
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { describe, expect, it } from "vitest";
+import type { ChartKind, WorkbookPlan } from "../../src/report/plan";
+import { writeWorkbook } from "../../src/xlsx/writeWorkbook";
+import { withFilePrefixes } from "../../src/xlsx/formulaPrefixes";
+import { sampleAccounts, samplePlan } from "../fixtures/samplePlan";
+
+describe(".xlsx round trip", async () => {
+  const accounts = sampleAccounts(20);
+  const plan = samplePlan(accounts);
+  const buffer = await writeWorkbook(plan);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(buffer as never);
+  const data = wb.getWorksheet("Data")!;
+  const summary = wb.getWorksheet("Summary")!;
+
+  it("keeps values, text as text, and formulas with their file prefixes", () => {
+    expect(data.getCell("A3").value).toBe(accounts[0].name);
+    expect(data.getCell("G3").value).toBe(accounts[0].revenue);
+    expect((data.getCell("M3").value as { formula: string }).formula).toMatch(/^100\*SUMPRODUCT\(ISNUMBER\(B3:E3\)/);
+    expect((summary.getCell("D2").value as { formula: string }).formula).toMatch(/^_xlfn\.MAXIFS\(/);
+    expect((summary.getCell("B2").value as { formula: string }).formula).toMatch(/^SUMIFS\(/);
+  });
+
+  it("keeps number formats, merges, freeze panes, gridlines, tab colour, print setup", () => {
+    expect(data.getCell("G3").numFmt).toBe("#,##0");
+    expect(data.getCell("I3").numFmt).toBe("0.0%");
+    expect(summary.model.merges).toContain("F1:H1");
+    expect(data.views[0]).toMatchObject({ state: "frozen", xSplit: 1, ySplit: 2 });
+    expect(summary.views[0]).toMatchObject({ showGridLines: false });
+    expect(summary.properties.tabColor).toEqual({ argb: "FF1F3864" });
+    expect(summary.pageSetup).toMatchObject({ orientation: "landscape", fitToPage: true });
+  });
+
+  it("keeps tables, defined names and conditional formats", () => {
+    expect(Object.keys((summary as unknown as { tables: Record<string, unknown> }).tables)).toEqual(["SegmentSummary"]);
+    expect(wb.definedNames.getRanges("TotalRevenue").ranges).toEqual(["Summary!$B$6"]);
+    // exceljs reads conditional formats back but does not declare them in its types
+    type WithCf = { conditionalFormattings: { rules: { type: string }[] }[] };
+    const types = [data, summary].flatMap((ws) =>
+      (ws as unknown as WithCf).conditionalFormattings.map((c) => c.rules[0].type),
+    );
+    expect(types.sort()).toEqual(["colorScale", "dataBar"]);
+  });
+
+  it("writes every chart kind as a chart part bound to the planned ranges", async () => {
+    const kinds: ChartKind[] = ["column", "bar", "line", "doughnut", "scatter", "bubble"];
+    const chartPlan: WorkbookPlan = {
+      sheets: [
+        {
+          name: "Charts & more",
+          blocks: [
+            {
+              at: "A1",
+              rows: [
+                ["x", "y", "size"],
+                ["a", 1, 3],
+                ["b", 2, 4],
+              ],
+            },
+          ],
+          charts: kinds.map((kind, i) => ({
+            kind,
+            title: `A ${kind} chart`,
+            from: `E${1 + i * 16}`,
+            to: `L${15 + i * 16}`,
+            series: [
+              {
+                name: "S",
+                categories: kind === "scatter" || kind === "bubble" ? "B2:B3" : "A2:A3",
+                values: "B2:B3",
+                sizes: "C2:C3",
+              },
+            ],
+            xAxisTitle: "x",
+            yAxisTitle: "y",
+          })),
+        },
+      ],
+    };
+    const zip = await JSZip.loadAsync(await writeWorkbook(chartPlan));
+    const parts = Object.keys(zip.files)
+      .filter((f) => /^xl\/charts\/chart\d+\.xml$/.test(f))
+      .sort();
+    expect(parts).toHaveLength(6);
+    const xml = await Promise.all(parts.map((p) => zip.file(p)!.async("string")));
+    const tags = ["c:barChart", "c:barChart", "c:lineChart", "c:doughnutChart", "c:scatterChart", "c:bubbleChart"];
+    xml.forEach((x, i) => {
+      expect(x).toContain(`<${tags[i]}>`);
+      expect(x).toContain("<c:f>'Charts &amp; more'!$B$2:$B$3</c:f>");
+      expect(x).toContain(`<a:t>A ${kinds[i]} chart</a:t>`);
+    });
+    expect(xml[1]).toContain('<c:barDir val="bar"/>');
+    expect(xml[5]).toContain("<c:bubbleSize><c:numRef><c:f>'Charts &amp; more'!$C$2:$C$3</c:f>");
+    const types = await zip.file("[Content_Types].xml")!.async("string");
+    expect(types.match(/drawingml\.chart\+xml/g)).toHaveLength(6);
+    const drawing = await zip.file("xl/drawings/drawing1.xml")!.async("string");
+    expect(drawing.match(/<xdr:twoCellAnchor/g)).toHaveLength(6);
+  });
+});
+
+describe("_xlfn prefixes", () => {
+  it("prefix newer functions outside string literals only, once", () => {
+    expect(withFilePrefixes('MAXIFS(A:A,B:B,"IFS(")+ifs(1>0,2)+SUM(A1)')).toBe(
+      '_xlfn.MAXIFS(A:A,B:B,"IFS(")+_xlfn.IFS(1>0,2)+SUM(A1)',
+    );
+    expect(withFilePrefixes("STDEV.S(A1:A9)+STDEV(A1:A9)+_xlfn.IFS(1,2)")).toBe(
+      "_xlfn.STDEV.S(A1:A9)+STDEV(A1:A9)+_xlfn.IFS(1,2)",
+    );
+  });
+});
