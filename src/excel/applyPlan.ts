@@ -1,0 +1,150 @@
+import { validatePlan } from "../report/planValidation";
+import type { SheetPlan, WorkbookPlan } from "../report/plan";
+import { blockSlices } from "./cellWrites";
+import { decideSheets, OWNED_SHEETS_KEY, parseOwned, type ExistingSheet } from "./sheetOwnership";
+import { applySheetFeatures, type IsSetSupported } from "./sheetFeatures";
+
+/** Requests stay below Excel on the web's 5 MB payload limit with room for the operations around the cells. */
+export const REQUEST_BUDGET_BYTES = 4 * 1024 * 1024;
+
+export interface ApplyResult {
+  /** Sheet names as written (after any rename). */
+  readonly sheets: readonly string[];
+  /** Planned names that belonged to a sheet the user made, and the name used instead. */
+  readonly renamed: readonly { readonly planned: string; readonly used: string }[];
+  /** Features left out because this Excel lacks their requirement set, in words for the analyst. */
+  readonly skipped: readonly string[];
+  readonly syncs: number;
+  /** Largest estimated request, in bytes of JSON. */
+  readonly largestRequestBytes: number;
+}
+
+function cellOf(ref: string): { row: number; col: number } {
+  const m = /^\$?([A-Z]+)\$?(\d+)$/.exec(ref)!;
+  let col = 0;
+  for (const ch of m[1]) col = col * 26 + ch.charCodeAt(0) - 64;
+  return { row: Number(m[2]) - 1, col: col - 1 };
+}
+
+/**
+ * Draws a workbook plan in Excel. Syncs: one to read the workbook's sheets and the add-in's ownership record, one per
+ * ~4 MB of cell data (so the count follows the bytes, never the rows one by one), and one to finish. Calculation is
+ * suspended while writing (ExcelApi 1.6) and so is screen updating where supported (1.9).
+ */
+export async function applyPlan(
+  context: Excel.RequestContext,
+  plan: WorkbookPlan,
+  supported: IsSetSupported,
+  budget = REQUEST_BUDGET_BYTES,
+): Promise<ApplyResult> {
+  const problems = validatePlan(plan);
+  if (problems.length > 0)
+    throw new Error(
+      `The report plan is invalid: ${problems.map((p) => `${p.sheet} ${p.path}: ${p.message}`).join("; ")}`,
+    );
+  let syncs = 0;
+  let pending = 0;
+  let largest = 0;
+  const suspend = () => {
+    if (supported("ExcelApi", "1.6")) context.application.suspendApiCalculationUntilNextSync();
+    if (supported("ExcelApi", "1.9")) context.application.suspendScreenUpdatingUntilNextSync();
+  };
+  const sync = async () => {
+    largest = Math.max(largest, pending);
+    pending = 0;
+    await context.sync();
+    syncs++;
+  };
+  /** Makes room for a write of `bytes`: the batch so far goes first if the two together would pass the budget. */
+  const reserve = async (bytes: number) => {
+    if (pending > 0 && pending + bytes > budget) {
+      await sync();
+      suspend(); // each suspension lasts until the next sync
+    }
+    pending += bytes;
+  };
+
+  const worksheets = context.workbook.worksheets;
+  worksheets.load("items/id,items/name,items/position");
+  const ownedSetting = context.workbook.settings.getItemOrNullObject(OWNED_SHEETS_KEY);
+  ownedSetting.load("value");
+  await sync();
+  const existing: ExistingSheet[] = worksheets.items.map((w) => ({ id: w.id, name: w.name, position: w.position }));
+  const owned = parseOwned(ownedSetting.isNullObject ? undefined : ownedSetting.value);
+  const decisions = decideSheets(
+    plan.sheets.map((s) => s.name),
+    existing,
+    owned,
+  );
+
+  suspend();
+  const skipped: string[] = [];
+  const created: Excel.Worksheet[] = [];
+  for (let i = 0; i < plan.sheets.length; i++) {
+    const decision = decisions[i];
+    const sheetPlan: SheetPlan = { ...plan.sheets[i], name: decision.name };
+    if (decision.action === "replace") worksheets.getItem(decision.replaces.id).delete();
+    const sheet = worksheets.add(decision.name);
+    if (decision.action === "replace") sheet.position = decision.replaces.position;
+    created.push(sheet);
+    await writeCells(sheet, sheetPlan, budget, reserve);
+    applySheetFeatures(sheet, sheetPlan, supported, skipped);
+  }
+  for (const n of plan.names ?? []) {
+    const old = context.workbook.names.getItemOrNullObject(n.name);
+    old.delete();
+    context.workbook.names.add(n.name, `=${n.refersTo}`);
+  }
+  for (const sheet of created) sheet.load("id");
+  await sync();
+
+  const keep = [...owned].filter(
+    (id) => existing.some((s) => s.id === id) && !decisions.some((d) => d.action === "replace" && d.replaces.id === id),
+  );
+  context.workbook.settings.add(OWNED_SHEETS_KEY, JSON.stringify([...keep, ...created.map((s) => s.id)]));
+  created[0]?.activate();
+  await sync();
+  return {
+    sheets: decisions.map((d) => d.name),
+    renamed: decisions.flatMap((d) => (d.action === "rename" ? [{ planned: d.planned, used: d.name }] : [])),
+    skipped,
+    syncs,
+    largestRequestBytes: largest,
+  };
+}
+
+async function writeCells(
+  sheet: Excel.Worksheet,
+  plan: SheetPlan,
+  budget: number,
+  reserve: (bytes: number) => Promise<void>,
+): Promise<void> {
+  for (const block of plan.blocks) {
+    const at = cellOf(block.at);
+    const width = block.rows[0]?.length ?? 0;
+    if (width === 0) continue;
+    for (const { offset, write } of blockSlices(block, budget)) {
+      const bytes = JSON.stringify(write.formulas).length + JSON.stringify(write.numberFormat).length;
+      await reserve(bytes);
+      const range = sheet.getRangeByIndexes(at.row + offset, at.col, write.formulas.length, width);
+      range.numberFormat = write.numberFormat; // "@" first, so plain text stays text when the formulas arrive
+      range.formulas = write.formulas;
+    }
+  }
+  for (const style of plan.styles ?? []) {
+    if (!style.numberFormat) continue;
+    const [a, b = a] = style.range.split(":");
+    const from = cellOf(a);
+    const to = cellOf(b);
+    const cols = to.col - from.col + 1;
+    const rowBytes = cols * (style.numberFormat.length + 3);
+    const step = Math.max(1, Math.floor((budget * 0.8) / rowBytes));
+    for (let r = from.row; r <= to.row; r += step) {
+      const rows = Math.min(step, to.row - r + 1);
+      await reserve(rows * rowBytes);
+      sheet.getRangeByIndexes(r, from.col, rows, cols).numberFormat = Array.from({ length: rows }, () =>
+        new Array(cols).fill(style.numberFormat),
+      );
+    }
+  }
+}

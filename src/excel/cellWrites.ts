@@ -1,0 +1,87 @@
+import type { CellBlock, PlanCell } from "../report/plan";
+import { isFormula } from "../report/plan";
+
+/**
+ * How one plan cell goes into Range.formulas, and which number format it needs first.
+ *
+ * Excel reads a string written through `values` or `formulas` as if typed: "=…" (and "+…", "-…", "@…") becomes a
+ * formula (excel.range.yml), "12%" a number, "1/2" a date. Whether a text ("@") number format set first prevents the
+ * formula reading is not documented (OFFICE-NOTES: unsettled), and the UI's quote prefix is not documented for the
+ * API either. So:
+ * - plain text gets the "@" format, which keeps "12%" or "1/2" as the text it is;
+ * - text starting with = + - @ is written as a formula that returns that text, `="=HYPERLINK(""…"")"`, in a General
+ *   cell: its value is the exact string whatever either unsettled rule does, and it reads correctly without the
+ *   add-in. String constants in formulas are limited to 255 characters, so long text is joined from pieces.
+ */
+const FORMULA_START = /^[=+\-@]/;
+const MAX_LITERAL = 255;
+
+export function textAsFormula(text: string): string {
+  const pieces: string[] = [];
+  for (let i = 0; i < text.length; i += MAX_LITERAL)
+    pieces.push(`"${text.slice(i, i + MAX_LITERAL).replace(/"/g, '""')}"`);
+  return `=${pieces.join("&")}`;
+}
+
+export interface CellWrite {
+  readonly formulas: (string | number | boolean)[][];
+  readonly numberFormat: string[][];
+}
+
+/** The formulas and number formats that write `rows` of a block exactly as planned. */
+export function cellWrites(rows: readonly (readonly PlanCell[])[]): CellWrite {
+  const formulas: (string | number | boolean)[][] = new Array(rows.length);
+  const numberFormat: string[][] = new Array(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
+    const f: (string | number | boolean)[] = new Array(row.length);
+    const n: string[] = new Array(row.length);
+    for (let j = 0; j < row.length; j++) {
+      const v = row[j];
+      if (typeof v === "number" || typeof v === "boolean") {
+        f[j] = v;
+        n[j] = "General";
+      } else if (v === null) {
+        f[j] = "";
+        n[j] = "General";
+      } else if (isFormula(v)) {
+        f[j] = `=${v.f}`;
+        n[j] = "General";
+      } else if (FORMULA_START.test(v)) {
+        f[j] = textAsFormula(v);
+        n[j] = "General";
+      } else {
+        f[j] = v;
+        n[j] = "@";
+      }
+    }
+    formulas[i] = f;
+    numberFormat[i] = n;
+  }
+  return { formulas, numberFormat };
+}
+
+/** JSON bytes of a write: what the request to Excel carries. */
+export function writeBytes(w: CellWrite): number {
+  return JSON.stringify(w.formulas).length + JSON.stringify(w.numberFormat).length;
+}
+
+/**
+ * Splits a block into row slices whose writes stay within `budget` bytes, estimating from the first rows and
+ * checking each slice (so one very wide row still goes alone rather than over the limit silently).
+ */
+export function* blockSlices(block: CellBlock, budget: number): Generator<{ offset: number; write: CellWrite }> {
+  const rows = block.rows;
+  const sample = cellWrites(rows.slice(0, Math.min(rows.length, 50)));
+  const perRow = Math.max(1, writeBytes(sample) / Math.max(1, Math.min(rows.length, 50)));
+  let step = Math.max(1, Math.floor((budget * 0.8) / perRow));
+  for (let offset = 0; offset < rows.length;) {
+    let write = cellWrites(rows.slice(offset, offset + step));
+    while (writeBytes(write) > budget && step > 1) {
+      step = Math.max(1, Math.floor(step / 2));
+      write = cellWrites(rows.slice(offset, offset + step));
+    }
+    yield { offset, write };
+    offset += write.formulas.length;
+  }
+}

@@ -1,0 +1,141 @@
+import type { ChartPlan, ConditionalFormat, RangeStyle, SheetPlan } from "../report/plan";
+
+/** Requirement-set check, injected (in Excel: Office.context.requirements.isSetSupported). */
+export type IsSetSupported = (set: string, version: string) => boolean;
+
+const CHART_TYPES: Record<ChartPlan["kind"], string> = {
+  column: "ColumnClustered",
+  bar: "BarClustered",
+  line: "Line",
+  doughnut: "Doughnut",
+  scatter: "XYScatter",
+  bubble: "Bubble",
+};
+
+/** Excel column widths are in points in Office.js; plans give characters (≈ 7 points each in Calibri 11). */
+const POINTS_PER_CHARACTER = 7;
+
+function applyStyle(sheet: Excel.Worksheet, s: RangeStyle): void {
+  const range = sheet.getRange(s.range);
+  if (s.font?.bold !== undefined) range.format.font.bold = s.font.bold;
+  if (s.font?.italic !== undefined) range.format.font.italic = s.font.italic;
+  if (s.font?.size !== undefined) range.format.font.size = s.font.size;
+  if (s.font?.color) range.format.font.color = `#${s.font.color}`;
+  if (s.fill) range.format.fill.color = `#${s.fill}`;
+  if (s.horizontalAlignment)
+    range.format.horizontalAlignment = capitalise(s.horizontalAlignment) as Excel.HorizontalAlignment;
+  if (s.verticalAlignment)
+    range.format.verticalAlignment = (
+      s.verticalAlignment === "middle" ? "Center" : capitalise(s.verticalAlignment)
+    ) as Excel.VerticalAlignment;
+  if (s.wrapText) range.format.wrapText = true;
+  if (s.border) {
+    const edges: `${Excel.BorderIndex}`[] =
+      s.border.edges === "bottom"
+        ? ["EdgeBottom"]
+        : s.border.edges === "outline"
+          ? ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight"]
+          : ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideHorizontal", "InsideVertical"];
+    for (const edge of edges) {
+      const border = range.format.borders.getItem(edge);
+      border.style = "Continuous";
+      border.weight = s.border.style === "medium" ? "Medium" : "Thin";
+      border.color = `#${s.border.color ?? "BFBFBF"}`;
+    }
+  }
+}
+
+function capitalise(text: string): string {
+  return text[0].toUpperCase() + text.slice(1);
+}
+
+function addConditionalFormat(sheet: Excel.Worksheet, cf: ConditionalFormat): void {
+  const range = sheet.getRange(cf.range);
+  if (cf.type === "colorScale") {
+    const f = range.conditionalFormats.add("ColorScale");
+    f.colorScale.criteria = {
+      minimum: { type: "LowestValue", formula: undefined, color: `#${cf.colors[0]}` },
+      midpoint: { type: "Percentile", formula: "50", color: `#${cf.colors[1]}` },
+      maximum: { type: "HighestValue", formula: undefined, color: `#${cf.colors[2]}` },
+    };
+  } else if (cf.type === "dataBar") {
+    const f = range.conditionalFormats.add("DataBar");
+    f.dataBar.positiveFormat.fillColor = `#${cf.color}`;
+  } else {
+    const f = range.conditionalFormats.add("CellValue");
+    f.cellValue.rule = {
+      formula1: `=${cf.formula1}`,
+      formula2: cf.formula2 === undefined ? undefined : `=${cf.formula2}`,
+      operator: capitalise(cf.operator) as Excel.ConditionalCellValueOperator,
+    };
+    if (cf.fill) f.cellValue.format.fill.color = `#${cf.fill}`;
+    if (cf.fontColor) f.cellValue.format.font.color = `#${cf.fontColor}`;
+  }
+}
+
+function addChart(sheet: Excel.Worksheet, chart: ChartPlan): void {
+  const first = chart.series[0];
+  const c = sheet.charts.add(CHART_TYPES[chart.kind] as Excel.ChartType, sheet.getRange(first.values), "Columns");
+  c.title.text = chart.title;
+  c.setPosition(chart.from, chart.to);
+  c.legend.visible = chart.legend !== "none";
+  if (chart.legend === "bottom") c.legend.position = "Bottom";
+  chart.series.forEach((s, i) => {
+    const series = i === 0 ? c.series.getItemAt(0) : c.series.add(s.name);
+    series.name = s.name;
+    if (i > 0) series.setValues(sheet.getRange(s.values));
+    if (s.categories) series.setXAxisValues(sheet.getRange(s.categories));
+    if (s.sizes && chart.kind === "bubble") series.setBubbleSizes(sheet.getRange(s.sizes));
+    if (s.color) series.format.fill.setSolidColor(`#${s.color}`);
+  });
+  if (chart.kind !== "doughnut") {
+    if (chart.xAxisTitle) c.axes.categoryAxis.title.text = chart.xAxisTitle;
+    if (chart.yAxisTitle) c.axes.valueAxis.title.text = chart.yAxisTitle;
+  }
+}
+
+/**
+ * Everything on a sheet but its cells and number formats (written in budgeted slices by applyPlan): layout, styles,
+ * merges, conditional formats, tables, charts, print setup.
+ * Each feature checks its requirement set; one that is missing is skipped with a sentence for the analyst.
+ */
+export function applySheetFeatures(
+  sheet: Excel.Worksheet,
+  plan: SheetPlan,
+  supported: IsSetSupported,
+  skipped: string[],
+): void {
+  const need = (set: string, feature: string) => {
+    if (supported("ExcelApi", set)) return true;
+    skipped.push(`${plan.name}: ${feature} needs ExcelApi ${set}, which this Excel does not support; it was left out.`);
+    return false;
+  };
+  for (const [col, width] of Object.entries(plan.columnWidths ?? {}))
+    sheet.getRange(`${col}:${col}`).format.columnWidth = width * POINTS_PER_CHARACTER;
+  for (const s of plan.styles ?? []) applyStyle(sheet, s);
+  for (const m of plan.merges ?? []) sheet.getRange(m).merge(false);
+  if (plan.tabColor && need("1.7", "the tab colour")) sheet.tabColor = `#${plan.tabColor}`;
+  if (plan.showGridlines === false && need("1.8", "hiding gridlines")) sheet.showGridlines = false;
+  if (plan.freeze && need("1.7", "freeze panes")) {
+    if (plan.freeze.rows > 0 && plan.freeze.columns > 0) {
+      sheet.freezePanes.freezeAt(sheet.getRangeByIndexes(0, 0, plan.freeze.rows, plan.freeze.columns));
+    } else if (plan.freeze.rows > 0) sheet.freezePanes.freezeRows(plan.freeze.rows);
+    else if (plan.freeze.columns > 0) sheet.freezePanes.freezeColumns(plan.freeze.columns);
+  }
+  if ((plan.conditionalFormats ?? []).length > 0 && need("1.6", "conditional formats")) {
+    for (const cf of plan.conditionalFormats ?? []) addConditionalFormat(sheet, cf);
+  }
+  for (const t of plan.tables ?? []) {
+    const table = sheet.tables.add(t.range, true);
+    table.name = t.name;
+    if (t.style) table.style = t.style;
+  }
+  if ((plan.charts ?? []).length > 0 && need("1.7", "charts bound to ranges")) {
+    for (const chart of plan.charts ?? []) addChart(sheet, chart);
+  }
+  if (plan.print && need("1.9", "print setup")) {
+    if (plan.print.landscape) sheet.pageLayout.orientation = "Landscape";
+    if (plan.print.fitToOnePage) sheet.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 1 };
+    if (plan.print.area) sheet.pageLayout.setPrintArea(plan.print.area);
+  }
+}

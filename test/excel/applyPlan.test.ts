@@ -1,0 +1,95 @@
+import { describe, expect, it } from "vitest";
+import type { WorkbookPlan } from "../../src/report/plan";
+import { applyPlan } from "../../src/excel/applyPlan";
+import { OWNED_SHEETS_KEY } from "../../src/excel/sheetOwnership";
+import { RecordingExcel, PAYLOAD_LIMIT_BYTES } from "../fakes/fakeExcelWriter";
+import { sampleAccounts, samplePlan } from "../fixtures/samplePlan";
+
+const all = () => true;
+const minimal = (plan: WorkbookPlan = samplePlan(sampleAccounts(10))) => plan;
+
+describe("applyPlan against the recording fake", () => {
+  it("writes cells with formulas as formulas and text as text, hostile names included", async () => {
+    const excel = new RecordingExcel([RecordingExcel.sheet("Account Data", 0)]);
+    const result = await applyPlan(excel.context, minimal(), all);
+    expect(result.sheets).toEqual(["Data", "Summary"]);
+    const data = excel.byName("Data")!;
+    expect(data.formulas.get("M3")).toMatch(/^=100\*SUMPRODUCT\(/);
+    expect(data.formulas.get("A3")).toBe('="=HYPERLINK(""http://x"",""click"")"');
+    expect(data.formulas.get("A4")).toBe('="+49 Telecom"');
+    expect(data.formulas.get("A5")).toBe('="-minus GmbH"');
+    expect(data.formulas.get("A6")).toBe('="@mention AG"');
+    expect([data.formulas.get("A7"), data.formats.get("A7")]).toEqual(["Account 5", "@"]);
+    expect(data.formats.get("G3")).toBe("#,##0");
+    expect(excel.byName("Account Data")).toBeDefined();
+  });
+
+  it("suspends calculation and screen updating, and checks requirement sets", async () => {
+    const excel = new RecordingExcel();
+    await applyPlan(excel.context, minimal(), all);
+    expect(excel.ops(/suspendApiCalculationUntilNextSync/).length).toBeGreaterThan(0);
+    expect(excel.ops(/suspendScreenUpdatingUntilNextSync/).length).toBeGreaterThan(0);
+    const old = new RecordingExcel();
+    const result = await applyPlan(old.context, minimal(), (_set, version) => Number(version.split(".")[1]) <= 5);
+    expect(old.ops(/suspendApiCalculationUntilNextSync/)).toEqual([]);
+    expect(old.ops(/charts\.add/)).toEqual([]);
+    expect(result.skipped).toContain(
+      "Summary: charts bound to ranges needs ExcelApi 1.7, which this Excel does not support; it was left out.",
+    );
+    expect(old.byName("Summary")!.formulas.get("B2")).toMatch(/^=SUMIFS\(/);
+  });
+
+  it("draws charts, conditional formats, tables, names, merges and layout", async () => {
+    const excel = new RecordingExcel();
+    await applyPlan(excel.context, minimal(), all);
+    expect(excel.ops(/^Summary\.charts\.add\(ColumnClustered,Summary\.getRange\(B2:B4\),Columns\)$/)).toHaveLength(1);
+    expect(excel.ops(/Summary\.charts\.add.*\.title\.text$/)[0].value).toBe("Revenue by segment");
+    expect(excel.ops(/^Data\.getRange\(M3:M12\)\.conditionalFormats\.add\(ColorScale\)$/)).toHaveLength(1);
+    expect(excel.ops(/Summary\.tables\.add\(A1:D4,true\)\.name$/)[0].value).toBe("SegmentSummary");
+    expect(excel.ops(/names\.add\(TotalRevenue,=Summary!\$B\$6\)/)).toHaveLength(1);
+    expect(excel.ops(/^Summary\.getRange\(F1:H1\)\.merge\(false\)$/)).toHaveLength(1);
+    expect(excel.ops(/Summary\.showGridlines$/)[0].value).toBe(false);
+    expect(excel.ops(/Summary\.tabColor$/)[0].value).toBe("#1F3864");
+    expect(excel.ops(/Summary\.pageLayout\.orientation$/)[0].value).toBe("Landscape");
+  });
+
+  it("replaces its own sheet in place and records ownership", async () => {
+    const excel = new RecordingExcel([RecordingExcel.sheet("Intro", 0), RecordingExcel.sheet("Account Data", 1)]);
+    await applyPlan(excel.context, minimal(), all);
+    const owned = JSON.parse(excel.settings.get(OWNED_SHEETS_KEY) as string) as string[];
+    expect(owned).toEqual([excel.byName("Data")!.id, excel.byName("Summary")!.id]);
+    // the analyst moves Summary to the front; a rebuild keeps it there and replaces both sheets
+    const summary = excel.byName("Summary")!;
+    excel.sheets = [summary, ...excel.sheets.filter((s) => s !== summary)];
+    excel.sheets.forEach((s, i) => (s.position = i));
+    const result = await applyPlan(excel.context, minimal(), all);
+    expect(result.renamed).toEqual([]);
+    expect(excel.sheets.map((s) => s.name)).toEqual(["Summary", "Intro", "Account Data", "Data"]);
+    expect(JSON.parse(excel.settings.get(OWNED_SHEETS_KEY) as string)).toEqual([
+      excel.byName("Data")!.id,
+      excel.byName("Summary")!.id,
+    ]);
+  });
+
+  it("never touches a user's sheet with the planned name: it picks a new name and says so", async () => {
+    const mine = RecordingExcel.sheet("Summary", 0);
+    mine.formulas.set("A1", "my notes");
+    const excel = new RecordingExcel([mine]);
+    const result = await applyPlan(excel.context, minimal(), all);
+    expect(result.renamed).toEqual([{ planned: "Summary", used: "Summary (2)" }]);
+    expect(excel.byName("Summary")!.formulas.get("A1")).toBe("my notes");
+    expect(excel.ops(/sheet\(user-Summary\)\.delete/)).toEqual([]);
+  });
+
+  it("keeps syncs bounded by bytes, not rows, and every request under 5 MB", async () => {
+    const small = new RecordingExcel();
+    const few = await applyPlan(small.context, samplePlan(sampleAccounts(10)), all);
+    const big = new RecordingExcel();
+    const many = await applyPlan(big.context, samplePlan(sampleAccounts(100_000)), all);
+    expect(few.syncs).toBe(3);
+    expect(Math.max(...big.requestBytes)).toBeLessThan(PAYLOAD_LIMIT_BYTES);
+    const totalBytes = big.requestBytes.reduce((a, b) => a + b, 0);
+    expect(many.syncs).toBeLessThanOrEqual(3 + Math.ceil(totalBytes / (3 * 1024 * 1024)));
+    expect(big.byName("Data")!.formulas.get("O100002")).toMatch(/^=1-\(K100002-L100002\)\/J100002$/);
+  });
+});

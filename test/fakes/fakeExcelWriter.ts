@@ -1,0 +1,195 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- a recording proxy stands in for any Office.js object */
+/**
+ * A recording fake of Excel for the plan renderer: every property set and method call on any object reached from the
+ * context is queued as an operation with its path ("Data.getRangeByIndexes(0,0,3,2).formulas") and applied or logged
+ * at `sync`, as Office.js batches them. The parts the renderer reads back behave as documented: worksheets.items after
+ * load + sync, settings items (null objects when absent), new sheet ids, sheet delete/add/position, and the cells
+ * written through `formulas` and `numberFormat`, kept per sheet so tests can look at what Excel would hold. Request
+ * bytes are the JSON of the queued values; a request over 5 MB fails the sync, as on Excel on the web.
+ */
+export const PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
+
+export interface FakeSheet {
+  id: string;
+  name: string;
+  position: number;
+  /** "A1" → what was written through `formulas`; "A1" → number format. */
+  formulas: Map<string, unknown>;
+  formats: Map<string, string>;
+}
+
+export interface Operation {
+  readonly path: string;
+  readonly value?: unknown;
+  readonly sync: number;
+}
+
+function letters(col: number): string {
+  let s = "";
+  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+export class RecordingExcel {
+  syncs = 0;
+  readonly requestBytes: number[] = [];
+  readonly operations: Operation[] = [];
+  readonly settings = new Map<string, unknown>();
+  private queue: { bytes: number; apply: () => void }[] = [];
+  private afterSync: (() => void)[] = [];
+  private nextId = 1;
+
+  constructor(public sheets: FakeSheet[] = []) {}
+
+  static sheet(name: string, position: number, id = `user-${name}`): FakeSheet {
+    return { id, name, position, formulas: new Map(), formats: new Map() };
+  }
+
+  get context(): Excel.RequestContext {
+    return this.recorder("context", {
+      workbook: this.recorder("workbook", {
+        worksheets: this.worksheets(),
+        settings: this.settingsCollection(),
+      }),
+      sync: () => this.sync(),
+    }) as Excel.RequestContext;
+  }
+
+  byName(name: string): FakeSheet | undefined {
+    return this.sheets.find((s) => s.name === name);
+  }
+
+  ops(pattern: RegExp): Operation[] {
+    return this.operations.filter((o) => pattern.test(o.path));
+  }
+
+  async sync(): Promise<void> {
+    this.syncs++;
+    const bytes = this.queue.reduce((n, q) => n + q.bytes, 0);
+    this.requestBytes.push(bytes);
+    if (bytes > PAYLOAD_LIMIT_BYTES) throw new Error("RichApi.Error: The request payload size has exceeded the limit.");
+    const queue = this.queue;
+    this.queue = [];
+    for (const q of queue) q.apply();
+    const after = this.afterSync;
+    this.afterSync = [];
+    for (const a of after) a();
+  }
+
+  private record(path: string, value?: unknown, apply?: () => void): void {
+    const bytes = value === undefined ? path.length : JSON.stringify(value).length;
+    this.queue.push({ bytes, apply: () => (this.operations.push({ path, value, sync: this.syncs }), apply?.()) });
+  }
+
+  /**
+   * A proxy that records sets and calls under `path`; `own` holds members with real behaviour. Reaching a property
+   * records nothing (as in Office.js, navigation is free); calling or setting one is an operation.
+   */
+  private recorder(path: string, own: Record<string, any> = {}): any {
+    const callable = Object.assign(function () {}, { own });
+    return new Proxy(callable, {
+      get: (_target, prop: string | symbol) => {
+        if (typeof prop === "symbol") return undefined;
+        if (prop === "__path") return path;
+        if (prop in own) return own[prop];
+        if (prop === "then") return undefined;
+        return this.recorder(`${path}.${prop}`);
+      },
+      apply: (_target, _this, args: unknown[]) => {
+        const show = (a: any) => (a?.__path ? a.__path : typeof a === "object" ? JSON.stringify(a) : String(a));
+        const call = `${path}(${args.map(show).join(",")})`;
+        this.record(call);
+        return this.recorder(call);
+      },
+      set: (_target, prop: string, value) => {
+        if (prop in own && typeof Object.getOwnPropertyDescriptor(own, prop)?.set === "function") own[prop] = value;
+        else this.record(`${path}.${prop}`, value);
+        return true;
+      },
+    });
+  }
+
+  private worksheets(): any {
+    const fake = this; // eslint-disable-line @typescript-eslint/no-this-alias -- read by a getter with its own `this`
+    let loaded = false;
+    return this.recorder("worksheets", {
+      load: () => this.afterSync.push(() => (loaded = true)),
+      get items() {
+        if (!loaded) throw new Error("PropertyNotLoaded: items");
+        return fake.sheets.map((s) => ({ id: s.id, name: s.name, position: s.position }));
+      },
+      getItem: (id: string) =>
+        this.recorder(`sheet(${id})`, {
+          delete: () => this.record(`sheet(${id}).delete()`, undefined, () => this.removeSheet(id)),
+        }),
+      add: (name: string) => this.addSheet(name),
+    });
+  }
+
+  private removeSheet(id: string): void {
+    const gone = this.sheets.find((s) => s.id === id)!;
+    this.sheets = this.sheets.filter((s) => s !== gone);
+    for (const s of this.sheets) if (s.position > gone.position) s.position--;
+  }
+
+  private addSheet(name: string): any {
+    const sheet = RecordingExcel.sheet(name, -1, `kam-${this.nextId++}`);
+    let idLoaded = false;
+    this.record(`worksheets.add(${name})`, undefined, () => {
+      if (this.byName(name)) throw new Error(`A sheet named "${name}" already exists.`);
+      sheet.position = this.sheets.length;
+      this.sheets.push(sheet);
+    });
+    const fake = this; // eslint-disable-line @typescript-eslint/no-this-alias -- read by accessors with their own `this`
+    const range = (row: number, col: number, rows: number, cols: number) =>
+      this.recorder(`${name}!${letters(col)}${row + 1}:${letters(col + cols - 1)}${row + rows}`, {
+        set formulas(v: unknown[][]) {
+          fake.record(`${name}.range.formulas`, v, () =>
+            v.forEach((r, i) => r.forEach((x, j) => sheet.formulas.set(`${letters(col + j)}${row + i + 1}`, x))),
+          );
+        },
+        set numberFormat(v: string[][]) {
+          fake.record(`${name}.range.numberFormat`, v, () =>
+            v.forEach((r, i) => r.forEach((x, j) => sheet.formats.set(`${letters(col + j)}${row + i + 1}`, x))),
+          );
+        },
+      });
+    return this.recorder(name, {
+      load: () => this.afterSync.push(() => (idLoaded = true)),
+      get id() {
+        if (!idLoaded) throw new Error("PropertyNotLoaded: id");
+        return sheet.id;
+      },
+      set position(p: number) {
+        fake.record(`${name}.position`, p, () => {
+          fake.sheets = fake.sheets.filter((s) => s !== sheet);
+          fake.sheets.splice(p, 0, sheet);
+          fake.sheets.forEach((s, i) => (s.position = i));
+        });
+      },
+      getRangeByIndexes: range,
+    });
+  }
+
+  private settingsCollection(): any {
+    return this.recorder("settings", {
+      add: (key: string, value: unknown) =>
+        this.record(`settings.add(${key})`, value, () => this.settings.set(key, value)),
+      getItemOrNullObject: (key: string) => {
+        let loaded = false;
+        const fake = this; // eslint-disable-line @typescript-eslint/no-this-alias -- read by getters with their own `this`
+        return {
+          load: () => fake.afterSync.push(() => (loaded = true)),
+          get isNullObject() {
+            if (!loaded) throw new Error("PropertyNotLoaded: isNullObject");
+            return !fake.settings.has(key);
+          },
+          get value() {
+            if (!loaded) throw new Error("PropertyNotLoaded: value");
+            return fake.settings.get(key);
+          },
+        };
+      },
+    });
+  }
+}
