@@ -1,0 +1,42 @@
+/**
+ * A 100,000-account plan (15 columns, 3 native formulas per row, a summary with a chart) drawn by both renderers:
+ * the Office.js renderer on the recording fake (syncs and the largest request: both must stay bounded by bytes, not
+ * rows) and the .xlsx writer (seconds and peak memory).
+ */
+import { applyPlan } from "../src/excel/applyPlan";
+import { writeWorkbook } from "../src/xlsx/writeWorkbook";
+import { RecordingExcel } from "../test/fakes/fakeExcelWriter";
+import { sampleAccounts, samplePlan } from "../test/fixtures/samplePlan";
+import type { BenchRow } from "./harness";
+
+async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T; peakMb: number }> {
+  let peak = process.memoryUsage().rss;
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
+  const start = process.hrtime.bigint();
+  const value = await fn();
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  clearInterval(timer);
+  peak = Math.max(peak, process.memoryUsage().rss);
+  return { ms, value, peakMb: peak / 2 ** 20 };
+}
+
+export async function run(): Promise<BenchRow[]> {
+  const plan = samplePlan(sampleAccounts(100_000));
+  const excel = new RecordingExcel();
+  const office = await timed(() => applyPlan(excel.context, plan, () => true));
+  const xlsx = await timed(() => writeWorkbook(plan));
+  return [
+    {
+      task: "Office.js renderer, 100,000-row plan (recording fake)",
+      ms: office.ms,
+      target: "syncs bounded by bytes; every request < 5 MB",
+      ok: office.value.largestRequestBytes < 5 * 2 ** 20,
+      note: `${office.value.syncs} syncs, largest request ${(office.value.largestRequestBytes / 2 ** 20).toFixed(2)} MB`,
+    },
+    {
+      task: ".xlsx renderer, 100,000-row plan",
+      ms: xlsx.ms,
+      note: `${(xlsx.value.length / 2 ** 20).toFixed(1)} MB file, peak RSS ${xlsx.peakMb.toFixed(0)} MB`,
+    },
+  ];
+}
