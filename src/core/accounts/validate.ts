@@ -382,11 +382,24 @@ export function validateAccounts(input: TableInput, mapping: ColumnMapping): Acc
   };
 }
 
+/**
+ * The last row's revenue equals the sum of the rows above, and at least two of those rows are big enough to matter
+ * in that sum: a total. Counting only significant parts keeps [500, 0, 500] (two equal accounts) and
+ * [1e9, 1e-300, 1e9] (one dominant account; the tiny one vanishes in rounding) from losing their last row.
+ */
 function isSumOfOthers(revenue: Float64Array, count: number): boolean {
-  let others = 0;
-  for (let i = 0; i < count - 1; i++) others += Number.isNaN(revenue[i]) ? 0 : revenue[i];
   const last = revenue[count - 1];
-  return others > 0 && Math.abs(last - others) <= 1e-9 * others;
+  if (!(last > 0)) return false;
+  const tolerance = 1e-9 * last;
+  let others = 0;
+  let parts = 0;
+  for (let i = 0; i < count - 1; i++) {
+    const r = revenue[i];
+    if (Number.isNaN(r)) continue;
+    others += r;
+    if (r > tolerance) parts++;
+  }
+  return parts >= 2 && Math.abs(last - others) <= tolerance;
 }
 
 function expectation(p: ReadPlan): string {

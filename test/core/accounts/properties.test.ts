@@ -22,12 +22,24 @@ const tableArb = fc.array(rowArb, { minLength: 1, maxLength: 60 }).map((rows): T
   values: [HEADERS, ...rows.map(([r, p, n], i) => [`Account ${i + 1}`, r, p, n])],
 }));
 
+/**
+ * A last revenue equal to the sum of the others is read as a totals row (tested by example in validate.test.ts);
+ * fast-check's bias towards tiny and equal numbers makes such tables often enough that the properties exclude them.
+ */
+function endsInTotal(revenues: number[]): boolean {
+  if (revenues.length < 3) return false;
+  const last = revenues[revenues.length - 1];
+  const others = revenues.slice(0, -1).reduce((a, b) => a + b, 0);
+  return Math.abs(last - others) <= 1e-6 * Math.max(last, others);
+}
+
 describe("validateAccounts properties", () => {
   it("a table of valid numbers comes through unchanged", () => {
     fc.assert(
       fc.property(tableArb, (input) => {
-        const t = validateAccounts(input, detectMapping(input));
         const rows = input.values.slice(1);
+        fc.pre(!endsInTotal(rows.map((r) => r[1] as number)));
+        const t = validateAccounts(input, detectMapping(input));
         return (
           t.issues.length === 0 &&
           t.count === rows.length &&
@@ -47,6 +59,14 @@ describe("validateAccounts properties", () => {
         const row = 1 + (pick % (input.values.length - 1));
         const values = input.values.map((r) => r.slice());
         values[row][col] = value;
+        fc.pre(
+          !endsInTotal(
+            values
+              .slice(1)
+              .filter((_, i) => i + 1 !== row)
+              .map((r) => r[1] as number),
+          ),
+        );
         const t = validateAccounts({ ...input, values }, detectMapping({ ...input, values }));
         const address = `'Account Data'!${"ABCD"[col]}${row + 1}`;
         const accepted = new Set(Array.from(t.sourceRows));

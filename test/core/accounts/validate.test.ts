@@ -220,3 +220,20 @@ describe("a totals row with no label", () => {
     ]);
   });
 });
+
+describe("a last row that only looks like a sum", () => {
+  it.each([
+    ["two equal accounts around a zero", [500, 0, 500]],
+    ["one dominant account and a tiny one lost in rounding", [1e9, 1e-300, 1e9]],
+  ])("is kept: %s", (_, revenues) => {
+    const t: TableInput = {
+      sheet: "Sheet1",
+      top: 0,
+      left: 0,
+      values: [["Account", "Revenue"], ...revenues.map((r, i) => [`Account ${i + 1}`, r])],
+    };
+    const v = validateAccounts(t, detectMapping(t));
+    expect(v.count).toBe(3);
+    expect(v.issues).toEqual([]);
+  });
+});
