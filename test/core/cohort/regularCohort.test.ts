@@ -1,14 +1,14 @@
 /**
  * The published benchmark: Fader & Hardie, "How to Project Customer Retention" (J. Interactive Marketing, 2007),
- * the 'Regular' cohort of 1,000 customers observed for 12 years (shared/data/sbg-regular-cohort.csv).
+ * the 'Regular' cohort of 1,000 customers observed for 12 years (a copy of shared/data/sbg-regular-cohort.csv
+ * in test/fixtures/data, so that a clone tests on its own).
  */
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { fitSbg, isKamError, sbgSurvival, type SbgFit } from "../../../src/core";
 
-// The repository is cloned with shared/ beside it (as CI does): repo/test/core/cohort → ../shared/data.
-const csv = readFileSync(resolve(__dirname, "../../../../shared/data/sbg-regular-cohort.csv"), "utf8");
+const csv = readFileSync(resolve(__dirname, "../../fixtures/data/sbg-regular-cohort.csv"), "utf8");
 const rows = csv
   .trim()
   .split(/\r?\n/)
