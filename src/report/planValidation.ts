@@ -1,3 +1,4 @@
+import { headerCells } from "./planCells";
 import type { WorkbookPlan } from "./plan";
 
 /** A problem in a plan: which sheet and part, and what is wrong. Plans come from our builders, so these are bugs. */
@@ -59,6 +60,15 @@ export function validatePlan(plan: WorkbookPlan): PlanIssue[] {
       if (!NAME.test(t.name) || tableNames.has(t.name.toLowerCase()))
         add("tables", `table name "${t.name}" is invalid or taken.`);
       tableNames.add(t.name.toLowerCase());
+      if (!RANGE.test(t.range) || sheet.blocks.some((b) => !CELL.test(b.at))) continue;
+      // Excel renames blank, numeric or repeated headers ("Column1"), and formulas read back stale: text only.
+      const headers = headerCells(sheet, t.range);
+      const names = new Set<string>();
+      headers.forEach((h, k) => {
+        if (typeof h !== "string" || h.trim() === "" || names.has(h.toLowerCase()))
+          add(`tables[${t.name}]`, `header ${k + 1} must be text, unique in the table (found ${JSON.stringify(h)}).`);
+        if (typeof h === "string") names.add(h.toLowerCase());
+      });
     }
     (sheet.charts ?? []).forEach((c, i) => {
       if (c.series.length === 0) add(`charts[${i}]`, "a chart needs at least one series.");

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { PlanCell } from "../../src/report/plan";
 import { sanitizeSheetName, validatePlan } from "../../src/report/planValidation";
 import { sampleAccounts, samplePlan } from "../fixtures/samplePlan";
 
@@ -44,5 +45,27 @@ describe("validatePlan", () => {
       "bad/name name",
       " names",
     ]);
+  });
+
+  it("wants a table's header cells to be distinct texts, as Excel names its columns after them", () => {
+    const table = (header: PlanCell[]) =>
+      validatePlan({
+        sheets: [
+          {
+            name: "S",
+            blocks: [{ at: "B2", rows: [header, header.map(() => 1)] }],
+            tables: [{ name: "T", range: "B2:D3" }],
+          },
+        ],
+      }).map((i) => i.message);
+    expect(table(["Account", "Revenue", "NPS"])).toEqual([]);
+    expect(table(["Account", "revenue", "Revenue"])).toEqual([
+      'header 3 must be text, unique in the table (found "Revenue").',
+    ]);
+    expect(table(["Account", 2025, { f: "A1" }])).toEqual([
+      "header 2 must be text, unique in the table (found 2025).",
+      'header 3 must be text, unique in the table (found {"f":"A1"}).',
+    ]);
+    expect(table(["Account", " ", null])).toHaveLength(2);
   });
 });

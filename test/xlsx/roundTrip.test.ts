@@ -1,6 +1,8 @@
 /** What the .xlsx renderer wrote, read back (exceljs, and the zip itself for charts), matches the plan. */
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
+import { XMLValidator } from "fast-xml-parser";
+import { posix } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { ChartKind, WorkbookPlan } from "../../src/report/plan";
 import { writeWorkbook } from "../../src/xlsx/writeWorkbook";
@@ -34,8 +36,28 @@ describe(".xlsx round trip", async () => {
     expect(summary.pageSetup).toMatchObject({ orientation: "landscape", fitToPage: true });
   });
 
+  it("keeps fonts, fills and borders, a border only on the edge it was planned for", () => {
+    expect(data.getCell("A2").font).toMatchObject({ bold: true, color: { argb: "FFFFFFFF" } });
+    expect(data.getCell("O2").fill).toMatchObject({ type: "pattern", pattern: "solid", fgColor: { argb: "FF1F3864" } });
+    expect(data.getCell("A3").fill).toBeUndefined();
+    expect(summary.getCell("B1").border).toMatchObject({ bottom: { style: "medium", color: { argb: "FF1F3864" } } });
+    expect(summary.getCell("B1").border.top).toBeUndefined();
+    expect(summary.getCell("B2").border ?? {}).toEqual({});
+    expect(summary.getCell("B2").numFmt).toBe("#,##0");
+  });
+
   it("keeps tables, defined names and conditional formats", () => {
-    expect(Object.keys((summary as unknown as { tables: Record<string, unknown> }).tables)).toEqual(["SegmentSummary"]);
+    type Table = { tableRef: string; headerRow: boolean; columns: { name: string }[] };
+    type WithTables = { tables: Record<string, { table: Table }> };
+    const tables = (summary as unknown as WithTables).tables;
+    expect(Object.keys(tables)).toEqual(["SegmentSummary"]);
+    expect(tables.SegmentSummary.table).toMatchObject({ tableRef: "A1:D4", headerRow: true });
+    expect(tables.SegmentSummary.table.columns.map((c) => c.name)).toEqual([
+      "Segment",
+      "Revenue",
+      "Accounts",
+      "Largest",
+    ]);
     expect(wb.definedNames.getRanges("TotalRevenue").ranges).toEqual(["Summary!$B$6"]);
     // exceljs reads conditional formats back but does not declare them in its types
     type WithCf = { conditionalFormattings: { rules: { type: string }[] }[] };
@@ -43,6 +65,30 @@ describe(".xlsx round trip", async () => {
       (ws as unknown as WithCf).conditionalFormattings.map((c) => c.rules[0].type),
     );
     expect(types.sort()).toEqual(["colorScale", "dataBar"]);
+  });
+
+  it("is a consistent package: well-formed parts, every relationship and content type pointing at a part", async () => {
+    const zip = await JSZip.loadAsync(buffer);
+    const files = Object.keys(zip.files).filter((f) => !zip.files[f].dir);
+    for (const f of files.filter((f) => /\.(xml|rels)$/.test(f))) {
+      const xml = await zip.file(f)!.async("string");
+      expect(XMLValidator.validate(xml), f).toBe(true);
+      // an Excel 2010 extension reference with no extension to point at makes Excel repair the file
+      expect(xml, f).not.toContain("<x14:id/>");
+      if (!f.endsWith(".rels")) continue;
+      const base = posix.dirname(posix.dirname(f));
+      for (const m of xml.matchAll(/Target="([^"]+)"(?![^>]*TargetMode="External")/g)) {
+        const target = m[1].startsWith("/") ? m[1].slice(1) : posix.normalize(posix.join(base, m[1]));
+        expect(files, `${f} → ${m[1]}`).toContain(target);
+      }
+    }
+    const types = await zip.file("[Content_Types].xml")!.async("string");
+    for (const m of types.matchAll(/PartName="\/([^"]+)"/g)) expect(files).toContain(m[1]);
+    const sheet = await zip.file("xl/worksheets/sheet2.xml")!.async("string");
+    const order = ["<sheetData", "<mergeCells", "<conditionalFormatting", "<pageMargins", "<drawing", "<tableParts"];
+    const at = order.map((tag) => sheet.indexOf(tag));
+    expect(at.every((i) => i > 0)).toBe(true);
+    expect([...at].sort((a, b) => a - b)).toEqual(at);
   });
 
   it("writes every chart kind as a chart part bound to the planned ranges", async () => {
