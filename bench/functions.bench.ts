@@ -7,7 +7,7 @@ import "../test/fakes/customFunctionsRuntime";
 import { HyperFormula } from "hyperformula";
 import { clv as clvFn, score } from "../src/functions/functions";
 import { clvFormula, scoreFormula } from "../src/report/nativeFormulas";
-import { medianMs, seededRandom, type BenchRow } from "./harness";
+import { pairedMedianMs, seededRandom, type BenchRow } from "./harness";
 
 const N = 100_000;
 const K = 8;
@@ -72,8 +72,16 @@ function hyperFormulaMs(sheet: (number | string | null)[][]): number {
 
 export async function run(): Promise<BenchRow[]> {
   const { ratings, weights } = scoreData();
-  const wrapperScore = medianMs(() => score(ratings, weights));
-  const bareScore = medianMs(() => bareScoreLoop(ratings, weights[0]));
+  const c = clvData();
+  // Wrappers and bare loops first, in alternation, before HyperFormula fills the heap.
+  const [wrapperScore, bareScore] = pairedMedianMs(
+    () => score(ratings, weights),
+    () => bareScoreLoop(ratings, weights[0]),
+  );
+  const [wrapperClv, bareClv] = pairedMedianMs(
+    () => clvFn(c.margin, c.retention, c.discount, c.periods),
+    () => bareClvLoop(c.margin, c.retention, 0.1, c.periods),
+  );
   const col = (j: number) => String.fromCharCode(65 + j);
   const scoreSheet = [
     [...weights[0]],
@@ -81,9 +89,6 @@ export async function run(): Promise<BenchRow[]> {
   ];
   const hfScore = hyperFormulaMs(scoreSheet);
 
-  const c = clvData();
-  const wrapperClv = medianMs(() => clvFn(c.margin, c.retention, c.discount, c.periods));
-  const bareClv = medianMs(() => bareClvLoop(c.margin, c.retention, 0.1, c.periods));
   const clvSheet = c.margin.map((m, i) => [
     m[0],
     c.retention[i][0],

@@ -29,6 +29,31 @@ export function medianMs(fn: () => unknown, runs = 7, warmup = 2): number {
   return times[Math.floor(times.length / 2)];
 }
 
+/**
+ * Medians of two functions timed in alternation (a, b, a, b, ...), so that both meet the same heap and the same
+ * GC state: a ratio between two timings taken minutes apart measures the garbage collector, not the code.
+ */
+export function pairedMedianMs(a: () => unknown, b: () => unknown, runs = 31, warmup = 10): [number, number] {
+  for (let i = 0; i < warmup; i++) {
+    a();
+    b();
+  }
+  const ta: number[] = [];
+  const tb: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    for (const [fn, times] of [
+      [a, ta],
+      [b, tb],
+    ] as const) {
+      const start = process.hrtime.bigint();
+      fn();
+      times.push(Number(process.hrtime.bigint() - start) / 1e6);
+    }
+  }
+  const median = (t: number[]) => t.sort((x, y) => x - y)[Math.floor(t.length / 2)];
+  return [median(ta), median(tb)];
+}
+
 /** Median time per call in microseconds, for work far below a millisecond (a model fit). */
 export function microsPerCall(fn: () => unknown, callsPerRun = 1000, runs = 7): number {
   return (

@@ -1,4 +1,4 @@
-import { kamError, type Result } from "./errors";
+import { kamError, type KamError, type Result } from "./errors";
 
 /** When margins arrive in each period, following Excel's PV `type` argument. */
 export type PaymentTiming = 0 | 1;
@@ -37,6 +37,36 @@ export function clv(
   growthRate = 0,
   timing: PaymentTiming = 0,
 ): Result<number> {
+  // The hot path is one test and the arithmetic, small enough for V8 to inline into a caller's loop; messages are
+  // built in clvArgumentError, only for the rare invalid call.
+  if (!(
+    margin - margin === 0 &&
+    retention >= 0 &&
+    retention <= 1 &&
+    discountRate > -1 &&
+    discountRate - discountRate === 0 &&
+    growthRate > -1 &&
+    growthRate - growthRate === 0 &&
+    (timing === 0 || timing === 1) &&
+    (periods === null || (periods >= 1 && Number.isInteger(periods)))
+  )) {
+    return clvArgumentError(margin, retention, discountRate, periods, growthRate, timing);
+  }
+  const first = timing === 0 ? (margin * retention) / (1 + discountRate) : margin;
+  const q = (retention * (1 + growthRate)) / (1 + discountRate);
+  if (periods !== null) return first * geometricSum(q, periods);
+  return q < 1 ? first / (1 - q) : infiniteHorizonError();
+}
+
+/** Why clv refused its arguments, in the order an analyst would check them. */
+function clvArgumentError(
+  margin: number,
+  retention: number,
+  discountRate: number,
+  periods: number | null,
+  growthRate: number,
+  timing: number,
+): KamError {
   if (!Number.isFinite(margin)) return kamError("value", "margin", "margin must be a number.");
   if (!(retention >= 0 && retention <= 1)) {
     return Number.isFinite(retention)
@@ -56,27 +86,21 @@ export function clv(
   if (timing !== 0 && timing !== 1) {
     return kamError("num", "timing", `timing is ${String(timing)}; use 0 (end of period) or 1 (start of period).`);
   }
-  const first = timing === 0 ? (margin * retention) / (1 + discountRate) : margin;
-  const q = (retention * (1 + growthRate)) / (1 + discountRate);
-  if (periods === null) {
-    if (!(q < 1)) {
-      return kamError(
-        "num",
-        "periods",
-        "With no horizon (periods blank) the value is infinite: retention × (1 + growth_rate) must be below " +
-          "1 + discount_rate. Give a number of periods, a lower growth or a higher discount rate.",
-      );
-    }
-    return first / (1 - q);
+  if (periods !== null && !Number.isFinite(periods)) {
+    return kamError("value", "periods", "periods must be a whole number of periods.");
   }
-  if (!Number.isFinite(periods)) return kamError("value", "periods", "periods must be a whole number of periods.");
-  if (periods < 1 || !Number.isInteger(periods)) {
-    return kamError("num", "periods", `periods is ${periods}; it must be a whole number of periods, 1 or more.`);
-  }
-  return first * geometricSum(q, periods);
+  return kamError("num", "periods", `periods is ${periods}; it must be a whole number of periods, 1 or more.`);
 }
 
-/** Σ_{s=0..T−1} q^s, accurate near q = 1 (where the textbook (1 − q^T)/(1 − q) loses digits). */
+function infiniteHorizonError(): KamError {
+  return kamError(
+    "num",
+    "periods",
+    "With no horizon (periods blank) the value is infinite: retention × (1 + growth_rate) must be below " +
+      "1 + discount_rate. Give a number of periods, a lower growth or a higher discount rate.",
+  );
+}
+
 function geometricSum(q: number, periods: number): number {
   if (q === 1) return periods;
   if (q === 0) return 1;

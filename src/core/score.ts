@@ -75,6 +75,29 @@ export function makeScoreSpec(
 export function scoreRow(ratings: readonly (number | null)[], spec: ScoreSpec, row = 1): Result<number> {
   const { weights, scaleMin, scaleMax } = spec;
   const k = weights.length;
+  // The hot path: numbers in scale and blanks. Anything else stops the loop and scoreRowError says what it was;
+  // keeping the messages out of this function keeps it small enough to inline into a caller's loop.
+  if (ratings.length === k) {
+    let weighted = 0;
+    let weightSum = 0;
+    let j = 0;
+    for (; j < k; j++) {
+      const x = ratings[j];
+      if (x === null) continue;
+      // NaN and anything that is not a number fail this test too.
+      if (!(typeof x === "number" && x >= scaleMin && x <= scaleMax)) break;
+      const w = weights[j];
+      weighted += w * (x - scaleMin);
+      weightSum += w;
+    }
+    if (j === k && weightSum > 0) return (100 * weighted) / (weightSum * (scaleMax - scaleMin));
+  }
+  return scoreRowError(ratings, spec, row);
+}
+
+/** Why scoreRow could not score a row: the first problem, as the analyst reads the row left to right. */
+function scoreRowError(ratings: readonly (number | null)[], spec: ScoreSpec, row: number): KamError {
+  const k = spec.weights.length;
   if (ratings.length !== k) {
     return kamError(
       "value",
@@ -82,26 +105,18 @@ export function scoreRow(ratings: readonly (number | null)[], spec: ScoreSpec, r
       `ratings has ${ratings.length} criteria (columns) but weights has ${k}: give one weight per criterion.`,
     );
   }
-  let weighted = 0;
-  let weightSum = 0;
   let rated = 0;
   for (let j = 0; j < k; j++) {
     const x = ratings[j];
     if (x === null) continue;
-    if (x < scaleMin || x > scaleMax) return outOfScale(x, j, row, spec);
-    if (x !== x)
+    if (typeof x !== "number" || x !== x)
       return kamError("value", `ratings row ${row}`, `ratings row ${row}, criterion ${j + 1} is not a number.`);
-    const w = weights[j];
-    weighted += w * (x - scaleMin);
-    weightSum += w;
+    if (x < spec.scaleMin || x > spec.scaleMax) return outOfScale(x, j, row, spec);
     rated++;
   }
   if (rated === 0) return kamError("na", `ratings row ${row}`, `ratings row ${row} has no rating: nothing to score.`);
   // Every rated criterion may carry weight 0 (e.g. only the zero-weight criterion is filled in).
-  if (weightSum === 0) {
-    return kamError("na", `ratings row ${row}`, `ratings row ${row} rates only criteria whose weight is 0.`);
-  }
-  return (100 * weighted) / (weightSum * (scaleMax - scaleMin));
+  return kamError("na", `ratings row ${row}`, `ratings row ${row} rates only criteria whose weight is 0.`);
 }
 
 function outOfScale(x: number, j: number, row: number, spec: ScoreSpec): KamError {

@@ -1,5 +1,5 @@
 import { isKamError, kamError, type KamError, type Result } from "../core";
-import { describeNonNumber, isBlankCell, positionInRange, type ExcelMatrix } from "./cells";
+import { describeNonNumber, isBlankCell, positionInRange, type ExcelCell, type ExcelMatrix } from "./cells";
 import { toExcelError, type ResultCell } from "./excelErrors";
 
 /**
@@ -22,70 +22,125 @@ export interface ArgSpec {
  * every column; otherwise the shapes must be equal. A bad element gives an error in its own cell only; a shape
  * mismatch is an error for the whole call.
  *
- * `compute` receives a scratch array that is reused for every element (no allocation per cell on the hot path).
+ * `compute` receives a scratch Float64Array reused for every element: no allocation per cell on the hot path (a
+ * generic array would box every number it holds). An argument that is not given (`blank: null`) reads as NaN there;
+ * `given` turns it back into null for the core.
  */
 export function broadcast(
   args: readonly ExcelMatrix[],
   specs: readonly ArgSpec[],
-  compute: (values: (number | null)[]) => Result<number>,
+  compute: (values: Float64Array) => Result<number>,
 ): ResultCell[][] | CustomFunctions.Error {
   const shapeError = checkShapes(args, specs);
   if (isKamError(shapeError)) return toExcelError(shapeError);
   const { rows, cols } = shapeError;
-  const n = args.length;
-  const scratch: (number | null)[] = new Array(n).fill(null);
+  const scratch = new Float64Array(args.length);
+  // An omitted argument or a single cell is read once, not once per result cell: only ranges are read in the loop.
+  const varying: number[] = [];
+  let constantProblem: KamError | undefined;
+  for (let a = 0; a < args.length; a++) {
+    const m = args[a];
+    if (m && (m.length > 1 || m[0].length > 1)) varying.push(a);
+    else constantProblem = readCell(m ? m[0][0] : null, specs[a], 1, 1, 0, 0, scratch, a) ?? constantProblem;
+  }
   const out: ResultCell[][] = new Array(rows);
-  for (let i = 0; i < rows; i++) {
-    const outRow: ResultCell[] = new Array(cols);
-    for (let j = 0; j < cols; j++) {
+  if (constantProblem) {
+    const error = toExcelError(constantProblem);
+    for (let i = 0; i < rows; i++) out[i] = new Array<ResultCell>(cols).fill(error);
+    return out;
+  }
+  // Bulk pass, one tight loop per range: numbers into a Float64Array the size of the result, and a mark where any
+  // argument's cell is not a plain number. Marked cells are diagnosed afterwards, one by one (they are rare).
+  const size = rows * cols;
+  const n = varying.length;
+  const columns: Float64Array[] = new Array(n);
+  const marked = new Uint8Array(size);
+  for (let v = 0; v < n; v++) columns[v] = readRange(args[varying[v]]!, specs[varying[v]], rows, cols, marked);
+  /** A marked cell, read again one argument at a time: its problem, or its values in scratch (blanks defaulted). */
+  const cellResult = (i: number, j: number, k: number): ResultCell => {
+    for (let v = 0; v < n; v++) scratch[varying[v]] = columns[v][k];
+    if (marked[k] === 1) {
       let problem: KamError | undefined;
-      for (let a = 0; a < n; a++) {
-        const m = args[a];
-        if (m === null || m === undefined) {
-          problem = readBlank(specs[a], rows, cols, i, j, scratch, a) ?? problem;
-          continue;
-        }
-        const mi = m.length === 1 ? 0 : i;
-        const r = m[mi];
-        const cell = r.length === 1 ? r[0] : r[j];
-        if (typeof cell === "number" && !(cell === 0 && specs[a].zeroIsBlank)) {
-          scratch[a] = cell;
-        } else if (isBlankCell(cell) || cell === 0) {
-          problem = readBlank(specs[a], rows, cols, i, j, scratch, a) ?? problem;
-        } else {
-          problem ??= kamError(
-            "value",
-            specs[a].name,
-            `${specs[a].name}${positionInRange(rows, cols, i, j)} is ${describeNonNumber(cell)}; it must be a number.`,
-          );
-        }
+      for (const a of varying) {
+        const m = args[a]!;
+        const r = m.length === 1 ? m[0] : m[i];
+        problem = readCell(r.length === 1 ? r[0] : r[j], specs[a], rows, cols, i, j, scratch, a) ?? problem;
       }
-      if (problem) {
-        outRow[j] = toExcelError(problem);
-        continue;
-      }
-      const value = compute(scratch);
-      outRow[j] = typeof value === "number" ? value : toExcelError(value);
+      if (problem) return toExcelError(problem);
     }
-    out[i] = outRow;
+    const value = compute(scratch);
+    return typeof value === "number" ? value : toExcelError(value);
+  };
+  // Rows are built as array literals: a one-number literal stores the number unboxed, `new Array(1)` boxes it.
+  if (cols === 1) for (let i = 0; i < rows; i++) out[i] = [cellResult(i, 0, i)];
+  else if (cols === 2) for (let i = 0; i < rows; i++) out[i] = [cellResult(i, 0, 2 * i), cellResult(i, 1, 2 * i + 1)];
+  else {
+    for (let i = 0, k = 0; i < rows; i++) {
+      const outRow: ResultCell[] = new Array(cols);
+      for (let j = 0; j < cols; j++, k++) outRow[j] = cellResult(i, j, k);
+      out[i] = outRow;
+    }
   }
   return out;
 }
 
-function readBlank(
+/** A range broadcast to rows × cols as numbers; a cell that is not a plain number marks its result cell. */
+function readRange(m: ExcelCell[][], spec: ArgSpec, rows: number, cols: number, marked: Uint8Array): Float64Array {
+  const values = new Float64Array(rows * cols);
+  const zeroIsBlank = spec.zeroIsBlank === true;
+  if (cols === 1 && m.length === rows) {
+    // A column of accounts, the usual case: one cell per row.
+    for (let i = 0; i < rows; i++) {
+      const cell = m[i][0];
+      if (typeof cell === "number" && !(zeroIsBlank && cell === 0)) values[i] = cell;
+      else marked[i] = 1;
+    }
+    return values;
+  }
+  for (let i = 0, k = 0; i < rows; i++) {
+    const r = m.length === 1 ? m[0] : m[i];
+    const single = r.length === 1;
+    for (let j = 0; j < cols; j++, k++) {
+      const cell = single ? r[0] : r[j];
+      if (typeof cell === "number" && !(zeroIsBlank && cell === 0)) values[k] = cell;
+      else marked[k] = 1;
+    }
+  }
+  return values;
+}
+
+/** Reads one cell of argument `a` into the scratch array, or says what is wrong with it. */
+function readCell(
+  cell: unknown,
   spec: ArgSpec,
   rows: number,
   cols: number,
   i: number,
   j: number,
-  scratch: (number | null)[],
+  scratch: Float64Array,
   a: number,
 ): KamError | undefined {
-  if (spec.blank === "required") {
-    return kamError("na", spec.name, `${spec.name}${positionInRange(rows, cols, i, j)} is blank.`);
+  if (typeof cell === "number" && !(cell === 0 && spec.zeroIsBlank)) {
+    scratch[a] = cell;
+    return undefined;
   }
-  scratch[a] = spec.blank;
-  return undefined;
+  if (isBlankCell(cell) || cell === 0) {
+    if (spec.blank === "required") {
+      return kamError("na", spec.name, `${spec.name}${positionInRange(rows, cols, i, j)} is blank.`);
+    }
+    scratch[a] = spec.blank ?? Number.NaN;
+    return undefined;
+  }
+  return kamError(
+    "value",
+    spec.name,
+    `${spec.name}${positionInRange(rows, cols, i, j)} is ${describeNonNumber(cell)}; it must be a number.`,
+  );
+}
+
+/** A scratch value back to the core's terms: NaN (an argument not given) is null. Excel never passes NaN itself. */
+export function given(x: number): number | null {
+  return x === x ? x : null;
 }
 
 function checkShapes(

@@ -15,7 +15,5 @@ export function churnCells(
   atEnd: ExcelMatrix,
   acquired: ExcelMatrix,
 ): ResultCell[][] | CustomFunctions.Error {
-  return broadcast([atStart, atEnd, acquired], CHURN_ARGS, (v) =>
-    churnRate(v[0] as number, v[1] as number, v[2] as number),
-  );
+  return broadcast([atStart, atEnd, acquired], CHURN_ARGS, (v) => churnRate(v[0], v[1], v[2]));
 }

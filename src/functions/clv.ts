@@ -1,5 +1,5 @@
 import { clv, type PaymentTiming } from "../core";
-import { broadcast, type ArgSpec } from "./broadcast";
+import { broadcast, given, type ArgSpec } from "./broadcast";
 import type { ExcelMatrix } from "./cells";
 import type { ResultCell } from "./excelErrors";
 
@@ -25,6 +25,6 @@ export function clvCells(
   timing: ExcelMatrix,
 ): ResultCell[][] | CustomFunctions.Error {
   return broadcast([margin, retention, discountRate, periods, growthRate, timing], CLV_ARGS, (v) =>
-    clv(v[0] as number, v[1] as number, v[2] as number, v[3], v[4] as number, v[5] as PaymentTiming),
+    clv(v[0], v[1], v[2], given(v[3]), v[4], v[5] as PaymentTiming),
   );
 }

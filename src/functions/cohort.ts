@@ -10,7 +10,7 @@ import {
   type SbgFit,
   type SbgParams,
 } from "../core";
-import { broadcast, type ArgSpec } from "./broadcast";
+import { broadcast, given, type ArgSpec } from "./broadcast";
 import { describeNonNumber, isBlankCell, type ExcelMatrix } from "./cells";
 import { toExcelError, type ResultCell } from "./excelErrors";
 
@@ -60,7 +60,7 @@ function forecastCells(
 ): ResultCell[][] | CustomFunctions.Error {
   const fit = fitCells(survivors);
   if (isKamError(fit)) return toExcelError(fit);
-  return broadcast([period], PERIOD_ARGS, (v) => model(fit, v[0] as number));
+  return broadcast([period], PERIOD_ARGS, (v) => model(fit, v[0]));
 }
 
 /** KAM.CHURN.FORECAST: the churn rate the fitted model expects in each period given. */
@@ -94,7 +94,5 @@ export function clvCohortCells(
 ): ResultCell[][] | CustomFunctions.Error {
   const fit = fitCells(survivors);
   if (isKamError(fit)) return toExcelError(fit);
-  return broadcast([margin, discountRate, renewals], CLV_COHORT_ARGS, (v) =>
-    cohortClv(v[0] as number, fit, v[1] as number, v[2]),
-  );
+  return broadcast([margin, discountRate, renewals], CLV_COHORT_ARGS, (v) => cohortClv(v[0], fit, v[1], given(v[2])));
 }

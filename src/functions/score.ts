@@ -33,20 +33,16 @@ export function scoreCells(
   const out: ResultCell[][] = new Array(ratings.length);
   for (let i = 0; i < ratings.length; i++) {
     const row = ratings[i];
-    // Fast path: a row of numbers and nulls is already what the core reads; only other rows are copied.
-    const clean = needsCleaning(row, k, zeroIsBlank) ? cleanRow(row, k, zeroIsBlank, ratings.length, i) : row;
-    const score = isKamError(clean) ? clean : scoreRow(clean as (number | null)[], spec, i + 1);
+    // Optimistic: a row of numbers and nulls is what the core reads, and the core refuses anything else. Only a row
+    // it refuses is read cell by cell, to find the Excel-level reason (text, "" for blank, a 0 that means blank).
+    let score = scoreRow(row as (number | null)[], spec, i + 1);
+    if (typeof score !== "number") {
+      const clean = cleanRow(row, k, zeroIsBlank, ratings.length, i);
+      score = isKamError(clean) ? clean : scoreRow(clean, spec, i + 1);
+    }
     out[i] = [typeof score === "number" ? score : toExcelError(score)];
   }
   return out;
-}
-
-function needsCleaning(row: readonly ExcelCell[], k: number, zeroIsBlank: boolean): boolean {
-  for (let j = 0; j < k; j++) {
-    const c = row[j];
-    if ((typeof c !== "number" || (c === 0 && zeroIsBlank)) && c !== null) return true;
-  }
-  return false;
 }
 
 function cleanRow(

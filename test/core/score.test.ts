@@ -33,6 +33,11 @@ describe("scoreRow", () => {
     });
     expect(scoreRow([0, 1], s)).toMatchObject({ code: "num" });
     expect(scoreRow([Number.NaN, 1], s)).toMatchObject({ code: "value" });
+    // A JavaScript caller's text is refused, not coerced ("3" >= 1 is true in JavaScript)
+    expect(scoreRow(["3" as unknown as number, 1], s)).toMatchObject({
+      code: "value",
+      message: expect.stringContaining("not a number"),
+    });
     expect(scoreRow([1, 2, 3], s)).toMatchObject({ code: "value", message: expect.stringContaining("3 criteria") });
     expect(scoreRow([null, 4], spec([1, 0]))).toMatchObject({ code: "na" });
   });
