@@ -11,6 +11,7 @@ import type { BenchRow } from "./harness";
 
 /** Time and peak resident memory of `fn`; `startMb` is what the process held before (the plan itself, mostly). */
 async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T; peakMb: number; startMb: number }> {
+  (globalThis as { gc?: () => void }).gc?.(); // run.ts starts each benchmark with --expose-gc
   const start0 = process.memoryUsage().rss;
   let peak = start0;
   const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);

@@ -7,6 +7,7 @@
  * export getter that the shipped bundle does not have, and the wrappers would be timed with a handicap the bare
  * loops (written in the benchmark file itself) do not carry.
  */
+import { spawnSync } from "node:child_process";
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { build } from "esbuild";
@@ -33,6 +34,21 @@ function formatMs(ms: number): string {
   return `${(ms / 1000).toFixed(2)} s`;
 }
 
+/**
+ * Runs one bundled benchmark in a fresh Node process, so that no benchmark meets another's heap: a memory peak or a
+ * GC pause belongs to the work measured. Rows come back as JSON on stdout; progress goes to stderr.
+ */
+function runInOwnProcess(bundled: string): BenchRow[] {
+  const script = `require(${JSON.stringify(bundled)}).run().then((rows) => process.stdout.write(JSON.stringify(rows)))`;
+  const child = spawnSync(process.execPath, ["--expose-gc", "-e", script], {
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "inherit"],
+    maxBuffer: 16 * 2 ** 20,
+  });
+  if (child.status !== 0) throw new Error(`${bundled} failed (exit ${child.status})`);
+  return JSON.parse(child.stdout) as BenchRow[];
+}
+
 async function main(): Promise<void> {
   const filter = process.argv[2];
   const dir = __dirname;
@@ -43,9 +59,7 @@ async function main(): Promise<void> {
   const rows: BenchRow[] = [];
   for (const file of files) {
     process.stderr.write(`running ${file}…\n`);
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const mod = require(await bundle(file, outdir)) as { run: () => Promise<BenchRow[]> };
-    rows.push(...(await mod.run()));
+    rows.push(...runInOwnProcess(await bundle(file, outdir)));
   }
   console.log(`\nKAM Analytics benchmarks — node ${process.version}, ${process.platform}/${process.arch}\n`);
   console.log("| task | this project | versus | their time | ratio | target | met |");
