@@ -1,4 +1,5 @@
 import { validatePlan } from "../report/planValidation";
+import { renameSheets } from "../report/sheetRefs";
 import type { SheetPlan, WorkbookPlan } from "../report/plan";
 import { blockSlices } from "./cellWrites";
 import { decideSheets, OWNED_SHEETS_KEY, parseOwned, type ExistingSheet } from "./sheetOwnership";
@@ -77,12 +78,19 @@ export async function applyPlan(
     owned,
   );
 
+  // A sheet that had to take a new name takes its references along: a formula still pointing at the planned name
+  // would read the user's sheet of that name.
+  const drawn = renameSheets(
+    plan,
+    new Map(decisions.flatMap((d) => (d.action === "rename" ? [[d.planned, d.name] as const] : []))),
+  );
+
   suspend();
   const skipped: string[] = [];
   const created: Excel.Worksheet[] = [];
-  for (let i = 0; i < plan.sheets.length; i++) {
+  for (let i = 0; i < drawn.sheets.length; i++) {
     const decision = decisions[i];
-    const sheetPlan: SheetPlan = { ...plan.sheets[i], name: decision.name };
+    const sheetPlan: SheetPlan = drawn.sheets[i];
     if (decision.action === "replace") worksheets.getItem(decision.replaces.id).delete();
     const sheet = worksheets.add(decision.name);
     if (decision.action === "replace") sheet.position = decision.replaces.position;
@@ -90,7 +98,7 @@ export async function applyPlan(
     await writeCells(sheet, sheetPlan, budget, reserve);
     applySheetFeatures(sheet, sheetPlan, supported, skipped);
   }
-  for (const n of plan.names ?? []) {
+  for (const n of drawn.names ?? []) {
     const old = context.workbook.names.getItemOrNullObject(n.name);
     old.delete();
     context.workbook.names.add(n.name, `=${n.refersTo}`);

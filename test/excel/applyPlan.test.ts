@@ -81,6 +81,21 @@ describe("applyPlan against the recording fake", () => {
     expect(excel.ops(/sheet\(user-Summary\)\.delete/)).toEqual([]);
   });
 
+  it("points every formula and name at the renamed sheet, never at the user's sheet of the planned name", async () => {
+    const excel = new RecordingExcel([RecordingExcel.sheet("Data", 0), RecordingExcel.sheet("Summary", 1)]);
+    const result = await applyPlan(excel.context, minimal(), all);
+    expect(result.renamed).toEqual([
+      { planned: "Data", used: "Data (2)" },
+      { planned: "Summary", used: "Summary (2)" },
+    ]);
+    const summary = excel.byName("Summary (2)")!;
+    expect(summary.formulas.get("B2")).toBe("=SUMIFS('Data (2)'!$G$3:$G$12,'Data (2)'!$F$3:$F$12,A2)");
+    expect(summary.formulas.get("B8")).not.toMatch(/(^|[^'])Data!/);
+    expect(excel.ops(/names\.add/).map((o) => o.path)).toContain(
+      "workbook.names.add(TotalRevenue,='Summary (2)'!$B$6)",
+    );
+  });
+
   it("keeps syncs bounded by bytes, not rows, and every request under 5 MB", async () => {
     const small = new RecordingExcel();
     const few = await applyPlan(small.context, samplePlan(sampleAccounts(10)), all);

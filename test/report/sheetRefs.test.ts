@@ -1,0 +1,67 @@
+import fc from "fast-check";
+import { HyperFormula } from "hyperformula";
+import { describe, expect, it } from "vitest";
+import { renameSheets, renameSheetsInFormula } from "../../src/report/sheetRefs";
+
+const rename = (f: string, from: string, to: string) => renameSheetsInFormula(f, new Map([[from.toLowerCase(), to]]));
+
+describe("renameSheetsInFormula", () => {
+  it("follows the renamed sheet, quoted or not, in any case, and nothing else", () => {
+    expect(rename("SUM(Data!A1:A9)+data!B2", "Data", "Data (2)")).toBe("SUM('Data (2)'!A1:A9)+'Data (2)'!B2");
+    expect(rename("'Key accounts'!$B$2*2", "Key accounts", "Key accounts (2)")).toBe("'Key accounts (2)'!$B$2*2");
+    expect(rename("'O''Brien'!A1", "O'Brien", "O'Brien (2)")).toBe("'O''Brien (2)'!A1");
+    // another sheet whose name starts the same, a function, a cell, a defined name: untouched
+    expect(rename("Data2!A1+DATA(1)+A1+Database", "Data", "X")).toBe("Data2!A1+DATA(1)+A1+Database");
+    // text in a formula is text
+    expect(rename('IF(A1="Data!A1","Data!",Data!A1)', "Data", "D2")).toBe(`IF(A1="Data!A1","Data!",'D2'!A1)`);
+    expect(rename('"say ""Data!A1"""&Data!A1', "Data", "D2")).toBe(`"say ""Data!A1"""&'D2'!A1`);
+  });
+
+  it("leaves string literals alone and keeps formulas a spreadsheet engine can evaluate", () => {
+    const hf = HyperFormula.buildFromSheets({ Data: [[2, 3]], "Data (2)": [[20, 30]] }, { licenseKey: "gpl-v3" });
+    const sheet = hf.getSheetId("Data")!;
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom("Data!A1", "'Data'!B1", '"Data!A1"', "1", "data!$A$1"), {
+          minLength: 1,
+          maxLength: 6,
+        }),
+        (terms) => {
+          const formula = terms.map((t) => (t.startsWith('"') ? `LEN(${t})` : t)).join("+");
+          const renamed = rename(formula, "Data", "Data (2)");
+          const before = hf.calculateFormula(`=${formula}`, sheet) as number;
+          const after = hf.calculateFormula(`=${renamed}`, sheet) as number;
+          // each reference now reads the renamed sheet (10x the values); literal lengths and numbers are unchanged
+          const refs = terms.filter((t) => t.includes("!") && !t.startsWith('"'));
+          const refSum = refs.reduce((s, t) => s + (t.includes("B1") ? 3 : 2), 0);
+          return after === before + 9 * refSum;
+        },
+      ),
+    );
+    hf.destroy();
+  });
+});
+
+describe("renameSheets", () => {
+  it("renames the sheet and carries formulas, conditional formats and names along", () => {
+    const plan = renameSheets(
+      {
+        sheets: [
+          { name: "Data", blocks: [{ at: "A1", rows: [[1, { f: "Data!A1*2" }]] }] },
+          {
+            name: "Summary",
+            blocks: [{ at: "A1", rows: [["Total", { f: "SUM(Data!A1:A9)" }]] }],
+            conditionalFormats: [{ type: "cellValue", range: "B1", operator: "greaterThan", formula1: "Data!$A$1" }],
+          },
+        ],
+        names: [{ name: "Total", refersTo: "Summary!$B$1" }],
+      },
+      new Map([["Data", "Data (2)"]]),
+    );
+    expect(plan.sheets.map((s) => s.name)).toEqual(["Data (2)", "Summary"]);
+    expect(plan.sheets[0].blocks[0].rows[0][1]).toEqual({ f: "'Data (2)'!A1*2" });
+    expect(plan.sheets[1].blocks[0].rows[0][1]).toEqual({ f: "SUM('Data (2)'!A1:A9)" });
+    expect(plan.sheets[1].conditionalFormats?.[0]).toMatchObject({ formula1: "'Data (2)'!$A$1" });
+    expect(plan.names).toEqual([{ name: "Total", refersTo: "Summary!$B$1" }]);
+  });
+});
