@@ -1,4 +1,6 @@
+import { cellsOf, columnLetters } from "../report/cellRefs";
 import type { ChartPlan, ConditionalFormat, RangeStyle, SheetPlan } from "../report/plan";
+import { quoteSheet } from "../report/sheetRefs";
 
 /** Requirement-set check, injected (in Excel: Office.context.requirements.isSetSupported). */
 export type IsSetSupported = (set: string, version: string) => boolean;
@@ -73,7 +75,7 @@ function addConditionalFormat(sheet: Excel.Worksheet, cf: ConditionalFormat): vo
   }
 }
 
-function addChart(sheet: Excel.Worksheet, chart: ChartPlan): void {
+function addChart(sheet: Excel.Worksheet, sheetName: string, chart: ChartPlan, canLabel: boolean): void {
   const first = chart.series[0];
   const c = sheet.charts.add(CHART_TYPES[chart.kind] as Excel.ChartType, sheet.getRange(first.values), "Columns");
   c.title.text = chart.title;
@@ -87,6 +89,15 @@ function addChart(sheet: Excel.Worksheet, chart: ChartPlan): void {
     if (s.categories) series.setXAxisValues(sheet.getRange(s.categories));
     if (s.sizes && chart.kind === "bubble") series.setBubbleSizes(sheet.getRange(s.sizes));
     if (s.color) series.format.fill.setSolidColor(`#${s.color}`);
+    if (s.labels && canLabel) {
+      // No API binds a label range to a series; each point's label is a formula pointing at its cell (ExcelApi 1.8),
+      // which keeps labels live as the cells change.
+      series.hasDataLabels = true;
+      series.dataLabels.showValue = false;
+      cellsOf(s.labels).forEach(({ row, col }, k) => {
+        series.points.getItemAt(k).dataLabel.formula = `=${quoteSheet(sheetName)}!$${columnLetters(col)}$${row}`;
+      });
+    }
   });
   if (chart.kind !== "doughnut") {
     if (chart.xAxisTitle) c.axes.categoryAxis.title.text = chart.xAxisTitle;
@@ -131,7 +142,9 @@ export function applySheetFeatures(
     if (t.style) table.style = t.style;
   }
   if ((plan.charts ?? []).length > 0 && need("1.7", "charts bound to ranges")) {
-    for (const chart of plan.charts ?? []) addChart(sheet, chart);
+    const labelled = (plan.charts ?? []).some((c) => c.series.some((s) => s.labels));
+    const canLabel = labelled && need("1.8", "point labels taken from cells");
+    for (const chart of plan.charts ?? []) addChart(sheet, plan.name, chart, canLabel);
   }
   if (plan.print && need("1.9", "print setup")) {
     if (plan.print.landscape) sheet.pageLayout.orientation = "Landscape";

@@ -27,3 +27,19 @@ export function boxOf(range: string): Box {
     right: Math.max(from.col, to.col),
   };
 }
+
+/** 1 → "A", 27 → "AA". */
+export function columnLetters(col: number): string {
+  let s = "";
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+/** The cells of a range in Excel's order for a chart's points: row by row, left to right. */
+export function cellsOf(range: string): { row: number; col: number; ref: string }[] {
+  const b = boxOf(range);
+  const out: { row: number; col: number; ref: string }[] = [];
+  for (let row = b.top; row <= b.bottom; row++)
+    for (let col = b.left; col <= b.right; col++) out.push({ row, col, ref: `${columnLetters(col)}${row}` });
+  return out;
+}

@@ -1,3 +1,4 @@
+import { boxOf } from "./cellRefs";
 import { headerCells } from "./planCells";
 import type { WorkbookPlan } from "./plan";
 
@@ -72,6 +73,16 @@ export function validatePlan(plan: WorkbookPlan): PlanIssue[] {
     }
     (sheet.charts ?? []).forEach((c, i) => {
       if (c.series.length === 0) add(`charts[${i}]`, "a chart needs at least one series.");
+      c.series.forEach((s, k) => {
+        const refs = { values: s.values, categories: s.categories, sizes: s.sizes, labels: s.labels };
+        for (const [part, ref] of Object.entries(refs)) {
+          if (ref !== undefined && !RANGE.test(ref))
+            add(`charts[${i}].series[${k}].${part}`, `"${ref}" is not a range address.`);
+        }
+        // One label per point: Excel shows a label from the cell at the point's position, so the sizes must agree.
+        if (s.labels && RANGE.test(s.labels) && RANGE.test(s.values) && cellCount(s.labels) !== cellCount(s.values))
+          add(`charts[${i}].series[${k}].labels`, `${s.labels} has a different number of cells than ${s.values}.`);
+      });
       if (c.kind === "bubble" && c.series.some((s) => !s.sizes)) add(`charts[${i}]`, "a bubble series needs sizes.");
     });
   }
@@ -79,4 +90,9 @@ export function validatePlan(plan: WorkbookPlan): PlanIssue[] {
     if (!NAME.test(n.name)) issues.push({ sheet: "", path: "names", message: `"${n.name}" is not a valid name.` });
   }
   return issues;
+}
+
+function cellCount(range: string): number {
+  const b = boxOf(range);
+  return (b.bottom - b.top + 1) * (b.right - b.left + 1);
 }

@@ -1,3 +1,4 @@
+import { cellsOf } from "../report/cellRefs";
 import type { ChartPlan, ChartSeries } from "../report/plan";
 
 /**
@@ -50,31 +51,82 @@ function seriesHead(s: ChartSeries, i: number, colour: "line" | "fill" | "none")
   return `<c:idx val="${i}"/><c:order val="${i}"/><c:tx><c:v>${escapeXml(s.name)}</c:v></c:tx>${fill}`;
 }
 
-function series(chart: ChartPlan, sheet: string): string {
+const C15 = 'xmlns:c15="http://schemas.microsoft.com/office/drawing/2012/chart"';
+const LABEL_FLAGS = ["showLegendKey", "showVal", "showCatName", "showSerName", "showPercent", "showBubbleSize"]
+  .map((tag) => `<c:${tag} val="0"/>`)
+  .join("");
+
+/**
+ * Point labels taken from cells, stored as Excel 2013+ stores "Value From Cells": each point's label is a CELLRANGE
+ * field (c15 extension), the series names the range and caches its texts (readers show the cache until they
+ * recalculate), and every other label part is off. LibreOffice 7.4 shows these labels too (checked in the rendered
+ * PNG); a plain cell reference per label (`<c:tx><c:strRef>`) it shows as the point's value. Labels sit right of
+ * scatter and bubble points; other kinds keep their default position (an invalid one makes Excel repair the file).
+ */
+function labelParts(
+  s: ChartSeries,
+  chart: ChartPlan,
+  sheet: string,
+  texts: LabelTexts,
+): { dLbls: string; extLst: string } {
+  if (!s.labels) return { dLbls: "", extLst: "" };
+  const position = chart.kind === "scatter" || chart.kind === "bubble" ? '<c:dLblPos val="r"/>' : "";
+  const cached = texts(s.labels);
+  const field = (k: number) =>
+    `<a:fld id="{6E8A3F5B-0000-4000-8000-${k.toString(16).toUpperCase().padStart(12, "0")}}" type="CELLRANGE">` +
+    `<a:rPr lang="en-US"/><a:pPr/><a:t>[CELLRANGE]</a:t></a:fld>`;
+  const points = cellsOf(s.labels)
+    .map(
+      (_, k) =>
+        `<c:dLbl><c:idx val="${k}"/><c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p>${field(k)}` +
+        `<a:endParaRPr lang="en-US"/></a:p></c:rich></c:tx>${position}${LABEL_FLAGS}` +
+        `<c:extLst><c:ext uri="{CE6537A1-D6FC-4f65-9D91-7224C49458BB}" ${C15}><c15:dlblFieldTable/>` +
+        `<c15:showDataLabelsRange val="1"/></c:ext></c:extLst></c:dLbl>`,
+    )
+    .join("");
+  const dLbls =
+    `<c:dLbls>${points}${position}${LABEL_FLAGS}<c:extLst><c:ext uri="{CE6537A1-D6FC-4f65-9D91-7224C49458BB}" ` +
+    `${C15}><c15:showDataLabelsRange val="1"/><c15:showLeaderLines val="0"/></c:ext></c:extLst></c:dLbls>`;
+  const cache = cached
+    .map((t, k) => (t === undefined ? "" : `<c:pt idx="${k}"><c:v>${escapeXml(t)}</c:v></c:pt>`))
+    .join("");
+  const extLst =
+    `<c:extLst><c:ext uri="{02D57815-91ED-43cb-92C2-25804820EDAC}" ${C15}><c15:datalabelsRange>` +
+    `<c15:f>${escapeXml(absolute(sheet, s.labels))}</c15:f><c15:dlblRangeCache><c:ptCount val="${cached.length}"/>` +
+    `${cache}</c15:dlblRangeCache></c15:datalabelsRange></c:ext></c:extLst>`;
+  return { dLbls, extLst };
+}
+
+/** The texts a labels range holds, point by point (undefined where the plan puts a formula or nothing). */
+export type LabelTexts = (range: string) => readonly (string | undefined)[];
+
+function series(chart: ChartPlan, sheet: string, texts: LabelTexts): string {
   return chart.series
     .map((s, i) => {
       const cat = s.categories ? absolute(sheet, s.categories) : undefined;
       const val = numRef(absolute(sheet, s.values));
+      const { dLbls, extLst } = labelParts(s, chart, sheet, texts);
+      // Children in each series type's schema order: dLbls after the marker and fill parts, extLst last.
       switch (chart.kind) {
         case "column":
         case "bar":
-          return `<c:ser>${seriesHead(s, i, "fill")}<c:invertIfNegative val="0"/>${cat ? `<c:cat>${strRef(cat)}</c:cat>` : ""}<c:val>${val}</c:val></c:ser>`;
+          return `<c:ser>${seriesHead(s, i, "fill")}<c:invertIfNegative val="0"/>${dLbls}${cat ? `<c:cat>${strRef(cat)}</c:cat>` : ""}<c:val>${val}</c:val>${extLst}</c:ser>`;
         case "line":
-          return `<c:ser>${seriesHead(s, i, "line")}<c:marker><c:symbol val="circle"/></c:marker>${cat ? `<c:cat>${strRef(cat)}</c:cat>` : ""}<c:val>${val}</c:val><c:smooth val="0"/></c:ser>`;
+          return `<c:ser>${seriesHead(s, i, "line")}<c:marker><c:symbol val="circle"/></c:marker>${dLbls}${cat ? `<c:cat>${strRef(cat)}</c:cat>` : ""}<c:val>${val}</c:val><c:smooth val="0"/>${extLst}</c:ser>`;
         case "doughnut":
-          return `<c:ser>${seriesHead(s, i, "fill")}${cat ? `<c:cat>${strRef(cat)}</c:cat>` : ""}<c:val>${val}</c:val></c:ser>`;
+          return `<c:ser>${seriesHead(s, i, "fill")}${dLbls}${cat ? `<c:cat>${strRef(cat)}</c:cat>` : ""}<c:val>${val}</c:val>${extLst}</c:ser>`;
         case "scatter":
           return (
             `<c:ser>${seriesHead(s, i, "none")}` +
             `<c:spPr><a:ln w="28575"><a:noFill/></a:ln></c:spPr>` +
             `<c:marker><c:symbol val="circle"/><c:size val="7"/>${s.color ? `<c:spPr><a:solidFill><a:srgbClr val="${s.color}"/></a:solidFill></c:spPr>` : ""}</c:marker>` +
-            `${cat ? `<c:xVal>${numRef(cat)}</c:xVal>` : ""}<c:yVal>${val}</c:yVal><c:smooth val="0"/></c:ser>`
+            `${dLbls}${cat ? `<c:xVal>${numRef(cat)}</c:xVal>` : ""}<c:yVal>${val}</c:yVal><c:smooth val="0"/>${extLst}</c:ser>`
           );
         case "bubble":
           return (
-            `<c:ser>${seriesHead(s, i, "fill")}<c:invertIfNegative val="0"/>` +
+            `<c:ser>${seriesHead(s, i, "fill")}<c:invertIfNegative val="0"/>${dLbls}` +
             `${cat ? `<c:xVal>${numRef(cat)}</c:xVal>` : ""}<c:yVal>${val}</c:yVal>` +
-            `<c:bubbleSize>${numRef(absolute(sheet, s.sizes as string))}</c:bubbleSize><c:bubble3D val="0"/></c:ser>`
+            `<c:bubbleSize>${numRef(absolute(sheet, s.sizes as string))}</c:bubbleSize><c:bubble3D val="0"/>${extLst}</c:ser>`
           );
       }
     })
@@ -103,8 +155,8 @@ function axis(
     : `<c:valAx>${head}<c:crossBetween val="${crossBetween}"/></c:valAx>`;
 }
 
-function plot(chart: ChartPlan, sheet: string): string {
-  const ser = series(chart, sheet);
+function plot(chart: ChartPlan, sheet: string, texts: LabelTexts): string {
+  const ser = series(chart, sheet, texts);
   const ids = `<c:axId val="${AX1}"/><c:axId val="${AX2}"/>`;
   switch (chart.kind) {
     case "column":
@@ -141,14 +193,14 @@ function plot(chart: ChartPlan, sheet: string): string {
 }
 
 /** The chart part (xl/charts/chartN.xml) for one planned chart on `sheet`. */
-export function chartPartXml(chart: ChartPlan, sheet: string): string {
+export function chartPartXml(chart: ChartPlan, sheet: string, texts: LabelTexts = () => []): string {
   const legend =
     chart.legend === "none"
       ? ""
       : `<c:legend><c:legendPos val="${chart.legend === "bottom" ? "b" : "r"}"/><c:overlay val="0"/></c:legend>`;
   return (
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<c:chartSpace ${NS}><c:roundedCorners val="0"/>` +
-    `<c:chart>${title(chart.title)}<c:autoTitleDeleted val="0"/><c:plotArea><c:layout/>${plot(chart, sheet)}</c:plotArea>` +
+    `<c:chart>${title(chart.title)}<c:autoTitleDeleted val="0"/><c:plotArea><c:layout/>${plot(chart, sheet, texts)}</c:plotArea>` +
     `${legend}<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart></c:chartSpace>`
   );
 }

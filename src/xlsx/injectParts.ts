@@ -1,7 +1,7 @@
 import JSZip from "jszip";
 import type { ChartPlan } from "../report/plan";
 import { cellIndex } from "../report/cellRefs";
-import { chartPartXml, escapeXml } from "./chartXml";
+import { chartPartXml, escapeXml, type LabelTexts } from "./chartXml";
 import { tablePartXml, type TablePart } from "./tableXml";
 
 const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -103,6 +103,8 @@ function outerExtStart(xml: string, end: number): number {
 export interface SheetParts {
   readonly charts: readonly ChartPlan[];
   readonly tables: readonly TablePart[];
+  /** What the plan writes in a labels range, for the label cache. */
+  readonly labelTexts?: LabelTexts;
   /**
    * The sheet has data bars: exceljs' streaming writer gives each an `<x14:id/>` reference to an Excel 2010
    * extension it never writes; the reference is dropped, leaving a plain (valid, ECMA-376) data bar.
@@ -160,7 +162,7 @@ export async function injectParts(xlsx: Buffer, sheets: ReadonlyMap<string, Shee
       const anchors: string[] = [];
       charts.forEach((chart, i) => {
         chartNumber++;
-        zip.file(`xl/charts/chart${chartNumber}.xml`, chartPartXml(chart, sheet));
+        zip.file(`xl/charts/chart${chartNumber}.xml`, chartPartXml(chart, sheet, planned.labelTexts));
         override(`xl/charts/chart${chartNumber}.xml`, CHART_TYPE);
         drawingRels.push(
           `<Relationship Id="rId${i + 1}" Type="${REL_NS}/chart" Target="../charts/chart${chartNumber}.xml"/>`,

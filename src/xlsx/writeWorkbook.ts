@@ -1,9 +1,9 @@
 import { PassThrough } from "node:stream";
 import ExcelJS from "exceljs";
-import { boxOf, cellIndex } from "../report/cellRefs";
+import { boxOf, cellIndex, cellsOf } from "../report/cellRefs";
 import type { CellBlock, ConditionalFormat, SheetPlan, WorkbookPlan } from "../report/plan";
 import { isFormula } from "../report/plan";
-import { headerCells } from "../report/planCells";
+import { headerCells, planCellAt } from "../report/planCells";
 import { validatePlan } from "../report/planValidation";
 import { withFilePrefixes } from "./formulaPrefixes";
 import { injectParts, type SheetParts } from "./injectParts";
@@ -46,6 +46,12 @@ export async function writeWorkbook(plan: WorkbookPlan): Promise<Buffer> {
           style: t.style ?? "TableStyleMedium2",
         })),
         dataBars: (s.conditionalFormats ?? []).some((c) => c.type === "dataBar"),
+        labelTexts: (range: string) =>
+          cellsOf(range).map(({ row, col }) => {
+            const v = planCellAt(s, row, col);
+            if (v === null || isFormula(v)) return undefined;
+            return typeof v === "boolean" ? (v ? "TRUE" : "FALSE") : String(v);
+          }),
       },
     ]),
   );

@@ -53,6 +53,51 @@ describe("applyPlan against the recording fake", () => {
     expect(excel.ops(/Summary\.pageLayout\.orientation$/)[0].value).toBe("Landscape");
   });
 
+  it("labels scatter points from cells where ExcelApi 1.8 allows, and says so where it does not", async () => {
+    const matrix: WorkbookPlan = {
+      sheets: [
+        {
+          name: "Matrix view",
+          blocks: [
+            {
+              at: "A1",
+              rows: [
+                ["Account", "Strength", "Attractiveness"],
+                ["Acme", 1, 2],
+                ["Bolt", 3, 4],
+              ],
+            },
+          ],
+          charts: [
+            {
+              kind: "scatter",
+              title: "Portfolio",
+              from: "E1",
+              to: "L15",
+              series: [{ name: "Accounts", categories: "B2:B3", values: "C2:C3", labels: "A2:A3" }],
+            },
+          ],
+        },
+      ],
+    };
+    const excel = new RecordingExcel();
+    await applyPlan(excel.context, matrix, all);
+    const labels = excel.ops(/points\.getItemAt\(\d\)\.dataLabel\.formula$/);
+    expect(labels.map((o) => [o.path.match(/getItemAt\((\d)\)\.dataLabel/)![1], o.value])).toEqual([
+      ["0", "='Matrix view'!$A$2"],
+      ["1", "='Matrix view'!$A$3"],
+    ]);
+    expect(excel.ops(/hasDataLabels$/)[0].value).toBe(true);
+
+    const older = new RecordingExcel();
+    const result = await applyPlan(older.context, matrix, (_set, version) => version !== "1.8" && version !== "1.9");
+    expect(older.ops(/charts\.add/).length).toBeGreaterThan(0);
+    expect(older.ops(/dataLabel/)).toEqual([]);
+    expect(result.skipped).toContain(
+      "Matrix view: point labels taken from cells needs ExcelApi 1.8, which this Excel does not support; it was left out.",
+    );
+  });
+
   it("replaces its own sheet in place and records ownership", async () => {
     const excel = new RecordingExcel([RecordingExcel.sheet("Intro", 0), RecordingExcel.sheet("Account Data", 1)]);
     await applyPlan(excel.context, minimal(), all);

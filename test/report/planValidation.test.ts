@@ -47,6 +47,33 @@ describe("validatePlan", () => {
     ]);
   });
 
+  it("checks chart series ranges, and one label cell per point", () => {
+    const issues = validatePlan({
+      sheets: [
+        {
+          name: "S",
+          blocks: [],
+          charts: [
+            {
+              kind: "scatter",
+              title: "t",
+              from: "A1",
+              to: "B2",
+              series: [
+                { name: "a", values: "B2:B9", categories: "A2:A9", labels: "C2:C8" },
+                { name: "b", values: "B2:B", labels: "C2:C9" },
+              ],
+            },
+          ],
+        },
+      ],
+    });
+    expect(issues.map((i) => `${i.path}: ${i.message}`)).toEqual([
+      "charts[0].series[0].labels: C2:C8 has a different number of cells than B2:B9.",
+      'charts[0].series[1].values: "B2:B" is not a range address.',
+    ]);
+  });
+
   it("wants a table's header cells to be distinct texts, as Excel names its columns after them", () => {
     const table = (header: PlanCell[]) =>
       validatePlan({

@@ -124,3 +124,10 @@ export function renderPictures(xlsx: Buffer, name: string): string[] {
     .filter((f) => f.startsWith(`${name}-`) && f.endsWith(".png"))
     .map((f) => join(ARTIFACTS, f));
 }
+
+/** The text of one page (1-based) of a PDF that renderPictures made: what a reader of the PDF would find. */
+export function pdfPageText(name: string, page: number): string {
+  return execFileSync("pdftotext", ["-f", String(page), "-l", String(page), join(ARTIFACTS, `${name}.pdf`), "-"], {
+    encoding: "utf8",
+  });
+}

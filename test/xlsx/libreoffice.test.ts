@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { churnRate, clv, makeScoreSpec, scoreRow, type ScoreSpec } from "../../src/core";
 import { writeWorkbook } from "../../src/xlsx/writeWorkbook";
 import { samplePlan, sampleAccounts, SEGMENTS, WEIGHTS } from "../fixtures/samplePlan";
-import { recalculate, renderPictures } from "../support/libreoffice";
+import { pdfPageText, recalculate, renderPictures } from "../support/libreoffice";
 
 const close = (a: unknown, b: number, rel = 1e-9) =>
   typeof a === "number" && Math.abs(a - b) <= rel * Math.max(1, Math.abs(b));
@@ -50,8 +50,12 @@ describe("an .xlsx recalculated by LibreOffice", async () => {
     expect(close(summary("B9"), mean)).toBe(true);
   });
 
-  it("renders to PDF and PNG for a person to look at", () => {
+  it("renders to PDF and PNG for a person to look at, point labels taken from cells included", () => {
     const pngs = renderPictures(xlsx, "sample-plan");
     expect(pngs.length).toBeGreaterThanOrEqual(2);
+    // The Summary page (one page per sheet) shows each segment in its cell, under its column in the bar chart, and
+    // as the label of its point in the scatter chart: without the labels it would appear twice.
+    const page = pdfPageText("sample-plan", 2);
+    for (const segment of SEGMENTS) expect(page.split(segment).length - 1).toBe(3);
   });
 });

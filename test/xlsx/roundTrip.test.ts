@@ -147,6 +147,57 @@ describe(".xlsx round trip", async () => {
   });
 });
 
+describe("point labels from cells", () => {
+  it("are stored as Excel's Value From Cells: a range, its cached texts, a field per point, in order", async () => {
+    const plan: WorkbookPlan = {
+      sheets: [
+        {
+          name: "Matrix",
+          blocks: [
+            {
+              at: "A1",
+              rows: [
+                ["Account", "x", "y"],
+                ["Acme & Co", 1, 2],
+                [true, 3, 4],
+                [{ f: '"Z"' }, 5, 6],
+              ],
+            },
+          ],
+          charts: [
+            {
+              kind: "scatter",
+              title: "Portfolio",
+              from: "E1",
+              to: "L15",
+              series: [{ name: "Accounts", categories: "B2:B4", values: "C2:C4", labels: "A2:A4" }],
+            },
+          ],
+        },
+      ],
+    };
+    const zip = await JSZip.loadAsync(await writeWorkbook(plan));
+    const xml = await zip.file("xl/charts/chart1.xml")!.async("string");
+    expect(XMLValidator.validate(xml)).toBe(true);
+    expect(xml).toContain("<c15:f>'Matrix'!$A$2:$A$4</c15:f>");
+    expect(xml).toContain(
+      '<c15:dlblRangeCache><c:ptCount val="3"/><c:pt idx="0"><c:v>Acme &amp; Co</c:v></c:pt>' +
+        '<c:pt idx="1"><c:v>TRUE</c:v></c:pt></c15:dlblRangeCache>',
+    );
+    const points = [...xml.matchAll(/<c:dLbl><c:idx val="(\d)"\/>.*?<\/c:dLbl>/g)];
+    expect(points.map((m) => m[1])).toEqual(["0", "1", "2"]);
+    for (const [point] of points) {
+      expect(point).toContain('type="CELLRANGE"');
+      expect(point).toContain('<c:showVal val="0"/>');
+      expect(point).toContain("<c15:dlblFieldTable/>");
+    }
+    const order = ["<c:marker>", "<c:dLbls>", "<c:xVal>", "<c:yVal>", "<c:smooth", "<c15:datalabelsRange>"];
+    const at = order.map((tag) => xml.indexOf(tag));
+    expect(at.every((i) => i > 0)).toBe(true);
+    expect([...at].sort((a, b) => a - b)).toEqual(at);
+  });
+});
+
 describe("_xlfn prefixes", () => {
   it("prefix newer functions outside string literals only, once", () => {
     expect(withFilePrefixes('MAXIFS(A:A,B:B,"IFS(")+ifs(1>0,2)+SUM(A1)')).toBe(
