@@ -22,6 +22,11 @@ export const kamSettingsSchema = z.object({
   }),
   thresholds: z.object({ attractiveness: threshold, strength: threshold }),
   discountRate: z.number().finite().gt(-1),
+  /**
+   * "keep": the analyst said the last rows are accounts, not totals (an account called "Total Energies", or one whose
+   * revenue happens to equal the sum of the others). Optional, so settings saved before it still read.
+   */
+  totalsRow: z.enum(["detect", "keep"]).optional(),
 });
 
 export type KamSettings = z.infer<typeof kamSettingsSchema>;

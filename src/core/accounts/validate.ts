@@ -128,7 +128,17 @@ function detectMarginBasis(input: TableInput, from: number, column: number): "pe
  * any error is left out, never coerced; blank rows and a totals row at the bottom are skipped and counted. Cells are
  * read by hand-written readers (no schema parsing per cell), so 100,000 rows × 15 columns take well under 300 ms.
  */
-export function validateAccounts(input: TableInput, mapping: ColumnMapping): AccountTable {
+export interface ValidateOptions {
+  /** "detect" (default) leaves out a totals row at the bottom, with a warning; "keep" reads every row as an account. */
+  readonly totalsRow?: "detect" | "keep";
+}
+
+export function validateAccounts(
+  input: TableInput,
+  mapping: ColumnMapping,
+  options: ValidateOptions = {},
+): AccountTable {
+  const detectTotals = options.totalsRow !== "keep";
   const issues: AccountIssue[] = [];
   const { values } = input;
   if (values.length === 1 && (values[0]?.length ?? 0) === 1) {
@@ -242,7 +252,7 @@ export function validateAccounts(input: TableInput, mapping: ColumnMapping): Acc
     const row = values[i];
     const sheetRow = input.top + i;
     const name = readLabel(row[accountColumn]);
-    if (typeof name === "string" && TOTALS.test(name) && i >= end - 2) {
+    if (detectTotals && typeof name === "string" && TOTALS.test(name) && i >= end - 2) {
       ignoredTotals++;
       issues.push({
         code: "totals_row",
@@ -250,7 +260,7 @@ export function validateAccounts(input: TableInput, mapping: ColumnMapping): Acc
         cell: cellAddress(input.sheet, sheetRow, input.left + accountColumn),
         field: "Account",
         value: name,
-        message: `Row ${sheetRow + 1} ("${name}") looks like a totals row; it was left out.`,
+        message: `Row ${sheetRow + 1} ("${name}") looks like a totals row; it was left out. If it is an account, keep the last rows.`,
       });
       continue;
     }
@@ -352,7 +362,7 @@ export function validateAccounts(input: TableInput, mapping: ColumnMapping): Acc
   }
   // A totals row without a "Total" label: the last row's revenue equals the sum of all the others.
   const revenue = numbers.revenue;
-  if (revenue && count >= 3 && isSumOfOthers(revenue, count)) {
+  if (detectTotals && revenue && count >= 3 && isSumOfOthers(revenue, count)) {
     count--;
     ignoredTotals++;
     for (const sink of labelSinks) sink?.pop();
@@ -363,7 +373,7 @@ export function validateAccounts(input: TableInput, mapping: ColumnMapping): Acc
       cell: cellAddress(input.sheet, sheetRow, input.left + mapping.fields.revenue!.column),
       field: "Revenue",
       value: revenue[count],
-      message: `Row ${sheetRow + 1} has a revenue equal to the sum of the rows above: it looks like a totals row and was left out.`,
+      message: `Row ${sheetRow + 1} has a revenue equal to the sum of the rows above: it looks like a totals row and was left out. If it is an account, keep the last rows.`,
     });
   }
   return {

@@ -92,6 +92,7 @@ describe("saved settings", () => {
     scale: { min: 1, max: 5 },
     thresholds: { attractiveness: "median", strength: 50 },
     discountRate: 0.1,
+    totalsRow: "keep",
   };
 
   it("round-trip", () => {
@@ -106,6 +107,11 @@ describe("saved settings", () => {
     expect(parseSettings(JSON.stringify({ ...settings, scale: { min: 5, max: 1 } }))).toMatchObject({
       message: expect.stringContaining("scale.max must be greater than scale.min"),
     });
+    expect(parseSettings(JSON.stringify({ ...settings, totalsRow: "drop" }))).toMatchObject({
+      message: expect.stringContaining("invalid at totalsRow"),
+    });
+    const { totalsRow: _, ...saved } = settings; // saved before the option existed
+    expect(parseSettings(JSON.stringify(saved))).toEqual(saved);
     expect(parseSettings(JSON.stringify({ ...settings, version: 2 }))).toMatchObject({
       message: expect.stringContaining("update the add-in"),
     });

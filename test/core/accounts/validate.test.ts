@@ -101,7 +101,7 @@ describe("validateAccounts on a messy table", () => {
         cell: "'Account Data'!B12",
         field: "Account",
         value: "Total",
-        message: 'Row 12 ("Total") looks like a totals row; it was left out.',
+        message: 'Row 12 ("Total") looks like a totals row; it was left out. If it is an account, keep the last rows.',
       },
     ]);
   });
@@ -215,7 +215,9 @@ describe("a totals row with no label", () => {
         cell: "Sheet1!B5",
         field: "Revenue",
         value: 400,
-        message: "Row 5 has a revenue equal to the sum of the rows above: it looks like a totals row and was left out.",
+        message:
+          "Row 5 has a revenue equal to the sum of the rows above: it looks like a totals row and was left out. " +
+          "If it is an account, keep the last rows.",
       },
     ]);
   });
@@ -235,5 +237,30 @@ describe("a last row that only looks like a sum", () => {
     const v = validateAccounts(t, detectMapping(t));
     expect(v.count).toBe(3);
     expect(v.issues).toEqual([]);
+  });
+});
+
+describe("the analyst's word on the last rows", () => {
+  it("keeps a last row that looks like a total, labelled or summed, when told to", () => {
+    const t: TableInput = {
+      sheet: "Sheet1",
+      top: 0,
+      left: 0,
+      values: [
+        ["Account", "Revenue"],
+        ["Acme", 100],
+        ["Bolt", 250],
+        ["Total Energies", 350],
+      ],
+    };
+    const detected = validateAccounts(t, detectMapping(t));
+    expect(detected.labels.account).toEqual(["Acme", "Bolt"]);
+    expect(detected.issues.map((i) => i.code)).toEqual(["totals_row"]);
+    const kept = validateAccounts(t, detectMapping(t), { totalsRow: "keep" });
+    expect(kept.labels.account).toEqual(["Acme", "Bolt", "Total Energies"]);
+    expect(kept.issues).toEqual([]);
+    const summed = { ...t, values: t.values.map((r, i) => (i === 3 ? ["Cargo", 350] : r)) };
+    expect(validateAccounts(summed, detectMapping(summed)).count).toBe(2);
+    expect(validateAccounts(summed, detectMapping(summed), { totalsRow: "keep" }).count).toBe(3);
   });
 });
