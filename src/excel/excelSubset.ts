@@ -5,6 +5,7 @@
  * - getSelectedRange, Range.values/numberFormat/address, Worksheet.getRangeByIndexes: ExcelApi 1.1–1.7
  * - Range.columnHidden: ExcelApi 1.2; getUsedRangeOrNullObject: ExcelApi 1.4; workbook.settings: ExcelApi 1.4
  * - Worksheet.visibility: ExcelApi 1.1
+ * - Application.decimalSeparator/thousandsSeparator: ExcelApi 1.11 (read only where supported)
  */
 export interface RangeSubset {
   load(properties: string): unknown;
@@ -48,7 +49,14 @@ export interface WorkbookSubset {
   };
 }
 
+export interface ApplicationSubset {
+  load(properties: string): unknown;
+  readonly decimalSeparator: string;
+  readonly thousandsSeparator: string;
+}
+
 export interface ContextSubset {
   readonly workbook: WorkbookSubset;
+  readonly application: ApplicationSubset;
   sync(): Promise<void>;
 }

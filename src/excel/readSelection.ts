@@ -27,7 +27,14 @@ export function rowsPerChunk(columns: number): number {
  * whole-column selection reads the rows that hold data, not a million empty ones), in 1 + ⌈cells·64 B / 4 MB⌉
  * syncs: one to learn the shape, one per chunk of rows. No sync inside a loop over rows or cells.
  */
-export async function readSelection(context: ContextSubset): Promise<SelectionRead> {
+export async function readSelection(
+  context: ContextSubset,
+  supported: (set: string, version: string) => boolean,
+): Promise<SelectionRead> {
+  // Excel's own separators (its settings, or the system's) tell how numbers stored as text are written; loaded in the
+  // first sync, so they cost no round trip. Without ExcelApi 1.11 the core assumes "." and ",".
+  const application = supported("ExcelApi", "1.11") ? context.application : undefined;
+  application?.load("decimalSeparator,thousandsSeparator");
   const selected = context.workbook.getSelectedRange();
   selected.load("address,rowIndex,columnIndex,rowCount,columnCount");
   const sheet = selected.worksheet;
@@ -44,7 +51,10 @@ export async function readSelection(context: ContextSubset): Promise<SelectionRe
   // The table starts where the selection starts, so cell addresses in messages match what the analyst selected.
   const rows = bottom - top + 1;
   const cols = right - left + 1;
-  const empty = { sheet: sheet.name, top, left, values: [] as unknown[][] };
+  const separators = application
+    ? { decimal: application.decimalSeparator, group: application.thousandsSeparator }
+    : undefined;
+  const empty = { sheet: sheet.name, top, left, values: [] as unknown[][], separators };
   if (rows <= 0 || cols <= 0) return { input: empty, selectedAddress: selected.address, syncs, chunks: 0 };
 
   const step = rowsPerChunk(cols);
@@ -74,6 +84,7 @@ export async function readSelection(context: ContextSubset): Promise<SelectionRe
       values,
       numberFormats,
       hiddenColumns: hiddenProbes.map((p) => p.columnHidden),
+      separators,
     },
     selectedAddress: selected.address,
     syncs,

@@ -27,6 +27,8 @@ function accountSheet(rows: number) {
   };
 }
 
+const all = () => true;
+
 describe("readSelection against the recording fake", () => {
   it("reads values, formats and hidden columns of the selection, at the selection's place", async () => {
     const cells: unknown[][] = [];
@@ -38,7 +40,7 @@ describe("readSelection against the recording fake", () => {
       rows: 11,
       cols: 11,
     });
-    const read = await readSelection(excel.context);
+    const read = await readSelection(excel.context, all);
     expect(read.input.top).toBe(1);
     expect(read.input.left).toBe(1);
     expect(read.input.values).toEqual(messyAccounts.values);
@@ -46,6 +48,34 @@ describe("readSelection against the recording fake", () => {
     expect(read.syncs).toBe(2);
     const table = validateAccounts(read.input, detectMapping(read.input));
     expect(table.issues[0]).toMatchObject({ code: "hidden_column", cell: "'Account Data'!E4" });
+  });
+
+  it("reads Excel's separators in the first sync where ExcelApi 1.11 allows, so German text numbers read right", async () => {
+    const sheet = {
+      name: "Konten",
+      cells: [
+        ["Account", "Revenue"],
+        ["Acme", "1.234,5"],
+        ["Bolt", "1,25"],
+      ],
+    };
+    const at = { sheet: "Konten", row: 0, col: 0, rows: 3, cols: 2 };
+    const excel = new FakeExcel([sheet], at);
+    excel.separators = { decimal: ",", group: "." };
+    const read = await readSelection(excel.context, all);
+    expect(read.input.separators).toEqual({ decimal: ",", group: "." });
+    expect(read.syncs).toBe(2);
+    const table = validateAccounts(read.input, detectMapping(read.input));
+    expect(Array.from(table.numbers.revenue!)).toEqual([1234.5, 1.25]);
+
+    const older = new FakeExcel([sheet], at);
+    const old = await readSelection(older.context, (_set, version) => version !== "1.11");
+    expect(old.input.separators).toBeUndefined();
+    expect(validateAccounts(old.input, detectMapping(old.input)).issues.map((i) => i.cell)).toEqual([
+      // where Excel cannot say, "." is the decimal mark: both are refused with advice, neither is misread
+      "Konten!B2",
+      "Konten!B3",
+    ]);
   });
 
   it("trims a whole-column selection to the used range", async () => {
@@ -56,21 +86,21 @@ describe("readSelection against the recording fake", () => {
       rows: 1_048_576,
       cols: 6,
     });
-    const read = await readSelection(excel.context);
+    const read = await readSelection(excel.context, all);
     expect(read.input.values).toHaveLength(51);
     expect(read.selectedAddress).toBe("'Account Data'!A1:F1048576");
   });
 
   it("returns no rows for an empty selection", async () => {
     const excel = new FakeExcel([{ name: "Empty", cells: [] }], { sheet: "Empty", row: 0, col: 0, rows: 10, cols: 3 });
-    const read = await readSelection(excel.context);
+    const read = await readSelection(excel.context, all);
     expect(read.input.values).toEqual([]);
     expect(read.syncs).toBe(1);
   });
 
   it("needs a bounded number of syncs: 2 for 10 rows, 1 + chunks for 100,000, each response under 5 MB", async () => {
     const small = new FakeExcel([accountSheet(10)], { sheet: "Account Data", row: 0, col: 0, rows: 11, cols: 6 });
-    expect((await readSelection(small.context)).syncs).toBe(2);
+    expect((await readSelection(small.context, all)).syncs).toBe(2);
     const big = new FakeExcel([accountSheet(100_000)], {
       sheet: "Account Data",
       row: 0,
@@ -78,7 +108,7 @@ describe("readSelection against the recording fake", () => {
       rows: 100_001,
       cols: 6,
     });
-    const read = await readSelection(big.context);
+    const read = await readSelection(big.context, all);
     const expectedChunks = Math.ceil(100_001 / rowsPerChunk(6));
     expect(read.chunks).toBe(expectedChunks);
     expect(read.syncs).toBe(1 + expectedChunks);

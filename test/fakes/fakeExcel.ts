@@ -51,9 +51,33 @@ export class FakeExcel {
     this.sheets = sheets;
   }
 
+  /** Excel's decimal and thousands separators, as Application reports them (ExcelApi 1.11). */
+  separators = { decimal: ".", group: "," };
+
   /** The context handed to the adapter: the same surface as Excel.RequestContext for what we use. */
   get context() {
-    return { workbook: this.workbook(), sync: () => this.sync() };
+    return { workbook: this.workbook(), application: this.application(), sync: () => this.sync() };
+  }
+
+  private application() {
+    const fake = this;
+    let loaded = false;
+    return {
+      load: () => {
+        fake.pendingLoads.push(() => {
+          loaded = true;
+          return 64;
+        });
+      },
+      get decimalSeparator() {
+        if (!loaded) throw new PropertyNotLoaded("decimalSeparator");
+        return fake.separators.decimal;
+      },
+      get thousandsSeparator() {
+        if (!loaded) throw new PropertyNotLoaded("thousandsSeparator");
+        return fake.separators.group;
+      },
+    };
   }
 
   sheet(name: string): FakeSheetData | undefined {

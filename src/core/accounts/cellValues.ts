@@ -10,10 +10,51 @@ export interface CellProblem {
 
 const EXCEL_ERROR =
   /^#(N\/A|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!|FIELD!|BUSY!|BLOCKED!|CONNECT!|UNKNOWN!|GETTING_DATA)/;
-/** 1234, 1,234, 1,234.5, -12.5, .5 — a comma only as a thousands separator in groups of three. */
-const PLAIN_NUMBER = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?$/;
-/** 1.234,5 or 12,5: a decimal comma. Ambiguous next to the thousands comma above, so refused with advice. */
-const DECIMAL_COMMA = /^[+-]?(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+,\d{1,2})$/;
+/** How the workbook writes numbers: Excel's decimal and thousands separators (ExcelApi 1.11), "." and "," if unknown. */
+export interface NumberSeparators {
+  readonly decimal: string;
+  readonly group: string;
+}
+
+/** Compiled once per table: the text-number patterns of one convention, and of the other for a helpful refusal. */
+export interface TextNumberRules {
+  /** A number as this workbook writes it: groups of three after the first, an optional decimal part. */
+  readonly plain: RegExp;
+  readonly groupChars: RegExp;
+  readonly decimal: string;
+  /** A number written with the other convention's decimal mark, refused with advice, not read. */
+  readonly other?: { readonly pattern: RegExp; readonly advice: string };
+}
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+/** A space-like thousands separator: Excel and pasted text use a space, a no-break or a narrow no-break space. */
+const SPACES = "[ \\u00a0\\u202f]";
+
+/** The rules for a workbook's separators (compile once per table, not per cell). */
+export function numberRules(separators: NumberSeparators = { decimal: ".", group: "," }): TextNumberRules {
+  const { decimal, group } = separators;
+  const g = group.trim() === "" && group !== "" ? SPACES : group === "" ? "" : escape(group);
+  const d = escape(decimal);
+  const grouped = g ? `\\d{1,3}(?:${g}\\d{3})+|` : "";
+  const plain = new RegExp(`^[+-]?(?:${grouped}\\d+)?(?:${d}\\d+)?$`);
+  const groupChars = new RegExp(g || "(?!)", "g");
+  // The other convention: 1.234,5 or 12,5 where "." is the decimal mark; 1,234.5 or 12.5 where "," is.
+  const other =
+    decimal === "."
+      ? {
+          pattern: /^[+-]?(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+,\d{1,2})$/,
+          advice: "a decimal comma, but this workbook writes a decimal point",
+        }
+      : decimal === ","
+        ? {
+            pattern: /^[+-]?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d{1,2})$/,
+            advice: "a decimal point, but this workbook writes a decimal comma",
+          }
+        : undefined;
+  return { plain, groupChars, decimal, other };
+}
+
+const POINT_RULES = numberRules();
 
 export function isBlank(value: unknown): boolean {
   return value === null || value === undefined || value === "";
@@ -27,8 +68,11 @@ function problem(text: string): CellProblem {
   return { problem: text };
 }
 
-/** A number, a blank (null) or a problem. Text numbers "1,234" and percentages "12%" are read; nothing else. */
-export function readNumber(value: unknown): number | null | CellProblem {
+/**
+ * A number, a blank (null) or a problem. Text numbers are read as the workbook writes them ("1,234" and "12%" with a
+ * decimal point; "1.234,5" and "12,5 %" with a decimal comma); nothing else, and never the other convention.
+ */
+export function readNumber(value: unknown, rules: TextNumberRules = POINT_RULES): number | null | CellProblem {
   if (typeof value === "number") return Number.isFinite(value) ? value : problem("a number Excel cannot hold");
   if (value === null || value === undefined) return null;
   if (typeof value === "boolean") return problem(`the logical value ${value ? "TRUE" : "FALSE"}`);
@@ -38,11 +82,14 @@ export function readNumber(value: unknown): number | null | CellProblem {
   if (isExcelError(text)) return problem(`the error ${text}`);
   const percent = text.endsWith("%");
   const body = percent ? text.slice(0, -1).trim() : text;
-  if (body !== "" && body !== "." && PLAIN_NUMBER.test(body)) {
-    const n = Number(body.replace(/,/g, ""));
+  if (body !== "" && body !== rules.decimal && rules.plain.test(body)) {
+    const canonical = body.replace(rules.groupChars, "");
+    const n = Number(rules.decimal === "." ? canonical : canonical.replace(rules.decimal, "."));
     if (Number.isFinite(n)) return percent ? n / 100 : n;
   }
-  if (DECIMAL_COMMA.test(body)) return problem(`the text "${text}" (a decimal comma: enter it as a number)`);
+  if (rules.other?.pattern.test(body)) {
+    return problem(`the text "${text}" (${rules.other.advice}: enter it as a number)`);
+  }
   return problem(`the text "${text.length > 40 ? `${text.slice(0, 40)}…` : text}"`);
 }
 

@@ -1,4 +1,4 @@
-import { isBlank, readNumber } from "./cellValues";
+import { isBlank, numberRules, readNumber } from "./cellValues";
 import { FIELD_IDS, FIELDS, headerYear, normaliseHeader, type FieldId } from "./fields";
 import { detectHeaderRow } from "./headerRow";
 import type { TableInput } from "./table";
@@ -101,7 +101,9 @@ function revenueByYear(headers: readonly string[], candidates: Candidate[]): Can
   ];
 }
 
-function columnProfile(values: readonly (readonly unknown[])[], from: number, column: number) {
+function columnProfile(input: TableInput, from: number, column: number) {
+  const values = input.values;
+  const rules = numberRules(input.separators);
   let filled = 0;
   let numbers = 0;
   let smallIntegers = 0;
@@ -111,7 +113,7 @@ function columnProfile(values: readonly (readonly unknown[])[], from: number, co
     const v = values[i][column];
     if (isBlank(v)) continue;
     filled++;
-    const n = readNumber(v);
+    const n = readNumber(v, rules);
     if (typeof n === "number") {
       numbers++;
       if (Number.isInteger(n) && n >= 0 && n <= 10) smallIntegers++;
@@ -129,7 +131,7 @@ function contentCandidates(input: TableInput, headerRow: number, taken: Set<numb
   const width = input.values[headerRow]?.length ?? 0;
   for (let j = 0; j < width; j++) {
     if (taken.has(j)) continue;
-    const p = columnProfile(input.values, headerRow + 1, j);
+    const p = columnProfile(input, headerRow + 1, j);
     if (p.filled === 0) continue;
     const header = String(input.values[headerRow][j] ?? "");
     if (!found.has("account") && p.texts >= 0.9 * p.filled && p.unique >= 0.9 * p.texts) {
@@ -198,7 +200,7 @@ export function detectMapping(input: TableInput): ColumnMapping {
     .map((_, j) => j)
     .filter((j) => !taken.has(j) && headers[j] !== "")
     .filter((j) => {
-      const p = columnProfile(input.values, headerRow + 1, j);
+      const p = columnProfile(input, headerRow + 1, j);
       return p.filled > 0 && p.numbers >= 0.9 * p.filled;
     });
   return { headerRow, headers, fields, criteria: [], numericColumns };

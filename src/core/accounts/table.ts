@@ -1,3 +1,5 @@
+import type { NumberSeparators } from "./cellValues";
+
 /** The analyst's selection as Excel hands it over: a block of cell values at a known place on a named sheet. */
 export interface TableInput {
   /** Name of the sheet the selection is on, for cell addresses in messages. */
@@ -10,6 +12,8 @@ export interface TableInput {
   readonly numberFormats?: readonly (readonly string[])[];
   /** Per column of the selection: hidden in the sheet. */
   readonly hiddenColumns?: readonly boolean[];
+  /** How this workbook writes numbers, for numbers stored as text; absent: "." decimal, "," thousands. */
+  readonly separators?: NumberSeparators;
 }
 
 /** One problem or notice about the source data, with the cell it concerns (zod's issue model). */

@@ -1,5 +1,14 @@
 import { cellAddress, columnLetters, quoteSheetName } from "./address";
-import { isBlank, readFlag, readLabel, readNumber, readStatus, type CellProblem } from "./cellValues";
+import {
+  isBlank,
+  numberRules,
+  readFlag,
+  readLabel,
+  readNumber,
+  readStatus,
+  type CellProblem,
+  type TextNumberRules,
+} from "./cellValues";
 import { FIELDS, normaliseHeader, type FieldId } from "./fields";
 import type { ColumnMapping } from "./mapping";
 import type { AccountIssue, TableInput } from "./table";
@@ -101,11 +110,11 @@ function wholeRange(input: TableInput): string {
  * Detects the NPS scale from the values: whole numbers 0–10 are survey answers; negatives, or many values above 10,
  * mean an account-level score (−100..100). A lone 11 in a column of answers is a typo to report, not a new scale.
  */
-function detectNpsScale(input: TableInput, from: number, column: number): "survey" | "account" {
+function detectNpsScale(input: TableInput, from: number, column: number, rules: TextNumberRules): "survey" | "account" {
   let numbers = 0;
   let beyond = 0;
   for (let i = from; i < input.values.length; i++) {
-    const n = readNumber(input.values[i][column]);
+    const n = readNumber(input.values[i][column], rules);
     if (typeof n !== "number") continue;
     numbers++;
     if (n < 0) return "account";
@@ -114,10 +123,15 @@ function detectNpsScale(input: TableInput, from: number, column: number): "surve
   return beyond >= Math.max(2, 0.1 * numbers) ? "account" : "survey";
 }
 
-function detectMarginBasis(input: TableInput, from: number, column: number): "percent" | "amount" {
+function detectMarginBasis(
+  input: TableInput,
+  from: number,
+  column: number,
+  rules: TextNumberRules,
+): "percent" | "amount" {
   if (/%/.test(input.numberFormats?.[from]?.[column] ?? "")) return "percent";
   for (let i = from; i < input.values.length; i++) {
-    const n = readNumber(input.values[i][column]);
+    const n = readNumber(input.values[i][column], rules);
     if (typeof n === "number" && Math.abs(n) > 1) return "amount";
   }
   return "percent";
@@ -139,6 +153,7 @@ export function validateAccounts(
   options: ValidateOptions = {},
 ): AccountTable {
   const detectTotals = options.totalsRow !== "keep";
+  const rules = numberRules(input.separators);
   const issues: AccountIssue[] = [];
   const { values } = input;
   if (values.length === 1 && (values[0]?.length ?? 0) === 1) {
@@ -235,9 +250,9 @@ export function validateAccounts(
     labelSinks.push(labelSink);
   }
   const npsColumn = mapping.fields.nps?.column;
-  const npsScale = npsColumn === undefined ? undefined : detectNpsScale(input, from, npsColumn);
+  const npsScale = npsColumn === undefined ? undefined : detectNpsScale(input, from, npsColumn, rules);
   const marginColumn = mapping.fields.grossMargin?.column;
-  const marginBasis = marginColumn === undefined ? undefined : detectMarginBasis(input, from, marginColumn);
+  const marginBasis = marginColumn === undefined ? undefined : detectMarginBasis(input, from, marginColumn, rules);
   const statusHeader = normaliseHeader(mapping.fields.status?.header ?? "");
   const yesMeansChurned = !/\bactive\b/.test(statusHeader);
 
@@ -271,7 +286,7 @@ export function validateAccounts(
       const value = row[p.column];
       let got: number | string | null | CellProblem;
       if (p.kind === "label") got = readLabel(value);
-      else if (p.kind === "number") got = readNumber(value);
+      else if (p.kind === "number") got = readNumber(value, rules);
       else if (p.kind === "status") got = readStatus(value, yesMeansChurned);
       else got = readFlag(value);
       if (got === null) {

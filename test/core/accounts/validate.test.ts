@@ -69,7 +69,8 @@ describe("validateAccounts on a messy table", () => {
         cell: "'Account Data'!F9",
         field: "Revenue",
         value: "1.234,5",
-        message: 'Revenue is the text "1.234,5" (a decimal comma: enter it as a number); expected a number.',
+        message:
+          'Revenue is the text "1.234,5" (a decimal comma, but this workbook writes a decimal point: enter it as a number); expected a number.',
       },
       {
         code: "bad_status",
