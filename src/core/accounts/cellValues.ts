@@ -119,8 +119,13 @@ const CHURNED = new Set([
   "terminated",
   "left",
   "gone",
+  "gekündigt",
+  "verloren",
+  "inaktiv",
+  "perdu",
+  "perdido",
 ]);
-const ACTIVE = new Set(["active", "retained", "current", "won", "live", "renewed", "open"]);
+const ACTIVE = new Set(["active", "retained", "current", "won", "live", "renewed", "open", "aktiv", "actif", "activo"]);
 
 /** A yes/no flag as 1 or 0: TRUE/FALSE, 1/0, yes/no, y/n, x for yes. */
 export function readFlag(value: unknown): 0 | 1 | null | CellProblem {

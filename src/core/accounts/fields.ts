@@ -1,6 +1,7 @@
 /**
  * The canonical account fields the add-in understands, each read from one column of the analyst's table, with the
- * header names analysts actually use. Only `account` is required; each other field switches features on.
+ * header names analysts actually use (English, and the common German, French and Spanish ones: KAM programmes are
+ * run in those languages too). Only `account` is required; each other field switches features on.
  */
 export const FIELD_IDS = [
   "account",
@@ -47,32 +48,75 @@ export const FIELDS: Readonly<Record<FieldId, FieldDefinition>> = {
       "company",
       "key account",
       "name",
+      // German, French, Spanish
+      "kunde",
+      "kundenname",
+      "firma",
+      "unternehmen",
+      "nom du client",
+      "societe",
+      "cliente",
+      "empresa",
     ],
   },
   owner: {
     id: "owner",
     kind: "label",
     label: "Account manager",
-    synonyms: ["owner", "kam", "key account manager", "account manager", "account owner", "manager", "sales rep", "am"],
+    synonyms: [
+      "owner",
+      "kam",
+      "key account manager",
+      "account manager",
+      "account owner",
+      "manager",
+      "sales rep",
+      "am",
+      "betreuer",
+      "kundenbetreuer",
+      "verantwortlich",
+      "responsable",
+      "gestor",
+    ],
   },
   segment: {
     id: "segment",
     kind: "label",
     label: "Segment",
-    synonyms: ["segment", "tier", "customer segment", "class"],
+    synonyms: ["segment", "tier", "customer segment", "class", "kundensegment", "segmento"],
   },
   region: {
     id: "region",
     kind: "label",
     label: "Region",
-    synonyms: ["region", "country", "territory", "market", "geo"],
+    synonyms: ["region", "country", "territory", "market", "geo", "land", "gebiet", "pays", "pais"],
   },
-  industry: { id: "industry", kind: "label", label: "Industry", synonyms: ["industry", "sector", "vertical"] },
+  industry: {
+    id: "industry",
+    kind: "label",
+    label: "Industry",
+    synonyms: ["industry", "sector", "vertical", "branche", "secteur", "industrie"],
+  },
   revenue: {
     id: "revenue",
     kind: "number",
     label: "Revenue",
-    synonyms: ["revenue", "arr", "sales", "turnover", "annual revenue", "current revenue", "revenue current", "mrr"],
+    synonyms: [
+      "revenue",
+      "arr",
+      "sales",
+      "turnover",
+      "annual revenue",
+      "current revenue",
+      "revenue current",
+      "mrr",
+      "umsatz",
+      "jahresumsatz",
+      "erlos",
+      "chiffre d affaires",
+      "ventas",
+      "ingresos",
+    ],
   },
   priorRevenue: {
     id: "priorRevenue",
@@ -86,25 +130,70 @@ export const FIELDS: Readonly<Record<FieldId, FieldDefinition>> = {
       "revenue prior",
       "revenue ly",
       "py revenue",
+      "umsatz vorjahr",
+      "vorjahresumsatz",
+      "vorjahr",
     ],
   },
   grossMargin: {
     id: "grossMargin",
     kind: "number",
     label: "Gross margin",
-    synonyms: ["gross margin", "margin", "gm", "gross profit", "contribution margin", "margin %", "gm %"],
+    synonyms: [
+      "gross margin",
+      "margin",
+      "gm",
+      "gross profit",
+      "contribution margin",
+      "margin %",
+      "gm %",
+      "marge",
+      "bruttomarge",
+      "deckungsbeitrag",
+      "deckungsbeitrag %",
+      "rohertrag",
+      "marge brute",
+      "margen",
+    ],
   },
   status: {
     id: "status",
     kind: "status",
     label: "Status",
-    synonyms: ["status", "churned", "churn", "active", "lost", "account status", "churn flag", "is churned"],
+    synonyms: [
+      "status",
+      "churned",
+      "churn",
+      "active",
+      "lost",
+      "account status",
+      "churn flag",
+      "is churned",
+      "kundenstatus",
+      "gekundigt",
+      "verloren",
+      "aktiv",
+      "statut",
+      "estado",
+    ],
   },
   acquired: {
     id: "acquired",
     kind: "flag",
     label: "Acquired this period",
-    synonyms: ["acquired", "new", "new account", "new this period", "won", "new logo", "is new"],
+    synonyms: [
+      "acquired",
+      "new",
+      "new account",
+      "new this period",
+      "won",
+      "new logo",
+      "is new",
+      "neukunde",
+      "neu",
+      "nouveau",
+      "nuevo",
+    ],
   },
   nps: {
     id: "nps",
@@ -124,6 +213,11 @@ export const FIELDS: Readonly<Record<FieldId, FieldDefinition>> = {
       "number of products",
       "product count",
       "solutions",
+      "produkte",
+      "anzahl produkte",
+      "module",
+      "produits",
+      "productos",
     ],
   },
   relationship: {
@@ -137,13 +231,16 @@ export const FIELDS: Readonly<Record<FieldId, FieldDefinition>> = {
       "relative strength",
       "strength",
       "supplier position",
+      "beziehung",
+      "beziehungsstarke",
+      "lieferantenposition",
     ],
   },
   shareOfWallet: {
     id: "shareOfWallet",
     kind: "number",
     label: "Share of wallet",
-    synonyms: ["share of wallet", "sow", "wallet share", "share of spend"],
+    synonyms: ["share of wallet", "sow", "wallet share", "share of spend", "lieferanteil", "part de portefeuille"],
   },
 };
 
@@ -157,7 +254,7 @@ export function normaliseHeader(header: string): string {
     .replace(/[\u0300-\u036f]/g, "")
     .toLowerCase()
     .replace(/\([^)]*\)|\[[^\]]*\]/g, " ")
-    .replace(/\b(fy|cy|q[1-4])\s*'?\d{2,4}\b|\b(19|20)\d{2}\b/g, " ")
+    .replace(/\b(fy|cy|gj|q[1-4])\s*'?\d{2,4}\b|\b(19|20)\d{2}\b/g, " ")
     .replace(/[^a-z0-9%]+/g, " ")
     .trim()
     .replace(/\s+/g, " ");
@@ -165,7 +262,7 @@ export function normaliseHeader(header: string): string {
 
 /** The fiscal or calendar year a header names ("Revenue FY24" → 2024, "Sales 2025" → 2025), if any. */
 export function headerYear(header: string): number | undefined {
-  const fy = /\b(?:fy|cy)\s*'?(\d{2}|\d{4})\b/i.exec(header);
+  const fy = /\b(?:fy|cy|gj)\s*'?(\d{2}|\d{4})\b/i.exec(header);
   if (fy) return fy[1].length === 2 ? 2000 + Number(fy[1]) : Number(fy[1]);
   const year = /\b((?:19|20)\d{2})\b/.exec(header);
   return year ? Number(year[1]) : undefined;

@@ -265,3 +265,38 @@ describe("the analyst's word on the last rows", () => {
     expect(validateAccounts(summed, detectMapping(summed), { totalsRow: "keep" }).count).toBe(3);
   });
 });
+
+describe("a German account table", () => {
+  it("maps by German headers and fiscal-year tags, and reads German statuses and flags", () => {
+    const t: TableInput = {
+      sheet: "Kunden",
+      top: 0,
+      left: 0,
+      separators: { decimal: ",", group: "." },
+      values: [
+        ["Kunde", "Kundenbetreuer", "Branche", "Umsatz GJ24", "Umsatz GJ25", "Deckungsbeitrag %", "Status", "Neukunde"],
+        ["Müller GmbH", "Lena Maier", "Maschinenbau", "1.200.000", 1350000, 0.31, "aktiv", "nein"],
+        ["Schulz AG", "Jonas Weber", "Chemie", 800000, "750.000", "28 %", "gekündigt", "ja"],
+      ],
+    };
+    const mapping = detectMapping(t);
+    const columns = Object.fromEntries(Object.entries(mapping.fields).map(([k, v]) => [k, v?.header]));
+    expect(columns).toEqual({
+      account: "Kunde",
+      owner: "Kundenbetreuer",
+      industry: "Branche",
+      revenue: "Umsatz GJ25",
+      priorRevenue: "Umsatz GJ24",
+      grossMargin: "Deckungsbeitrag %",
+      status: "Status",
+      acquired: "Neukunde",
+    });
+    const v = validateAccounts(t, mapping);
+    expect(v.issues).toEqual([]);
+    expect(Array.from(v.numbers.revenue!)).toEqual([1350000, 750000]);
+    expect(Array.from(v.numbers.priorRevenue!)).toEqual([1200000, 800000]);
+    expect(Array.from(v.numbers.grossMargin!)).toEqual([0.31, 0.28]);
+    expect(Array.from(v.status!)).toEqual([0, 1]);
+    expect(Array.from(v.acquired!)).toEqual([0, 1]);
+  });
+});
