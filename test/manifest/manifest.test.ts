@@ -66,7 +66,10 @@ describe("manifest.xml", () => {
   });
 
   it("declares a shared runtime: SharedRuntime 1.1, <Runtimes> right after <Host>, one resid for page and function file", () => {
-    expect(app.Requirements.Sets.Set).toMatchObject({ "@Name": "SharedRuntime", "@MinVersion": "1.1" });
+    expect([app.Requirements.Sets.Set].flat()).toEqual([
+      { "@Name": "SharedRuntime", "@MinVersion": "1.1" },
+      { "@Name": "ExcelApi", "@MinVersion": "1.4" },
+    ]);
     expect(xml).toMatch(/<Host xsi:type="Workbook">\s*<Runtimes>/);
     const runtime = host.Runtimes.Runtime;
     expect(runtime["@lifetime"]).toBe("long");
