@@ -11,16 +11,24 @@ import { isFormula } from "../report/plan";
  * - plain text gets the "@" format, which keeps "12%" or "1/2" as the text it is;
  * - text starting with = + - @ is written as a formula that returns that text, `="=HYPERLINK(""…"")"`, in a General
  *   cell: its value is the exact string whatever either unsettled rule does, and it reads correctly without the
- *   add-in. String constants in formulas are limited to 255 characters, so long text is joined from pieces.
+ *   add-in. String constants in formulas are limited to 255 characters, so long text is joined from pieces;
+ * - so is text starting with an apostrophe ("'t Hooft BV"): typed, a leading apostrophe is Excel's text prefix and
+ *   is dropped, and nothing documents that the API keeps it.
  */
-const FORMULA_START = /^[=+\-@]/;
+const FORMULA_START = /^[=+\-@']/;
 const MAX_LITERAL = 255;
 
 export function textAsFormula(text: string): string {
   const pieces: string[] = [];
-  for (let i = 0; i < text.length; i += MAX_LITERAL)
-    pieces.push(`"${text.slice(i, i + MAX_LITERAL).replace(/"/g, '""')}"`);
-  return `=${pieces.join("&")}`;
+  for (let i = 0; i < text.length;) {
+    let end = Math.min(i + MAX_LITERAL, text.length);
+    // Never split a surrogate pair: each piece travels to Excel as JSON, where half an emoji is not a character.
+    const last = text.charCodeAt(end - 1);
+    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end--;
+    pieces.push(`"${text.slice(i, end).replace(/"/g, '""')}"`);
+    i = end;
+  }
+  return `=${pieces.join("&") || '""'}`;
 }
 
 export interface CellWrite {

@@ -24,6 +24,24 @@ describe("applyPlan against the recording fake", () => {
     expect(excel.byName("Account Data")).toBeDefined();
   });
 
+  it("keeps a leading apostrophe and long hostile text exactly", async () => {
+    const long = `=${"x".repeat(600)}"`;
+    const plan: WorkbookPlan = { sheets: [{ name: "Names", blocks: [{ at: "A1", rows: [["'t Hooft BV"], [long]] }] }] };
+    const excel = new RecordingExcel();
+    await applyPlan(excel.context, plan, all);
+    const sheet = excel.byName("Names")!;
+    expect(sheet.formulas.get("A1")).toBe(`="'t Hooft BV"`);
+    const a2 = String(sheet.formulas.get("A2"));
+    // three string constants of at most 255 characters, joined: Excel's limit for one constant
+    expect(
+      a2
+        .match(/"(?:[^"]|"")*"/g)!
+        .map((p) => p.slice(1, -1).replace(/""/g, '"'))
+        .join(""),
+    ).toBe(long);
+    expect(a2.match(/"(?:[^"]|"")*"/g)!.every((p) => p.slice(1, -1).replace(/""/g, '"').length <= 255)).toBe(true);
+  });
+
   it("suspends calculation and screen updating, and checks requirement sets", async () => {
     const excel = new RecordingExcel();
     await applyPlan(excel.context, minimal(), all);
