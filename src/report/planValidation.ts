@@ -44,6 +44,15 @@ export function validatePlan(plan: WorkbookPlan): PlanIssue[] {
       const width = b.rows[0]?.length ?? 0;
       b.rows.forEach((r, k) => {
         if (r.length !== width) add(`blocks[${i}].rows[${k}]`, `row has ${r.length} cells, the block ${width}.`);
+        for (let j = 0; j < r.length; j++) {
+          const c = r[j];
+          // Excel's limits: 32,767 characters in a cell, 8,192 in a formula. Longer ones would be cut or refused.
+          if (typeof c === "string" ? c.length > 32767 : typeof c === "object" && c !== null && c.f.length > 8191)
+            add(
+              `blocks[${i}].rows[${k}][${j}]`,
+              `${typeof c === "string" ? "text" : "a formula"} longer than Excel holds.`,
+            );
+        }
       });
     });
     const ranges: [string, string][] = [

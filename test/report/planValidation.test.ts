@@ -47,6 +47,21 @@ describe("validatePlan", () => {
     ]);
   });
 
+  it("refuses text and formulas longer than Excel holds in a cell", () => {
+    const issues = validatePlan({
+      sheets: [
+        {
+          name: "S",
+          blocks: [{ at: "A1", rows: [["x".repeat(32767), "x".repeat(32768), { f: "1+".repeat(4096) + "1" }]] }],
+        },
+      ],
+    });
+    expect(issues.map((i) => `${i.path}: ${i.message}`)).toEqual([
+      "blocks[0].rows[0][1]: text longer than Excel holds.",
+      "blocks[0].rows[0][2]: a formula longer than Excel holds.",
+    ]);
+  });
+
   it("checks chart series ranges, and one label cell per point", () => {
     const issues = validatePlan({
       sheets: [
