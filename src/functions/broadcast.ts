@@ -56,7 +56,10 @@ export function broadcast(
   const columns: Float64Array[] = new Array(n);
   const marked = new Uint8Array(size);
   for (let v = 0; v < n; v++) columns[v] = readRange(args[varying[v]]!, specs[varying[v]], rows, cols, marked);
-  /** A marked cell, read again one argument at a time: its problem, or its values in scratch (blanks defaulted). */
+  /**
+   * One result cell from the bulk-read numbers. A marked cell is read again one argument at a time, with the blank
+   * rules: it gets its problem, or its values (blanks defaulted) in scratch.
+   */
   const cellResult = (i: number, j: number, k: number): ResultCell => {
     for (let v = 0; v < n; v++) scratch[varying[v]] = columns[v][k];
     if (marked[k] === 1) {
