@@ -8,3 +8,4 @@ export * from "./table";
 export * from "./validate";
 export * from "./features";
 export * from "./settings";
+export * from "./savedMapping";

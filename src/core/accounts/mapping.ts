@@ -210,6 +210,8 @@ export function detectMapping(input: TableInput): ColumnMapping {
 export interface MappingOverrides {
   readonly fields?: Readonly<Partial<Record<FieldId, number | null>>>;
   readonly criteria?: readonly { readonly column: number; readonly weight: number }[];
+  /** Why these choices hold, shown with each: "set by you" unless said ("saved in this workbook"). */
+  readonly reason?: string;
 }
 
 /** Applies the analyst's choices on top of a detected mapping; what they set is certain (confidence 1). */
@@ -221,14 +223,15 @@ export function applyOverrides(mapping: ColumnMapping, overrides: MappingOverrid
       continue;
     }
     for (const other of FIELD_IDS) if (other !== field && fields[other]?.column === column) delete fields[other];
-    fields[field] = { column, header: mapping.headers[column] ?? "", confidence: 1, reason: "set by you" };
+    const reason = overrides.reason ?? "set by you";
+    fields[field] = { column, header: mapping.headers[column] ?? "", confidence: 1, reason };
   }
   const criteria = overrides.criteria
     ? overrides.criteria.map((c) => ({
         column: c.column,
         header: mapping.headers[c.column] ?? "",
         confidence: 1,
-        reason: "chosen by you",
+        reason: overrides.reason ?? "chosen by you",
         weight: c.weight,
       }))
     : mapping.criteria;

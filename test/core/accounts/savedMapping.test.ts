@@ -1,0 +1,75 @@
+import { describe, expect, it } from "vitest";
+import {
+  applyOverrides,
+  choicesFromSettings,
+  detectMapping,
+  parseSettings,
+  serializeSettings,
+  settingsColumns,
+  type KamSettings,
+  type TableInput,
+} from "../../../src/core";
+
+const table = (headers: string[]): TableInput => ({
+  sheet: "Accounts",
+  top: 0,
+  left: 0,
+  values: [headers, headers.map((_, j) => (j === 0 ? "Acme" : j))],
+});
+
+const base = {
+  version: 1 as const,
+  savedAt: "2026-11-24T08:00:00.000Z",
+  source: { sheet: "Accounts", address: "Accounts!A1:F2" },
+  scale: { min: 1, max: 5 },
+  thresholds: { attractiveness: "median" as const, strength: 50 },
+  discountRate: 0.1,
+};
+
+describe("choices saved in the workbook", () => {
+  it("come back on a colleague's table whose columns moved, with the same fields and criteria", () => {
+    const mine = table(["Client", "Sales FY25", "Sales FY24", "Growth potential", "Access", "Owner"]);
+    const chosen = applyOverrides(detectMapping(mine), {
+      fields: { account: 0, revenue: 1, priorRevenue: 2, owner: 5 },
+      criteria: [
+        { column: 3, weight: 2 },
+        { column: 4, weight: 1 },
+      ],
+    });
+    const saved: KamSettings = { ...base, ...settingsColumns(chosen) };
+    const loaded = parseSettings(serializeSettings(saved)) as KamSettings;
+
+    const theirs = table(["Owner", "Access", "Client", "Notes", "sales fy 24", "Sales FY25", "Growth potential"]);
+    const { overrides, notFound } = choicesFromSettings(detectMapping(theirs), loaded);
+    const mapping = applyOverrides(detectMapping(theirs), overrides);
+    const byField = Object.fromEntries(Object.entries(mapping.fields).map(([f, m]) => [f, m!.header]));
+    expect(byField).toEqual({
+      account: "Client",
+      revenue: "Sales FY25",
+      priorRevenue: "sales fy 24",
+      owner: "Owner",
+    });
+    expect(mapping.criteria.map((c) => [c.header, c.weight, c.reason])).toEqual([
+      ["Growth potential", 2, "saved in this workbook"],
+      ["Access", 1, "saved in this workbook"],
+    ]);
+    expect(notFound).toEqual([]);
+  });
+
+  it("say which saved columns are gone, and let detection take those fields again", () => {
+    const saved: KamSettings = {
+      ...base,
+      columns: { account: "Customer", revenue: "Revenue FY25" },
+      criteria: [{ header: "Strategic fit", weight: 3 }],
+    };
+    const now = table(["Customer", "Revenue FY26", "Revenue FY25 restated"]);
+    const { overrides, notFound } = choicesFromSettings(detectMapping(now), saved);
+    expect(overrides.fields).toEqual({ account: 0 });
+    expect(notFound).toEqual([
+      'The saved column "Revenue FY25" (Revenue) is not in the selected table; Revenue is detected again.',
+      'The saved criterion "Strategic fit" is not in the selected table; the score leaves it out.',
+    ]);
+    const mapping = applyOverrides(detectMapping(now), overrides);
+    expect(mapping.fields.revenue?.header).toBe("Revenue FY26");
+  });
+});
