@@ -27,9 +27,13 @@ function findHeader(headers: readonly string[], header: string): number | undefi
 
 /** The saved column choices and criteria, applied to the table now selected (see applyOverrides). */
 export function choicesFromSettings(mapping: ColumnMapping, settings: KamSettings): SavedChoices {
-  const fields: Partial<Record<FieldId, number>> = {};
+  const fields: Partial<Record<FieldId, number | null>> = {};
   const notFound: string[] = [];
-  for (const [field, header] of Object.entries(settings.columns) as [FieldId, string][]) {
+  for (const [field, header] of Object.entries(settings.columns) as [FieldId, string | null][]) {
+    if (header === null) {
+      fields[field] = null;
+      continue;
+    }
     const column = findHeader(mapping.headers, header);
     if (column === undefined) {
       notFound.push(
@@ -48,9 +52,16 @@ export function choicesFromSettings(mapping: ColumnMapping, settings: KamSetting
   return { overrides: { fields, criteria, reason: "saved in this workbook" }, notFound };
 }
 
-/** The mapping's choices in the settings' terms: each mapped field and criterion by its header text. */
-export function settingsColumns(mapping: ColumnMapping): Pick<KamSettings, "columns" | "criteria"> {
-  const columns: Partial<Record<FieldId, string>> = {};
+/**
+ * The mapping's choices in the settings' terms: each mapped field and criterion by its header text, and the fields
+ * the analyst set to no column (`unmapped`) as null.
+ */
+export function settingsColumns(
+  mapping: ColumnMapping,
+  unmapped: readonly FieldId[] = [],
+): Pick<KamSettings, "columns" | "criteria"> {
+  const columns: Partial<Record<FieldId, string | null>> = {};
+  for (const field of unmapped) columns[field] = null;
   for (const [field, match] of Object.entries(mapping.fields) as [FieldId, { header: string } | undefined][]) {
     if (match && match.header.trim() !== "") columns[field] = match.header;
   }

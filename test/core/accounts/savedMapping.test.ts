@@ -72,4 +72,14 @@ describe("choices saved in the workbook", () => {
     const mapping = applyOverrides(detectMapping(now), overrides);
     expect(mapping.fields.revenue?.header).toBe("Revenue FY26");
   });
+
+  it("keep a field the analyst set to no column unmapped, even where detection would find one", () => {
+    const t = table(["Account", "Revenue", "NPS score"]);
+    const chosen = applyOverrides(detectMapping(t), { fields: { nps: null } });
+    const saved = parseSettings(serializeSettings({ ...base, ...settingsColumns(chosen, ["nps"]) })) as KamSettings;
+    expect(saved.columns.nps).toBeNull();
+    const { overrides } = choicesFromSettings(detectMapping(t), saved);
+    expect(applyOverrides(detectMapping(t), overrides).fields.nps).toBeUndefined();
+    expect(detectMapping(t).fields.nps?.header).toBe("NPS score");
+  });
 });
