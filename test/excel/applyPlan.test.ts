@@ -63,6 +63,9 @@ describe("applyPlan against the recording fake", () => {
     expect(excel.ops(/^Summary\.charts\.add\(ColumnClustered,Summary\.getRange\(B2:B4\),Columns\)$/)).toHaveLength(1);
     expect(excel.ops(/Summary\.charts\.add.*\.title\.text$/)[0].value).toBe("Revenue by segment");
     expect(excel.ops(/^Data\.getRange\(M3:M12\)\.conditionalFormats\.add\(ColorScale\)$/)).toHaveLength(1);
+    const rule = excel.ops(/^Data\.getRange\(O3:O12\)\.conditionalFormats\.add\(CellValue\)\.cellValue\.rule$/);
+    expect(rule.map((o) => o.value)).toEqual([{ formula1: "=0.2", formula2: undefined, operator: "GreaterThan" }]);
+    expect(excel.ops(/add\(CellValue\)\.cellValue\.format\.fill\.color$/)[0].value).toBe("#F4CCCC");
     expect(excel.ops(/Summary\.tables\.add\(A1:D4,true\)\.name$/)[0].value).toBe("SegmentSummary");
     expect(excel.ops(/names\.add\(TotalRevenue,=Summary!\$B\$6\)/)).toHaveLength(1);
     expect(excel.ops(/^Summary\.getRange\(F1:H1\)\.merge\(false\)$/)).toHaveLength(1);

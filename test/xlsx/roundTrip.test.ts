@@ -64,7 +64,14 @@ describe(".xlsx round trip", async () => {
     const types = [data, summary].flatMap((ws) =>
       (ws as unknown as WithCf).conditionalFormattings.map((c) => c.rules[0].type),
     );
-    expect(types.sort()).toEqual(["colorScale", "dataBar"]);
+    expect(types.sort()).toEqual(["cellIs", "colorScale", "dataBar"]);
+    type CellIs = { ref: string; rules: { operator: string; formulae: string[]; style: { fill: unknown } }[] };
+    const rule = (data as unknown as { conditionalFormattings: CellIs[] }).conditionalFormattings.find(
+      (c) => c.rules[0].operator,
+    )!;
+    expect(rule.ref).toBe("O3:O22");
+    expect(rule.rules[0]).toMatchObject({ operator: "greaterThan", formulae: ["0.2"] });
+    expect(rule.rules[0].style.fill).toMatchObject({ bgColor: { argb: "FFF4CCCC" } });
   });
 
   it("is a consistent package: well-formed parts, every relationship and content type pointing at a part", async () => {
