@@ -75,6 +75,18 @@ function addConditionalFormat(sheet: Excel.Worksheet, cf: ConditionalFormat): vo
   }
 }
 
+/**
+ * A series' colour where each kind shows it, as the .xlsx renderer does: the line of a line chart, the markers of a
+ * scatter chart (ExcelApi 1.7, as charts need anyway), the fill of bars, bubbles and doughnut slices.
+ */
+function colourSeries(series: Excel.ChartSeries, kind: ChartPlan["kind"], colour: string): void {
+  if (kind === "line") series.format.line.color = colour;
+  else if (kind === "scatter") {
+    series.markerBackgroundColor = colour;
+    series.markerForegroundColor = colour;
+  } else series.format.fill.setSolidColor(colour);
+}
+
 function addChart(sheet: Excel.Worksheet, sheetName: string, chart: ChartPlan, canLabel: boolean): void {
   const first = chart.series[0];
   const c = sheet.charts.add(CHART_TYPES[chart.kind] as Excel.ChartType, sheet.getRange(first.values), "Columns");
@@ -88,7 +100,7 @@ function addChart(sheet: Excel.Worksheet, sheetName: string, chart: ChartPlan, c
     if (i > 0) series.setValues(sheet.getRange(s.values));
     if (s.categories) series.setXAxisValues(sheet.getRange(s.categories));
     if (s.sizes && chart.kind === "bubble") series.setBubbleSizes(sheet.getRange(s.sizes));
-    if (s.color) series.format.fill.setSolidColor(`#${s.color}`);
+    if (s.color) colourSeries(series, chart.kind, `#${s.color}`);
     if (s.labels && canLabel) {
       // No API binds a label range to a series; each point's label is a formula pointing at its cell (ExcelApi 1.8),
       // which keeps labels live as the cells change.

@@ -95,7 +95,7 @@ describe("applyPlan against the recording fake", () => {
               title: "Portfolio",
               from: "E1",
               to: "L15",
-              series: [{ name: "Accounts", categories: "B2:B3", values: "C2:C3", labels: "A2:A3" }],
+              series: [{ name: "Accounts", categories: "B2:B3", values: "C2:C3", labels: "A2:A3", color: "C00000" }],
             },
           ],
         },
@@ -109,6 +109,8 @@ describe("applyPlan against the recording fake", () => {
       ["1", "='Matrix view'!$A$3"],
     ]);
     expect(excel.ops(/hasDataLabels$/)[0].value).toBe(true);
+    expect(excel.ops(/markerBackgroundColor$/).map((o) => o.value)).toEqual(["#C00000"]);
+    expect(excel.ops(/setSolidColor/)).toEqual([]);
 
     const older = new RecordingExcel();
     const result = await applyPlan(older.context, matrix, (_set, version) => version !== "1.8" && version !== "1.9");
