@@ -31,27 +31,28 @@ export function textAsFormula(text: string): string {
   return `=${pieces.join("&") || '""'}`;
 }
 
+/** null leaves a cell as it is (Office.js: null in a 2-D array is "no change"), as the .xlsx writer skips it. */
 export interface CellWrite {
-  readonly formulas: (string | number | boolean)[][];
-  readonly numberFormat: string[][];
+  readonly formulas: (string | number | boolean | null)[][];
+  readonly numberFormat: (string | null)[][];
 }
 
 /** The formulas and number formats that write `rows` of a block exactly as planned. */
 export function cellWrites(rows: readonly (readonly PlanCell[])[]): CellWrite {
-  const formulas: (string | number | boolean)[][] = new Array(rows.length);
-  const numberFormat: string[][] = new Array(rows.length);
+  const formulas: (string | number | boolean | null)[][] = new Array(rows.length);
+  const numberFormat: (string | null)[][] = new Array(rows.length);
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i];
-    const f: (string | number | boolean)[] = new Array(row.length);
-    const n: string[] = new Array(row.length);
+    const f: (string | number | boolean | null)[] = new Array(row.length);
+    const n: (string | null)[] = new Array(row.length);
     for (let j = 0; j < row.length; j++) {
       const v = row[j];
       if (typeof v === "number" || typeof v === "boolean") {
         f[j] = v;
         n[j] = "General";
       } else if (v === null) {
-        f[j] = "";
-        n[j] = "General";
+        f[j] = null;
+        n[j] = null;
       } else if (isFormula(v)) {
         f[j] = `=${v.f}`;
         n[j] = "General";

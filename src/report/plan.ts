@@ -14,6 +14,7 @@ export interface FormulaCell {
   readonly f: string;
 }
 
+/** `null` writes nothing: the cell stays empty, or keeps what an earlier block put there (both renderers). */
 export type PlanCell = string | number | boolean | null | FormulaCell;
 
 export interface CellBlock {

@@ -8,6 +8,18 @@ import { sampleAccounts, samplePlan } from "../fixtures/samplePlan";
 const all = () => true;
 const minimal = (plan: WorkbookPlan = samplePlan(sampleAccounts(10))) => plan;
 
+const overlapping: WorkbookPlan = {
+  sheets: [
+    {
+      name: "Overlap",
+      blocks: [
+        { at: "A1", rows: [["x", "y", 1]] },
+        { at: "A1", rows: [[null, "z", null]] },
+      ],
+    },
+  ],
+};
+
 describe("applyPlan against the recording fake", () => {
   it("writes cells with formulas as formulas and text as text, hostile names included", async () => {
     const excel = new RecordingExcel([RecordingExcel.sheet("Account Data", 0)]);
@@ -22,6 +34,13 @@ describe("applyPlan against the recording fake", () => {
     expect([data.formulas.get("A7"), data.formats.get("A7")]).toEqual(["Account 5", "@"]);
     expect(data.formats.get("G3")).toBe("#,##0");
     expect(excel.byName("Account Data")).toBeDefined();
+  });
+
+  it("writes nothing for a null cell: a later block's null keeps what an earlier block wrote", async () => {
+    const excel = new RecordingExcel();
+    await applyPlan(excel.context, overlapping, all);
+    const sheet = excel.byName("Overlap")!;
+    expect(["A1", "B1", "C1"].map((a) => sheet.formulas.get(a))).toEqual(["x", "z", 1]);
   });
 
   it("keeps a leading apostrophe and long hostile text exactly", async () => {

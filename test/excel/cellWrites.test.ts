@@ -43,7 +43,7 @@ describe("text written so Excel cannot read it as anything else", () => {
       "=SUM(A1:A2)",
       12,
       true,
-      "",
+      null,
       '="=1+1"',
       '="+49 30"',
       '="-x"',
@@ -51,6 +51,6 @@ describe("text written so Excel cannot read it as anything else", () => {
       `="'t Hooft"`,
       "12%",
     ]);
-    expect(w.numberFormat[0]).toEqual(["General", "General", "General", "General", ...Array(5).fill("General"), "@"]);
+    expect(w.numberFormat[0]).toEqual(["General", "General", "General", null, ...Array(5).fill("General"), "@"]);
   });
 });

@@ -143,14 +143,19 @@ export class RecordingExcel {
     const fake = this; // eslint-disable-line @typescript-eslint/no-this-alias -- read by accessors with their own `this`
     const range = (row: number, col: number, rows: number, cols: number) =>
       this.recorder(`${name}!${letters(col)}${row + 1}:${letters(col + cols - 1)}${row + rows}`, {
+        // null in a 2-D array leaves that cell as it is (excel-add-ins-blank-null-values); "" clears it.
         set formulas(v: unknown[][]) {
           fake.record(`${name}.range.formulas`, v, () =>
-            v.forEach((r, i) => r.forEach((x, j) => sheet.formulas.set(`${letters(col + j)}${row + i + 1}`, x))),
+            v.forEach((r, i) =>
+              r.forEach((x, j) => x !== null && sheet.formulas.set(`${letters(col + j)}${row + i + 1}`, x)),
+            ),
           );
         },
-        set numberFormat(v: string[][]) {
+        set numberFormat(v: (string | null)[][]) {
           fake.record(`${name}.range.numberFormat`, v, () =>
-            v.forEach((r, i) => r.forEach((x, j) => sheet.formats.set(`${letters(col + j)}${row + i + 1}`, x))),
+            v.forEach((r, i) =>
+              r.forEach((x, j) => x !== null && sheet.formats.set(`${letters(col + j)}${row + i + 1}`, x)),
+            ),
           );
         },
       });

@@ -154,6 +154,26 @@ describe(".xlsx round trip", async () => {
   });
 });
 
+describe("blocks that overlap", () => {
+  it("write nothing for a null cell, as the Office renderer does: the earlier block's cell stays", async () => {
+    const plan: WorkbookPlan = {
+      sheets: [
+        {
+          name: "Overlap",
+          blocks: [
+            { at: "A1", rows: [["x", "y", 1]] },
+            { at: "A1", rows: [[null, "z", null]] },
+          ],
+        },
+      ],
+    };
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await writeWorkbook(plan)) as never);
+    const ws = wb.getWorksheet("Overlap")!;
+    expect(["A1", "B1", "C1"].map((a) => ws.getCell(a).value)).toEqual(["x", "z", 1]);
+  });
+});
+
 describe("point labels from cells", () => {
   it("are stored as Excel's Value From Cells: a range, its cached texts, a field per point, in order", async () => {
     const plan: WorkbookPlan = {
