@@ -14,8 +14,14 @@ const CHART_TYPES: Record<ChartPlan["kind"], string> = {
   bubble: "Bubble",
 };
 
-/** Excel column widths are in points in Office.js; plans give characters (≈ 7 points each in Calibri 11). */
-const POINTS_PER_CHARACTER = 7;
+/**
+ * Plans give column widths in characters, as the file format and Excel's UI do; Office.js takes points. Excel's
+ * rule for the default font (Calibri 11, 7-pixel digits): pixels = characters × 7 + 5 of padding, and 1 pixel is 0.75
+ * point — so the default 8.43 characters is 64 pixels, 48 points.
+ */
+export function columnWidthPoints(characters: number): number {
+  return Math.round((characters * 7 + 5) * 0.75 * 100) / 100;
+}
 
 function applyStyle(sheet: Excel.Worksheet, s: RangeStyle): void {
   const range = sheet.getRange(s.range);
@@ -134,7 +140,7 @@ export function applySheetFeatures(
     return false;
   };
   for (const [col, width] of Object.entries(plan.columnWidths ?? {}))
-    sheet.getRange(`${col}:${col}`).format.columnWidth = width * POINTS_PER_CHARACTER;
+    sheet.getRange(`${col}:${col}`).format.columnWidth = columnWidthPoints(width);
   for (const s of plan.styles ?? []) applyStyle(sheet, s);
   for (const m of plan.merges ?? []) sheet.getRange(m).merge(false);
   if (plan.tabColor && need("1.7", "the tab colour")) sheet.tabColor = `#${plan.tabColor}`;

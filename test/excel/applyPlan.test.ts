@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { WorkbookPlan } from "../../src/report/plan";
+import { columnWidthPoints } from "../../src/excel/sheetFeatures";
 import { applyPlan } from "../../src/excel/applyPlan";
 import { OWNED_SHEETS_KEY } from "../../src/excel/sheetOwnership";
 import { RecordingExcel, PAYLOAD_LIMIT_BYTES } from "../fakes/fakeExcelWriter";
@@ -90,6 +91,9 @@ describe("applyPlan against the recording fake", () => {
     expect(excel.ops(/^Summary\.getRange\(F1:H1\)\.merge\(false\)$/)).toHaveLength(1);
     expect(excel.ops(/Summary\.showGridlines$/)[0].value).toBe(false);
     expect(excel.ops(/Summary\.tabColor$/)[0].value).toBe("#1F3864");
+    // 28 characters, as the .xlsx file says it: 201 pixels, 150.75 points (Excel's default 8.43 is 48 points)
+    expect(excel.ops(/^Data\.getRange\(A:A\)\.format\.columnWidth$/)[0].value).toBe(150.75);
+    expect(columnWidthPoints(8.43)).toBeCloseTo(48, 1);
     expect(excel.ops(/Summary\.pageLayout\.orientation$/)[0].value).toBe("Landscape");
   });
 
