@@ -74,7 +74,12 @@ function writeSheet(wb: StreamWorkbook, sheet: SheetPlan): void {
       fitToPage: sheet.print?.fitToOnePage ?? false,
       fitToWidth: 1,
       fitToHeight: 1,
-      printArea: sheet.print?.area,
+      // exceljs writes the name as '<sheet>'!$<from>:$<to>: giving it A$1 makes the canonical $A$1, not a mixed $A1.
+      printArea: sheet.print?.area
+        ?.replace(/\$/g, "")
+        .split(":")
+        .map((cell) => cell.replace(/(\d+)$/, "$$$1"))
+        .join(":"),
     },
   });
   for (const [col, width] of Object.entries(sheet.columnWidths ?? {})) ws.getColumn(col).width = width;

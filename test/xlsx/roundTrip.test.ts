@@ -91,6 +91,10 @@ describe(".xlsx round trip", async () => {
     }
     const types = await zip.file("[Content_Types].xml")!.async("string");
     for (const m of types.matchAll(/PartName="\/([^"]+)"/g)) expect(files).toContain(m[1]);
+    const workbook = await zip.file("xl/workbook.xml")!.async("string");
+    expect(workbook).toContain(
+      '<definedName name="_xlnm.Print_Area" localSheetId="1">&apos;Summary&apos;!$A$1:$M$36</definedName>',
+    );
     const sheet = await zip.file("xl/worksheets/sheet2.xml")!.async("string");
     const order = ["<sheetData", "<mergeCells", "<conditionalFormatting", "<pageMargins", "<drawing", "<tableParts"];
     const at = order.map((tag) => sheet.indexOf(tag));
