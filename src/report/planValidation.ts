@@ -60,6 +60,7 @@ export function validatePlan(plan: WorkbookPlan): PlanIssue[] {
       ...(sheet.merges ?? []).map((m, i): [string, string] => [`merges[${i}]`, m]),
       ...(sheet.conditionalFormats ?? []).map((c, i): [string, string] => [`conditionalFormats[${i}]`, c.range]),
       ...(sheet.tables ?? []).map((t, i): [string, string] => [`tables[${i}]`, t.range]),
+      ...(sheet.print?.area ? [["print.area", sheet.print.area] as [string, string]] : []),
       ...(sheet.charts ?? []).flatMap((c, i): [string, string][] => [
         [`charts[${i}].from`, c.from],
         [`charts[${i}].to`, c.to],

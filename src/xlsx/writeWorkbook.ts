@@ -58,6 +58,13 @@ export async function writeWorkbook(plan: WorkbookPlan): Promise<Buffer> {
   return injectParts(Buffer.concat(chunks), parts);
 }
 
+/** exceljs writes '<sheet>'!$<from>:$<to>: given A$1:M$36 it makes the canonical $A$1:$M$36, not a mixed $A1. */
+function printArea(area: string | undefined): string | undefined {
+  if (!area) return undefined;
+  const [from, to = from] = area.replace(/\$/g, "").split(":");
+  return [from, to].map((cell) => cell.replace(/(\d+)$/, "$$$1")).join(":");
+}
+
 function writeSheet(wb: StreamWorkbook, sheet: SheetPlan): void {
   const ws = wb.addWorksheet(sheet.name, {
     properties: sheet.tabColor ? { tabColor: { argb: argb(sheet.tabColor) } } : {},
@@ -74,12 +81,7 @@ function writeSheet(wb: StreamWorkbook, sheet: SheetPlan): void {
       fitToPage: sheet.print?.fitToOnePage ?? false,
       fitToWidth: 1,
       fitToHeight: 1,
-      // exceljs writes the name as '<sheet>'!$<from>:$<to>: giving it A$1 makes the canonical $A$1, not a mixed $A1.
-      printArea: sheet.print?.area
-        ?.replace(/\$/g, "")
-        .split(":")
-        .map((cell) => cell.replace(/(\d+)$/, "$$$1"))
-        .join(":"),
+      printArea: printArea(sheet.print?.area),
     },
   });
   for (const [col, width] of Object.entries(sheet.columnWidths ?? {})) ws.getColumn(col).width = width;
