@@ -35,7 +35,9 @@ export async function run(): Promise<BenchRow[]> {
       ms: office.ms,
       target: "syncs bounded by bytes; every request < 5 MB",
       ok: office.value.largestRequestBytes < 5 * 2 ** 20,
-      note: `${office.value.syncs} syncs, largest request ${(office.value.largestRequestBytes / 2 ** 20).toFixed(2)} MB`,
+      note: `${office.value.syncs} syncs; bytes per request: ${excel.requestBytes
+        .map((b) => (b / 2 ** 20).toFixed(2))
+        .join(", ")} MB (total ${(excel.requestBytes.reduce((a, b) => a + b, 0) / 2 ** 20).toFixed(1)} MB)`,
     },
     {
       task: ".xlsx renderer, 100,000-row plan",

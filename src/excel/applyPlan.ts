@@ -145,7 +145,7 @@ async function writeCells(
     const from = cellOf(a);
     const to = cellOf(b);
     const cols = to.col - from.col + 1;
-    const rowBytes = cols * (style.numberFormat.length + 3);
+    const rowBytes = JSON.stringify(new Array(cols).fill(style.numberFormat)).length + 1; // exact: a row and its comma
     const step = Math.max(1, Math.floor((budget * 0.8) / rowBytes));
     for (let r = from.row; r <= to.row; r += step) {
       const rows = Math.min(step, to.row - r + 1);
