@@ -41,7 +41,17 @@ export async function readSelection(
   sheet.load("name");
   const used = sheet.getUsedRangeOrNullObject(true);
   used.load("rowIndex,columnIndex,rowCount,columnCount");
-  await context.sync();
+  try {
+    await context.sync();
+  } catch (error) {
+    // getSelectedRange refuses a selection of several areas (Ctrl+click): say what to do instead.
+    if ((error as { code?: string }).code === "InvalidSelection") {
+      throw new Error("The selection has several areas: select the account table as one block of cells.", {
+        cause: error,
+      });
+    }
+    throw error;
+  }
   let syncs = 1;
 
   const top = selected.rowIndex;

@@ -78,6 +78,20 @@ describe("readSelection against the recording fake", () => {
     ]);
   });
 
+  it("asks for one block of cells when the selection has several areas", async () => {
+    const excel = new FakeExcel([accountSheet(5)], {
+      sheet: "Account Data",
+      row: 0,
+      col: 0,
+      rows: 6,
+      cols: 6,
+      areas: 2,
+    });
+    await expect(readSelection(excel.context, all)).rejects.toThrow(
+      "The selection has several areas: select the account table as one block of cells.",
+    );
+  });
+
   it("trims a whole-column selection to the used range", async () => {
     const excel = new FakeExcel([accountSheet(50)], {
       sheet: "Account Data",

@@ -46,7 +46,7 @@ export class FakeExcel {
 
   constructor(
     sheets: FakeSheetData[],
-    public selection: { sheet: string; row: number; col: number; rows: number; cols: number },
+    public selection: { sheet: string; row: number; col: number; rows: number; cols: number; areas?: number },
   ) {
     this.sheets = sheets;
   }
@@ -104,6 +104,14 @@ export class FakeExcel {
     return {
       getSelectedRange: () => {
         const s = this.selection;
+        // Excel: "If there are multiple ranges selected, this method will throw an error" (at the next sync).
+        if ((s.areas ?? 1) > 1) {
+          this.pendingLoads.push(() => {
+            throw Object.assign(new Error("The current selection is invalid for this operation."), {
+              code: "InvalidSelection",
+            });
+          });
+        }
         return this.range(this.sheet(s.sheet)!, s.row, s.col, s.rows, s.cols);
       },
       worksheets: {
