@@ -3,6 +3,7 @@ import { renameSheets } from "../report/sheetRefs";
 import type { SheetPlan, WorkbookPlan } from "../report/plan";
 import { blockSlices } from "./cellWrites";
 import { decideSheets, OWNED_SHEETS_KEY, parseOwned, type ExistingSheet } from "./sheetOwnership";
+import { clearOwnedSheet } from "./clearOwnedSheet";
 import { applySheetFeatures, type IsSetSupported } from "./sheetFeatures";
 
 /** Requests stay below Excel on the web's 5 MB payload limit with room for the operations around the cells. */
@@ -28,9 +29,11 @@ function cellOf(ref: string): { row: number; col: number } {
 }
 
 /**
- * Draws a workbook plan in Excel. Syncs: one to read the workbook's sheets and the add-in's ownership record, one per
- * ~4 MB of cell data (so the count follows the bytes, never the rows one by one), and one to finish. Calculation is
- * suspended while writing (ExcelApi 1.6) and so is screen updating where supported (1.9).
+ * Draws a workbook plan in Excel. Syncs: one to read the workbook's sheets and the add-in's ownership record, one to
+ * list the charts and tables of its own sheets when a rebuild replaces them, one per ~4 MB of cell data (so the count
+ * follows the bytes, never the rows one by one), and one to finish. Calculation is suspended while writing (ExcelApi
+ * 1.6) and so is screen updating where supported (1.9). Its own sheets are emptied and redrawn in place, never
+ * deleted, so the analyst's formulas that point at them keep working.
  */
 export async function applyPlan(
   context: Excel.RequestContext,
@@ -85,15 +88,27 @@ export async function applyPlan(
     new Map(decisions.flatMap((d) => (d.action === "rename" ? [[d.planned, d.name] as const] : []))),
   );
 
+  // The add-in's own sheets are emptied and drawn again in place; their charts and tables are listed first (one
+  // more sync, only when there is something to replace).
+  const replaced = new Map<number, Excel.Worksheet>();
+  decisions.forEach((d, i) => {
+    if (d.action !== "replace") return;
+    const sheet = worksheets.getItem(d.replaces.id);
+    sheet.charts.load("items");
+    sheet.tables.load("items");
+    replaced.set(i, sheet);
+  });
+  if (replaced.size > 0) await sync();
+
   suspend();
   const skipped: string[] = [];
   const created: Excel.Worksheet[] = [];
   for (let i = 0; i < drawn.sheets.length; i++) {
     const decision = decisions[i];
     const sheetPlan: SheetPlan = drawn.sheets[i];
-    if (decision.action === "replace") worksheets.getItem(decision.replaces.id).delete();
-    const sheet = worksheets.add(decision.name);
-    if (decision.action === "replace") sheet.position = decision.replaces.position;
+    let sheet = replaced.get(i);
+    if (sheet) clearOwnedSheet(sheet, supported);
+    else sheet = worksheets.add(decision.name);
     created.push(sheet);
     await writeCells(sheet, sheetPlan, budget, reserve);
     applySheetFeatures(sheet, sheetPlan, supported, skipped);

@@ -153,13 +153,26 @@ describe("applyPlan against the recording fake", () => {
     const summary = excel.byName("Summary")!;
     excel.sheets = [summary, ...excel.sheets.filter((s) => s !== summary)];
     excel.sheets.forEach((s, i) => (s.position = i));
+    summary.formulas.set("Z99", "left from an older build");
     const result = await applyPlan(excel.context, minimal(), all);
     expect(result.renamed).toEqual([]);
     expect(excel.sheets.map((s) => s.name)).toEqual(["Summary", "Intro", "Account Data", "Data"]);
-    expect(JSON.parse(excel.settings.get(OWNED_SHEETS_KEY) as string)).toEqual([
-      excel.byName("Data")!.id,
-      excel.byName("Summary")!.id,
-    ]);
+    // the same sheets, emptied and redrawn: never deleted, so formulas pointing at them keep working
+    expect(JSON.parse(excel.settings.get(OWNED_SHEETS_KEY) as string)).toEqual(owned);
+    expect(excel.ops(/^sheet\(.*\)\.delete\(\)$/)).toEqual([]);
+    expect(excel.ops(/^worksheets\.add/)).toHaveLength(2); // by the first build only
+    expect(summary.formulas.has("Z99")).toBe(false);
+    expect(summary.formulas.get("A1")).toBe("Segment");
+    // the old charts and table are gone; exactly the new ones are there
+    expect(excel.ops(/^Summary\.charts\.delete\(/)).toHaveLength(2);
+    expect(excel.ops(/^Summary\.tables\.delete\(/)).toHaveLength(1);
+    expect(summary.charts).toHaveLength(2);
+    expect(summary.tables).toHaveLength(1);
+    expect(result.syncs).toBe(4); // read, list charts and tables, cells, finish
+    for (const reset of ["clear()", "unmerge()", "conditionalFormats.clearAll()", "format.useStandardWidth"])
+      expect(
+        excel.ops(new RegExp(`^(Data|Summary)\\.getRange\\(\\)\\.${reset.replace(/[().]/g, "\\$&")}$`)),
+      ).toHaveLength(2);
   });
 
   it("never touches a user's sheet with the planned name: it picks a new name and says so", async () => {

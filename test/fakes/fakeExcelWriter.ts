@@ -16,12 +16,20 @@ export interface FakeSheet {
   /** "A1" → what was written through `formulas`; "A1" → number format. */
   formulas: Map<string, unknown>;
   formats: Map<string, string>;
+  /** The charts and tables on the sheet, by the call that added them. */
+  charts: string[];
+  tables: string[];
 }
 
 export interface Operation {
   readonly path: string;
   readonly value?: unknown;
   readonly sync: number;
+}
+
+/** An argument as the recorded path shows it: a proxy by its path, an object as JSON, anything else as text. */
+function describe(a: any): string {
+  return a?.__path ? a.__path : typeof a === "object" ? JSON.stringify(a) : String(a);
 }
 
 function letters(col: number): string {
@@ -42,7 +50,7 @@ export class RecordingExcel {
   constructor(public sheets: FakeSheet[] = []) {}
 
   static sheet(name: string, position: number, id = `user-${name}`): FakeSheet {
-    return { id, name, position, formulas: new Map(), formats: new Map() };
+    return { id, name, position, formulas: new Map(), formats: new Map(), charts: [], tables: [] };
   }
 
   get context(): Excel.RequestContext {
@@ -96,8 +104,7 @@ export class RecordingExcel {
         return this.recorder(`${path}.${prop}`);
       },
       apply: (_target, _this, args: unknown[]) => {
-        const show = (a: any) => (a?.__path ? a.__path : typeof a === "object" ? JSON.stringify(a) : String(a));
-        const call = `${path}(${args.map(show).join(",")})`;
+        const call = `${path}(${args.map(describe).join(",")})`;
         this.record(call);
         return this.recorder(call);
       },
@@ -118,10 +125,13 @@ export class RecordingExcel {
         if (!loaded) throw new Error("PropertyNotLoaded: items");
         return fake.sheets.map((s) => ({ id: s.id, name: s.name, position: s.position }));
       },
-      getItem: (id: string) =>
-        this.recorder(`sheet(${id})`, {
+      getItem: (id: string) => {
+        const sheet = this.sheets.find((s) => s.id === id);
+        if (!sheet) throw new Error(`ItemNotFound: no worksheet with id ${id}`);
+        return this.sheetProxy(sheet, {
           delete: () => this.record(`sheet(${id}).delete()`, undefined, () => this.removeSheet(id)),
-        }),
+        });
+      },
       add: (name: string) => this.addSheet(name),
     });
   }
@@ -134,12 +144,21 @@ export class RecordingExcel {
 
   private addSheet(name: string): any {
     const sheet = RecordingExcel.sheet(name, -1, `kam-${this.nextId++}`);
-    let idLoaded = false;
     this.record(`worksheets.add(${name})`, undefined, () => {
       if (this.byName(name)) throw new Error(`A sheet named "${name}" already exists.`);
       sheet.position = this.sheets.length;
       this.sheets.push(sheet);
     });
+    return this.sheetProxy(sheet);
+  }
+
+  /**
+   * A worksheet whose cells, charts and tables the fake keeps: writes through `formulas` and `numberFormat` land in
+   * the sheet's maps, `getRange().clear()` empties them, charts and tables are listed after `load` and can be deleted.
+   */
+  private sheetProxy(sheet: FakeSheet, extra: Record<string, any> = {}): any {
+    const name = sheet.name;
+    let idLoaded = false;
     const fake = this; // eslint-disable-line @typescript-eslint/no-this-alias -- read by accessors with their own `this`
     const range = (row: number, col: number, rows: number, cols: number) =>
       this.recorder(`${name}!${letters(col)}${row + 1}:${letters(col + cols - 1)}${row + rows}`, {
@@ -159,7 +178,30 @@ export class RecordingExcel {
           );
         },
       });
+    const collection = (kind: "charts" | "tables") => {
+      let loaded = false;
+      return this.recorder(`${name}.${kind}`, {
+        add: (...args: unknown[]) => {
+          const call = `${name}.${kind}.add(${args.map(describe).join(",")})`;
+          this.record(call, undefined, () => sheet[kind].push(call));
+          return this.recorder(call);
+        },
+        load: () => this.afterSync.push(() => (loaded = true)),
+        get items() {
+          if (!loaded) throw new Error(`PropertyNotLoaded: ${kind}.items`);
+          return sheet[kind].map((added) => ({
+            delete: () =>
+              fake.record(`${name}.${kind}.delete(${added})`, undefined, () => {
+                sheet[kind] = sheet[kind].filter((a) => a !== added);
+              }),
+          }));
+        },
+      });
+    };
+    const charts = collection("charts");
+    const tables = collection("tables");
     return this.recorder(name, {
+      ...extra,
       load: () => this.afterSync.push(() => (idLoaded = true)),
       get id() {
         if (!idLoaded) throw new Error("PropertyNotLoaded: id");
@@ -173,6 +215,23 @@ export class RecordingExcel {
         });
       },
       getRangeByIndexes: range,
+      getRange: (...args: unknown[]) => {
+        const call = `${name}.getRange(${args.map(describe).join(",")})`;
+        this.record(call);
+        const whole =
+          args.length === 0
+            ? {
+                clear: () =>
+                  this.record(`${call}.clear()`, undefined, () => {
+                    sheet.formulas.clear();
+                    sheet.formats.clear();
+                  }),
+              }
+            : {};
+        return this.recorder(call, whole);
+      },
+      charts,
+      tables,
     });
   }
 
