@@ -113,6 +113,10 @@ export interface SheetPlan {
   readonly print?: { readonly landscape?: boolean; readonly fitToOnePage?: boolean; readonly area?: string };
 }
 
+/**
+ * A defined name for the analyst's own formulas ("=TotalRevenue*1.1"). The Office renderer never replaces a name the
+ * analyst made (it says so instead), so the plan's own formulas refer to cells, not to names.
+ */
 export interface DefinedName {
   readonly name: string;
   /** A reference or formula without "=", e.g. "'KPI Dashboard'!$B$4". */

@@ -185,6 +185,22 @@ describe("applyPlan against the recording fake", () => {
     expect(excel.ops(/sheet\(user-Summary\)\.delete/)).toEqual([]);
   });
 
+  it("replaces its own defined names on a rebuild, and leaves a name the analyst made alone, saying so", async () => {
+    const excel = new RecordingExcel();
+    await applyPlan(excel.context, minimal(), all);
+    await applyPlan(excel.context, minimal(), all);
+    expect(excel.names.get("totalrevenue")).toBe("=Summary!$B$6");
+    expect(excel.ops(/names\.getItemOrNullObject\(TotalRevenue\)\.delete\(\)$/)).toHaveLength(1);
+
+    const theirs = new RecordingExcel();
+    theirs.names.set("totalrevenue", "='My plan'!$C$3");
+    const result = await applyPlan(theirs.context, minimal(), all);
+    expect(theirs.names.get("totalrevenue")).toBe("='My plan'!$C$3");
+    expect(result.skipped).toContain(
+      'The name "TotalRevenue" already exists in this workbook and is not the add-in\'s: it was left as it is.',
+    );
+  });
+
   it("points every formula and name at the renamed sheet, never at the user's sheet of the planned name", async () => {
     const excel = new RecordingExcel([RecordingExcel.sheet("Data", 0), RecordingExcel.sheet("Summary", 1)]);
     const result = await applyPlan(excel.context, minimal(), all);

@@ -43,6 +43,8 @@ export class RecordingExcel {
   readonly requestBytes: number[] = [];
   readonly operations: Operation[] = [];
   readonly settings = new Map<string, unknown>();
+  /** Defined names: lower-case name → formula, as Excel compares names without case. */
+  readonly names = new Map<string, string>();
   private queue: { bytes: number; apply: () => void }[] = [];
   private afterSync: (() => void)[] = [];
   private nextId = 1;
@@ -58,6 +60,7 @@ export class RecordingExcel {
       workbook: this.recorder("workbook", {
         worksheets: this.worksheets(),
         settings: this.settingsCollection(),
+        names: this.namesCollection(),
       }),
       sync: () => this.sync(),
     }) as Excel.RequestContext;
@@ -232,6 +235,29 @@ export class RecordingExcel {
       },
       charts,
       tables,
+    });
+  }
+
+  private namesCollection(): any {
+    const fake = this; // eslint-disable-line @typescript-eslint/no-this-alias -- read by getters with their own `this`
+    return this.recorder("workbook.names", {
+      add: (name: string, formula: string) =>
+        this.record(`workbook.names.add(${name},${formula})`, undefined, () => {
+          if (this.names.has(name.toLowerCase())) throw new Error(`A name "${name}" already exists.`);
+          this.names.set(name.toLowerCase(), formula);
+        }),
+      getItemOrNullObject: (name: string) => {
+        let loaded = false;
+        const path = `workbook.names.getItemOrNullObject(${name})`;
+        return this.recorder(path, {
+          load: () => fake.afterSync.push(() => (loaded = true)),
+          get isNullObject() {
+            if (!loaded) throw new Error("PropertyNotLoaded: isNullObject");
+            return !fake.names.has(name.toLowerCase());
+          },
+          delete: () => fake.record(`${path}.delete()`, undefined, () => fake.names.delete(name.toLowerCase())),
+        });
+      },
     });
   }
 
