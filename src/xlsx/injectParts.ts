@@ -2,6 +2,8 @@ import JSZip from "jszip";
 import type { ChartPlan } from "../report/plan";
 import { cellIndex } from "../report/cellRefs";
 import { chartPartXml, escapeXml, type LabelTexts } from "./chartXml";
+import type { DefinedName } from "../report/plan";
+import { withFilePrefixes } from "./formulaPrefixes";
 import { tablePartXml, type TablePart } from "./tableXml";
 
 const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -121,9 +123,15 @@ const needsWork = (p: SheetParts) => p.charts.length > 0 || p.tables.length > 0 
  * overrides, and the sheet's `<drawing r:id>` and `<tableParts>` at their places in the schema's sequence. Parts that
  * are not touched keep their compressed bytes (JSZip copies them as they are).
  */
-export async function injectParts(xlsx: Buffer, sheets: ReadonlyMap<string, SheetParts>): Promise<Buffer> {
-  if (![...sheets.values()].some(needsWork)) return xlsx;
+export async function injectParts(
+  xlsx: Buffer,
+  sheets: ReadonlyMap<string, SheetParts>,
+  names: readonly DefinedName[] = [],
+): Promise<Buffer> {
+  if (![...sheets.values()].some(needsWork) && names.length === 0) return xlsx;
   const zip = await JSZip.loadAsync(xlsx);
+  if (names.length > 0)
+    zip.file("xl/workbook.xml", withDefinedNames(await zip.file("xl/workbook.xml")!.async("string"), names));
   const parts = await sheetParts(zip);
   let types = await zip.file("[Content_Types].xml")!.async("string");
   const override = (part: string, type: string) => {
@@ -202,4 +210,21 @@ export async function injectParts(xlsx: Buffer, sheets: ReadonlyMap<string, Shee
 function tablePartsPosition(xml: string): number {
   const end = xml.lastIndexOf("</worksheet>");
   return /<\/extLst>\s*$/.test(xml.slice(0, end)) ? outerExtStart(xml, end) : end;
+}
+
+/**
+ * Workbook-level defined names, written here because exceljs reads every name as a range: a constant ("0.1") it
+ * drops, a formula it mangles. Each goes in as written (with newer functions' _xlfn. prefixes), into the workbook's
+ * <definedNames> (which may already hold print areas), or a new one where CT_Workbook wants it: before <calcPr>.
+ */
+function withDefinedNames(workbook: string, names: readonly DefinedName[]): string {
+  const items = names
+    .map((n) => `<definedName name="${escapeXml(n.name)}">${escapeXml(withFilePrefixes(n.refersTo))}</definedName>`)
+    .join("");
+  if (workbook.includes("<definedNames>")) return workbook.replace("<definedNames>", `<definedNames>${items}`);
+  const before = ["<calcPr", "<oleSize", "<customWorkbookViews", "<pivotCaches", "<smartTagPr", "<fileRecoveryPr"]
+    .map((tag) => workbook.indexOf(tag))
+    .filter((i) => i >= 0);
+  const at = before.length > 0 ? Math.min(...before) : workbook.lastIndexOf("</workbook>");
+  return `${workbook.slice(0, at)}<definedNames>${items}</definedNames>${workbook.slice(at)}`;
 }

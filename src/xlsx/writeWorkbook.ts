@@ -16,8 +16,8 @@ const argb = (hex: string) => `FF${hex.toUpperCase()}`;
 
 /**
  * Writes a workbook plan to an .xlsx file (Node). exceljs' streaming writer takes the cells, styles, merges, freeze
- * panes, conditional formats, defined names and print setup, one row at a time, so memory follows the widest row and
- * not the whole workbook; tables and charts, which that writer cannot write, are added as package parts after.
+ * panes, conditional formats and print setup, one row at a time, so memory follows the widest row and not the whole
+ * workbook; tables, charts and defined names, which that writer cannot write (or writes wrong), are added after.
  * Formulas are written without cached values, so every spreadsheet program computes them on opening.
  */
 export async function writeWorkbook(plan: WorkbookPlan): Promise<Buffer> {
@@ -32,7 +32,6 @@ export async function writeWorkbook(plan: WorkbookPlan): Promise<Buffer> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: true });
   wb.creator = "KAM Analytics";
   for (const sheet of plan.sheets) writeSheet(wb, sheet);
-  for (const n of plan.names ?? []) wb.definedNames.add(n.refersTo, n.name);
   await wb.commit();
   const parts = new Map<string, SheetParts>(
     plan.sheets.map((s) => [
@@ -55,7 +54,7 @@ export async function writeWorkbook(plan: WorkbookPlan): Promise<Buffer> {
       },
     ]),
   );
-  return injectParts(Buffer.concat(chunks), parts);
+  return injectParts(Buffer.concat(chunks), parts, plan.names);
 }
 
 /** exceljs writes '<sheet>'!$<from>:$<to>: given A$1:M$36 it makes the canonical $A$1:$M$36, not a mixed $A1. */

@@ -59,3 +59,34 @@ describe("an .xlsx recalculated by LibreOffice", async () => {
     for (const segment of SEGMENTS) expect(page.split(segment).length - 1).toBe(3);
   });
 });
+
+describe("defined names, recalculated by LibreOffice", () => {
+  it("a constant, a range on a quoted sheet and a formula with a newer function all work in cell formulas", async () => {
+    const xlsx = await writeWorkbook({
+      sheets: [
+        {
+          name: "Key accounts",
+          blocks: [
+            {
+              at: "A1",
+              rows: [
+                ["Segment", "Revenue"],
+                ["A", 100],
+                ["B", 250],
+                ["A", 50],
+              ],
+            },
+            { at: "D1", rows: [[{ f: "Rate*100" }, { f: "SUM(Revenues)" }, { f: "LargestA" }]] },
+          ],
+        },
+      ],
+      names: [
+        { name: "Rate", refersTo: "0.1" },
+        { name: "Revenues", refersTo: "'Key accounts'!$B$2:$B$4" },
+        { name: "LargestA", refersTo: "MAXIFS('Key accounts'!$B$2:$B$4,'Key accounts'!$A$2:$A$4,\"A\")" },
+      ],
+    });
+    const wb = await recalculate(xlsx);
+    expect(["D1", "E1", "F1"].map((a) => wb.value("Key accounts", a))).toEqual([10, 400, 100]);
+  });
+});
