@@ -86,7 +86,8 @@ function writeSheet(wb: StreamWorkbook, sheet: SheetPlan): void {
   for (const [col, width] of Object.entries(sheet.columnWidths ?? {})) ws.getColumn(col).width = width;
   // Merges touch their cells, so they go in while every row is still open.
   for (const m of sheet.merges ?? []) ws.mergeCells(m);
-  for (const cf of sheet.conditionalFormats ?? []) ws.addConditionalFormatting(conditionalFormat(cf));
+  // Each rule its own priority, in plan order (1 first), as Excel numbers them: no two rules on a sheet share one.
+  (sheet.conditionalFormats ?? []).forEach((cf, i) => ws.addConditionalFormatting(conditionalFormat(cf, i + 1)));
   writeRows(ws, sheet);
   ws.commit();
 }
@@ -133,14 +134,14 @@ function writeBlockRow(row: ExcelJS.Row, block: CellBlock, index: number, col: n
   }
 }
 
-function conditionalFormat(cf: ConditionalFormat): ExcelJS.ConditionalFormattingOptions {
+function conditionalFormat(cf: ConditionalFormat, priority: number): ExcelJS.ConditionalFormattingOptions {
   if (cf.type === "colorScale")
     return {
       ref: cf.range,
       rules: [
         {
           type: "colorScale",
-          priority: 1,
+          priority,
           cfvo: [{ type: "min" }, { type: "percentile", value: 50 }, { type: "max" }],
           color: cf.colors.map((c) => ({ argb: argb(c) })),
         },
@@ -152,7 +153,7 @@ function conditionalFormat(cf: ConditionalFormat): ExcelJS.ConditionalFormatting
       rules: [
         {
           type: "dataBar",
-          priority: 1,
+          priority,
           cfvo: [{ type: "min" }, { type: "max" }],
           color: { argb: argb(cf.color) },
         } as never,
@@ -163,7 +164,7 @@ function conditionalFormat(cf: ConditionalFormat): ExcelJS.ConditionalFormatting
     rules: [
       {
         type: "cellIs",
-        priority: 1,
+        priority,
         operator: cf.operator,
         formulae: cf.formula2 ? [cf.formula1, cf.formula2] : [cf.formula1],
         style: {

@@ -65,6 +65,8 @@ describe(".xlsx round trip", async () => {
       (ws as unknown as WithCf).conditionalFormattings.map((c) => c.rules[0].type),
     );
     expect(types.sort()).toEqual(["cellIs", "colorScale", "dataBar"]);
+    type WithPriority = { conditionalFormattings: { rules: { priority: number }[] }[] };
+    expect((data as unknown as WithPriority).conditionalFormattings.map((c) => c.rules[0].priority)).toEqual([1, 2]);
     type CellIs = { ref: string; rules: { operator: string; formulae: string[]; style: { fill: unknown } }[] };
     const rule = (data as unknown as { conditionalFormattings: CellIs[] }).conditionalFormattings.find(
       (c) => c.rules[0].operator,
