@@ -52,6 +52,9 @@ export function validatePlan(plan: WorkbookPlan): PlanIssue[] {
               `blocks[${i}].rows[${k}][${j}]`,
               `${typeof c === "string" ? "text" : "a formula"} longer than Excel holds.`,
             );
+          // NaN and ±Infinity: no cell holds them, and a plan must survive JSON (which turns them into null).
+          if (typeof c === "number" && !Number.isFinite(c))
+            add(`blocks[${i}].rows[${k}][${j}]`, `${c} is not a number a cell can hold: write null for a blank.`);
         }
       });
     });

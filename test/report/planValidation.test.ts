@@ -47,6 +47,16 @@ describe("validatePlan", () => {
     ]);
   });
 
+  it("refuses NaN and infinities, which no cell holds and JSON turns into null", () => {
+    const issues = validatePlan({
+      sheets: [{ name: "S", blocks: [{ at: "A1", rows: [[1, Number.NaN, Number.POSITIVE_INFINITY, null]] }] }],
+    });
+    expect(issues.map((i) => `${i.path}: ${i.message}`)).toEqual([
+      "blocks[0].rows[0][1]: NaN is not a number a cell can hold: write null for a blank.",
+      "blocks[0].rows[0][2]: Infinity is not a number a cell can hold: write null for a blank.",
+    ]);
+  });
+
   it("refuses text and formulas longer than Excel holds in a cell", () => {
     const issues = validatePlan({
       sheets: [
