@@ -33,28 +33,28 @@ export async function writeWorkbook(plan: WorkbookPlan): Promise<Buffer> {
   wb.creator = "KAM Analytics";
   for (const sheet of plan.sheets) writeSheet(wb, sheet);
   await wb.commit();
-  const parts = new Map<string, SheetParts>(
-    plan.sheets.map((s) => [
-      s.name,
-      {
-        charts: s.charts ?? [],
-        tables: (s.tables ?? []).map((t) => ({
-          name: t.name,
-          ref: t.range.replace(/\$/g, ""),
-          columns: headerCells(s, t.range) as string[], // validatePlan made sure they are distinct texts
-          style: t.style ?? "TableStyleMedium2",
-        })),
-        dataBars: (s.conditionalFormats ?? []).some((c) => c.type === "dataBar"),
-        labelTexts: (range: string) =>
-          cellsOf(range).map(({ row, col }) => {
-            const v = planCellAt(s, row, col);
-            if (v === null || isFormula(v)) return undefined;
-            return typeof v === "boolean" ? (v ? "TRUE" : "FALSE") : String(v);
-          }),
-      },
-    ]),
-  );
+  const parts = new Map(plan.sheets.map((s) => [s.name, packageParts(s)]));
   return injectParts(Buffer.concat(chunks), parts, plan.names);
+}
+
+/** What goes into the package after exceljs: the sheet's tables and charts, and what their XML needs from the plan. */
+function packageParts(s: SheetPlan): SheetParts {
+  return {
+    charts: s.charts ?? [],
+    tables: (s.tables ?? []).map((t) => ({
+      name: t.name,
+      ref: t.range.replace(/\$/g, ""),
+      columns: headerCells(s, t.range) as string[], // validatePlan made sure they are distinct texts
+      style: t.style ?? "TableStyleMedium2",
+    })),
+    dataBars: (s.conditionalFormats ?? []).some((c) => c.type === "dataBar"),
+    labelTexts: (range: string) =>
+      cellsOf(range).map(({ row, col }) => {
+        const v = planCellAt(s, row, col);
+        if (v === null || isFormula(v)) return undefined;
+        return typeof v === "boolean" ? (v ? "TRUE" : "FALSE") : String(v);
+      }),
+  };
 }
 
 /** exceljs writes '<sheet>'!$<from>:$<to>: given A$1:M$36 it makes the canonical $A$1:$M$36, not a mixed $A1. */
