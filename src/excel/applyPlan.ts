@@ -2,7 +2,8 @@ import { validatePlan } from "../report/planValidation";
 import { renameSheets } from "../report/sheetRefs";
 import type { SheetPlan, WorkbookPlan } from "../report/plan";
 import { blockSlices } from "./cellWrites";
-import { decideSheets, OWNED_NAMES_KEY, OWNED_SHEETS_KEY, parseOwned, type ExistingSheet } from "./sheetOwnership";
+import { loadNames, setNames } from "./definedNames";
+import { decideSheets, OWNED_SHEETS_KEY, parseOwned, type ExistingSheet } from "./sheetOwnership";
 import { clearOwnedSheet } from "./clearOwnedSheet";
 import { applySheetFeatures, type IsSetSupported } from "./sheetFeatures";
 
@@ -72,14 +73,7 @@ export async function applyPlan(
   worksheets.load("items/id,items/name,items/position");
   const ownedSetting = context.workbook.settings.getItemOrNullObject(OWNED_SHEETS_KEY);
   ownedSetting.load("value");
-  // Defined names the plan sets: which exist already, and which of those the add-in made.
-  const ownedNamesSetting = context.workbook.settings.getItemOrNullObject(OWNED_NAMES_KEY);
-  ownedNamesSetting.load("value");
-  const existingNames = (plan.names ?? []).map((n) => {
-    const item = context.workbook.names.getItemOrNullObject(n.name);
-    item.load("name");
-    return item;
-  });
+  const nameLookup = loadNames(context, plan.names ?? []);
   await sync();
   const existing: ExistingSheet[] = worksheets.items.map((w) => ({ id: w.id, name: w.name, position: w.position }));
   const owned = parseOwned(ownedSetting.isNullObject ? undefined : ownedSetting.value);
@@ -121,21 +115,7 @@ export async function applyPlan(
     await writeCells(sheet, sheetPlan, budget, reserve);
     applySheetFeatures(sheet, sheetPlan, supported, skipped);
   }
-  // A name the analyst made is theirs: it stays as it is, and the result says the planned one was not set.
-  const ownedNames = parseOwned(ownedNamesSetting.isNullObject ? undefined : ownedNamesSetting.value);
-  const namesSet: string[] = [];
-  (drawn.names ?? []).forEach((n, i) => {
-    const current = existingNames[i];
-    if (!current.isNullObject && !ownedNames.has(n.name.toLowerCase())) {
-      skipped.push(
-        `The name "${n.name}" already exists in this workbook and is not the add-in's: it was left as it is.`,
-      );
-      return;
-    }
-    if (!current.isNullObject) current.delete();
-    context.workbook.names.add(n.name, `=${n.refersTo}`);
-    namesSet.push(n.name.toLowerCase());
-  });
+  setNames(context, drawn.names ?? [], nameLookup, skipped);
   for (const sheet of created) sheet.load("id");
   await sync();
 
@@ -143,7 +123,6 @@ export async function applyPlan(
     (id) => existing.some((s) => s.id === id) && !decisions.some((d) => d.action === "replace" && d.replaces.id === id),
   );
   context.workbook.settings.add(OWNED_SHEETS_KEY, JSON.stringify([...keep, ...created.map((s) => s.id)]));
-  context.workbook.settings.add(OWNED_NAMES_KEY, JSON.stringify([...new Set([...ownedNames, ...namesSet])]));
   created[0]?.activate();
   await sync();
   return {

@@ -5,8 +5,6 @@
  * one with the same name: then the planned sheet gets a free name ("KPI Dashboard (2)") and the result says so.
  */
 export const OWNED_SHEETS_KEY = "kam.ownedSheets";
-/** The defined names the add-in set (lower case, as Excel compares them): only those may be replaced by a rebuild. */
-export const OWNED_NAMES_KEY = "kam.ownedNames";
 
 export interface ExistingSheet {
   readonly id: string;
