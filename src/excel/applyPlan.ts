@@ -140,11 +140,18 @@ async function writeCells(
   budget: number,
   reserve: (bytes: number) => Promise<void>,
 ): Promise<void> {
+  const written: { top: number; left: number; bottom: number; right: number }[] = [];
   for (const block of plan.blocks) {
     const at = cellOf(block.at);
     const width = block.rows[0]?.length ?? 0;
     if (width === 0) continue;
-    for (const { offset, write } of blockSlices(block, budget)) {
+    const box = { top: at.row, left: at.col, bottom: at.row + block.rows.length - 1, right: at.col + width - 1 };
+    // Over an earlier block, a cell may carry its "@": there every cell says its number format.
+    const overlaps = written.some(
+      (b) => b.top <= box.bottom && box.top <= b.bottom && b.left <= box.right && box.left <= b.right,
+    );
+    written.push(box);
+    for (const { offset, write } of blockSlices(block, budget, overlaps)) {
       const bytes = JSON.stringify(write.formulas).length + JSON.stringify(write.numberFormat).length;
       await reserve(bytes);
       const range = sheet.getRangeByIndexes(at.row + offset, at.col, write.formulas.length, width);

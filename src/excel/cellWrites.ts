@@ -37,8 +37,13 @@ export interface CellWrite {
   readonly numberFormat: (string | null)[][];
 }
 
-/** The formulas and number formats that write `rows` of a block exactly as planned. */
-export function cellWrites(rows: readonly (readonly PlanCell[])[]): CellWrite {
+/**
+ * The formulas and number formats that write `rows` of a block exactly as planned. A new or emptied sheet is General
+ * throughout, so a cell that needs General gets null (no change) unless `overlaps` says an earlier block may have
+ * set "@" there: number formats are a third of the bytes, and most cells need none.
+ */
+export function cellWrites(rows: readonly (readonly PlanCell[])[], overlaps = false): CellWrite {
+  const general = overlaps ? "General" : null;
   const formulas: (string | number | boolean | null)[][] = new Array(rows.length);
   const numberFormat: (string | null)[][] = new Array(rows.length);
   for (let i = 0; i < rows.length; i++) {
@@ -49,16 +54,16 @@ export function cellWrites(rows: readonly (readonly PlanCell[])[]): CellWrite {
       const v = row[j];
       if (typeof v === "number" || typeof v === "boolean") {
         f[j] = v;
-        n[j] = "General";
+        n[j] = general;
       } else if (v === null) {
         f[j] = null;
         n[j] = null;
       } else if (isFormula(v)) {
         f[j] = `=${v.f}`;
-        n[j] = "General";
+        n[j] = general;
       } else if (FORMULA_START.test(v)) {
         f[j] = textAsFormula(v);
-        n[j] = "General";
+        n[j] = general;
       } else {
         f[j] = v;
         n[j] = "@";
@@ -79,16 +84,20 @@ export function writeBytes(w: CellWrite): number {
  * Splits a block into row slices whose writes stay within `budget` bytes, estimating from the first rows and
  * checking each slice (so one very wide row still goes alone rather than over the limit silently).
  */
-export function* blockSlices(block: CellBlock, budget: number): Generator<{ offset: number; write: CellWrite }> {
+export function* blockSlices(
+  block: CellBlock,
+  budget: number,
+  overlaps = false,
+): Generator<{ offset: number; write: CellWrite }> {
   const rows = block.rows;
-  const sample = cellWrites(rows.slice(0, Math.min(rows.length, 50)));
+  const sample = cellWrites(rows.slice(0, Math.min(rows.length, 50)), overlaps);
   const perRow = Math.max(1, writeBytes(sample) / Math.max(1, Math.min(rows.length, 50)));
   let step = Math.max(1, Math.floor((budget * 0.8) / perRow));
   for (let offset = 0; offset < rows.length;) {
-    let write = cellWrites(rows.slice(offset, offset + step));
+    let write = cellWrites(rows.slice(offset, offset + step), overlaps);
     while (writeBytes(write) > budget && step > 1) {
       step = Math.max(1, Math.floor(step / 2));
-      write = cellWrites(rows.slice(offset, offset + step));
+      write = cellWrites(rows.slice(offset, offset + step), overlaps);
     }
     yield { offset, write };
     offset += write.formulas.length;

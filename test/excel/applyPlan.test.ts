@@ -44,6 +44,30 @@ describe("applyPlan against the recording fake", () => {
     expect(["A1", "B1", "C1"].map((a) => sheet.formulas.get(a))).toEqual(["x", "z", 1]);
   });
 
+  it("says General where a block writes a number over an earlier block's text, and nothing where no block was", async () => {
+    const plan: WorkbookPlan = {
+      sheets: [
+        {
+          name: "Over",
+          blocks: [
+            { at: "A1", rows: [["text", 2]] },
+            { at: "A1", rows: [[5]] },
+            { at: "A3", rows: [[7, "t"]] },
+          ],
+        },
+      ],
+    };
+    const excel = new RecordingExcel();
+    await applyPlan(excel.context, plan, all);
+    const sheet = excel.byName("Over")!;
+    expect(["A1", "B1", "A3", "B3"].map((a) => [sheet.formulas.get(a), sheet.formats.get(a)])).toEqual([
+      [5, "General"],
+      [2, undefined],
+      [7, undefined],
+      ["t", "@"],
+    ]);
+  });
+
   it("keeps a leading apostrophe and long hostile text exactly", async () => {
     const long = `=${"x".repeat(600)}"`;
     const plan: WorkbookPlan = { sheets: [{ name: "Names", blocks: [{ at: "A1", rows: [["'t Hooft BV"], [long]] }] }] };

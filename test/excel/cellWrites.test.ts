@@ -51,6 +51,9 @@ describe("text written so Excel cannot read it as anything else", () => {
       `="'t Hooft"`,
       "12%",
     ]);
-    expect(w.numberFormat[0]).toEqual(["General", "General", "General", null, ...Array(5).fill("General"), "@"]);
+    // a new or emptied sheet is General already: only text needs its format, unless an earlier block was there
+    expect(w.numberFormat[0]).toEqual([...Array(9).fill(null), "@"]);
+    const over = cellWrites([[{ f: "SUM(A1:A2)" }, 12, null, "=1+1", "x"]], true);
+    expect(over.numberFormat[0]).toEqual(["General", "General", null, "General", "@"]);
   });
 });
