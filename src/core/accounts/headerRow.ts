@@ -7,23 +7,42 @@ function isHeaderText(value: unknown): boolean {
   return typeof value === "string" && value.trim() !== "" && !/^[+-]?[\d.,]+%?$/.test(value.trim());
 }
 
+/** A whole number that reads as a year (1990–2100), as Excel holds a header typed "2025". */
+export function isYear(value: unknown): boolean {
+  const n = typeof value === "string" ? Number(value.trim()) : value;
+  return typeof n === "number" && Number.isInteger(n) && n >= 1990 && n <= 2100;
+}
+
+/** The next row below `i` with a value in it. */
+function nextFilledRow(values: readonly (readonly unknown[])[], i: number): readonly unknown[] | undefined {
+  for (let k = i + 1; k < values.length; k++) if (values[k].some((v) => !isBlank(v))) return values[k];
+  return undefined;
+}
+
 /**
  * The index of the header row: the first row, among the first 20, whose non-blank cells are mostly text and number
  * at least two, with data below it. A title row ("Key accounts FY25") has one cell and is skipped; so are blank rows.
- * Returns -1 when no row qualifies.
+ * A year over a column of other numbers ("Account | Owner | 2024 | 2025") counts as header text; a year over more
+ * years ("Customer since") does not. Returns -1 when no row qualifies.
  */
 export function detectHeaderRow(values: readonly (readonly unknown[])[]): number {
   const limit = Math.min(values.length, SEARCH_ROWS);
   for (let i = 0; i < limit; i++) {
     const row = values[i];
+    const below = nextFilledRow(values, i);
     let filled = 0;
     let text = 0;
-    for (const v of row) {
+    let named = 0;
+    for (let j = 0; j < row.length; j++) {
+      const v = row[j];
       if (isBlank(v)) continue;
       filled++;
-      if (isHeaderText(v)) text++;
+      if (isHeaderText(v)) {
+        text++;
+        named++;
+      } else if (isYear(v) && below !== undefined && !isBlank(below[j]) && !isYear(below[j])) text++;
     }
-    if (text >= 2 && text >= 0.8 * filled) return i;
+    if (named >= 2 && text >= 0.8 * filled) return i;
   }
   return -1;
 }

@@ -1,6 +1,6 @@
 import { isBlank, numberRules, readNumber } from "./cellValues";
 import { FIELD_IDS, FIELDS, headerYear, normaliseHeader, type FieldId } from "./fields";
-import { detectHeaderRow } from "./headerRow";
+import { detectHeaderRow, isYear } from "./headerRow";
 import type { TableInput } from "./table";
 
 /** One column chosen for a field, with how sure the detection is and why, for the taskpane to show. */
@@ -78,24 +78,37 @@ function nameCandidates(header: string, column: number): Candidate[] {
   return out;
 }
 
-/** Two revenue columns tagged with years: the later is this period's revenue, the earlier the prior period's. */
+/**
+ * Two revenue columns tagged with years: the later is this period's revenue, the earlier the prior period's. Where
+ * no header names revenue at all, columns titled only by a year ("2024", "2025") are read as revenue by year, with
+ * less confidence and a reason that says so.
+ */
 function revenueByYear(headers: readonly string[], candidates: Candidate[]): Candidate[] {
-  const dated = candidates.filter((c) => c.field === "revenue" && headerYear(headers[c.column]) !== undefined);
+  let dated = candidates.filter((c) => c.field === "revenue" && headerYear(headers[c.column]) !== undefined);
+  if (!candidates.some((c) => c.field === "revenue" || c.field === "priorRevenue")) {
+    dated = headers.flatMap((h, column) =>
+      /^\d{4}$/.test(h) && isYear(h)
+        ? [{ field: "revenue" as const, column, confidence: 0.7, reason: `"${h}" is a column titled by its year` }]
+        : [],
+    );
+    if (dated.length === 1) return [...candidates, dated[0]];
+  }
   if (dated.length < 2) return candidates;
   dated.sort((a, b) => (headerYear(headers[b.column]) as number) - (headerYear(headers[a.column]) as number));
   const [latest, prior] = dated;
+  const confidence = Math.min(0.9, latest.confidence);
   return [
     ...candidates.filter((c) => !(c.field === "revenue" && dated.includes(c))),
     {
       field: "revenue",
       column: latest.column,
-      confidence: 0.9,
+      confidence,
       reason: `the later of two revenue years ("${headers[latest.column]}")`,
     },
     {
       field: "priorRevenue",
       column: prior.column,
-      confidence: 0.9,
+      confidence,
       reason: `the earlier of two revenue years ("${headers[prior.column]}")`,
     },
   ];

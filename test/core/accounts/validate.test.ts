@@ -300,3 +300,29 @@ describe("a German account table", () => {
     expect(Array.from(v.acquired!)).toEqual([0, 1]);
   });
 });
+
+describe("columns titled by their year", () => {
+  const table = (header: unknown[], a: unknown, b: unknown): TableInput => ({
+    sheet: "S",
+    top: 0,
+    left: 0,
+    values: [["Key account overview"], [], header, ["Acme", "Lena", a, 120], ["Bolt", "Jonas", b, 180]],
+  });
+
+  it("are a header over revenue figures: the later year is revenue, the earlier prior revenue, said with less confidence", () => {
+    const m = detectMapping(table(["Account", "Owner", 2024, 2025], 100, 200));
+    expect(m.headerRow).toBe(2);
+    expect(m.fields.revenue).toMatchObject({ header: "2025", confidence: 0.7 });
+    expect(m.fields.priorRevenue).toMatchObject({ header: "2024", confidence: 0.7 });
+  });
+
+  it("are data when more years stand below them (a 'customer since' column), so that row is no header", () => {
+    const t: TableInput = {
+      sheet: "S",
+      top: 0,
+      left: 0,
+      values: [["Key account overview"], [], ["Acme", "Lena", 2019, 90], ["Bolt", "Jonas", 2020, 180]],
+    };
+    expect(detectMapping(t).headerRow).toBe(-1);
+  });
+});
