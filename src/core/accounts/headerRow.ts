@@ -46,3 +46,42 @@ export function detectHeaderRow(values: readonly (readonly unknown[])[]): number
   }
   return -1;
 }
+
+/**
+ * A second header row under the first, as Excel reports group columns: "Revenue" merged over "FY24 | FY25". It is
+ * the row right below the header when its cells are all header text (or years), at least one of them stands under
+ * a blank header cell (the merged part of a group), and at least one stands over a number in the next row. Returns the combined headers ("Revenue FY24",
+ * "Revenue FY25": a blank header cell takes the group name from its left), or undefined when there is none.
+ */
+export function twoRowHeaders(values: readonly (readonly unknown[])[], headerRow: number): string[] | undefined {
+  const top = values[headerRow];
+  const sub = values[headerRow + 1];
+  if (!top || !sub || values.length <= headerRow + 2) return undefined;
+  const below = values[headerRow + 2];
+  let underBlank = false;
+  let overNumbers = false;
+  for (let j = 0; j < sub.length; j++) {
+    const v = sub[j];
+    if (isBlank(v)) continue;
+    if (!isHeaderText(v) && !isYear(v)) return undefined;
+    if (isBlank(top[j])) underBlank = true;
+    // A label over figures, as "FY24" over revenue: a first row of accounts (all text over text) is not one.
+    if (typeof below[j] === "number" && !isYear(below[j])) overNumbers = true;
+  }
+  if (!underBlank || !overNumbers) return undefined;
+  const width = Math.max(top.length, sub.length);
+  const headers: string[] = [];
+  let group = "";
+  for (let j = 0; j < width; j++) {
+    const child = isBlank(sub[j]) ? "" : String(sub[j]).trim();
+    if (!isBlank(top[j])) group = String(top[j]).trim();
+    else if (!child) {
+      // a blank under a blank: no header, and the end of any group
+      headers.push("");
+      group = "";
+      continue;
+    }
+    headers.push(group && child ? `${group} ${child}` : group || child);
+  }
+  return headers;
+}

@@ -1,6 +1,6 @@
 import { isBlank, numberRules, readNumber } from "./cellValues";
 import { FIELD_IDS, FIELDS, headerYear, normaliseHeader, type FieldId } from "./fields";
-import { detectHeaderRow, isYear } from "./headerRow";
+import { detectHeaderRow, isYear, twoRowHeaders } from "./headerRow";
 import type { TableInput } from "./table";
 
 /** One column chosen for a field, with how sure the detection is and why, for the taskpane to show. */
@@ -21,6 +21,8 @@ export interface CriterionMatch extends ColumnMatch {
 export interface ColumnMapping {
   /** 0-based row of the header within the selection; -1 when none was found. */
   readonly headerRow: number;
+  /** 0-based row where the data starts: below the header, or below a second header row ("FY24 | FY25"). */
+  readonly dataRow?: number;
   readonly headers: readonly string[];
   readonly fields: Readonly<Partial<Record<FieldId, ColumnMatch>>>;
   readonly criteria: readonly CriterionMatch[];
@@ -139,14 +141,19 @@ function columnProfile(input: TableInput, from: number, column: number) {
 }
 
 /** Guesses from cell contents, for fields no header named: the account column, NPS answers, a percent margin. */
-function contentCandidates(input: TableInput, headerRow: number, taken: Set<number>, found: Set<FieldId>): Candidate[] {
+function contentCandidates(
+  input: TableInput,
+  headers: readonly string[],
+  dataRow: number,
+  taken: Set<number>,
+  found: Set<FieldId>,
+): Candidate[] {
   const out: Candidate[] = [];
-  const width = input.values[headerRow]?.length ?? 0;
-  for (let j = 0; j < width; j++) {
+  for (let j = 0; j < headers.length; j++) {
     if (taken.has(j)) continue;
-    const p = columnProfile(input, headerRow + 1, j);
+    const p = columnProfile(input, dataRow, j);
     if (p.filled === 0) continue;
-    const header = String(input.values[headerRow][j] ?? "");
+    const header = headers[j];
     if (!found.has("account") && p.texts >= 0.9 * p.filled && p.unique >= 0.9 * p.texts) {
       out.push({
         field: "account",
@@ -170,7 +177,7 @@ function contentCandidates(input: TableInput, headerRow: number, taken: Set<numb
       found.add("nps");
     } else if (
       !found.has("grossMargin") &&
-      /%/.test(input.numberFormats?.[headerRow + 1]?.[j] ?? "") &&
+      /%/.test(input.numberFormats?.[dataRow]?.[j] ?? "") &&
       /margin|gm/i.test(header)
     ) {
       out.push({
@@ -194,7 +201,9 @@ function contentCandidates(input: TableInput, headerRow: number, taken: Set<numb
 export function detectMapping(input: TableInput): ColumnMapping {
   const headerRow = detectHeaderRow(input.values);
   if (headerRow < 0) return { headerRow, headers: [], fields: {}, criteria: [], numericColumns: [] };
-  const headers = input.values[headerRow].map((h) => (isBlank(h) ? "" : String(h).trim()));
+  const twoRows = twoRowHeaders(input.values, headerRow);
+  const headers = twoRows ?? input.values[headerRow].map((h) => (isBlank(h) ? "" : String(h).trim()));
+  const dataRow = headerRow + (twoRows ? 2 : 1);
   let candidates = headers.flatMap((h, j) => nameCandidates(h, j));
   candidates = revenueByYear(headers, candidates);
   candidates.sort((a, b) => b.confidence - a.confidence || a.column - b.column);
@@ -205,7 +214,7 @@ export function detectMapping(input: TableInput): ColumnMapping {
     fields[c.field] = { column: c.column, header: headers[c.column], confidence: c.confidence, reason: c.reason };
     taken.add(c.column);
   }
-  for (const c of contentCandidates(input, headerRow, taken, new Set(Object.keys(fields) as FieldId[]))) {
+  for (const c of contentCandidates(input, headers, dataRow, taken, new Set(Object.keys(fields) as FieldId[]))) {
     fields[c.field] = { column: c.column, header: headers[c.column], confidence: c.confidence, reason: c.reason };
     taken.add(c.column);
   }
@@ -213,10 +222,10 @@ export function detectMapping(input: TableInput): ColumnMapping {
     .map((_, j) => j)
     .filter((j) => !taken.has(j) && headers[j] !== "")
     .filter((j) => {
-      const p = columnProfile(input, headerRow + 1, j);
+      const p = columnProfile(input, dataRow, j);
       return p.filled > 0 && p.numbers >= 0.9 * p.filled;
     });
-  return { headerRow, headers, fields, criteria: [], numericColumns };
+  return { headerRow, dataRow, headers, fields, criteria: [], numericColumns };
 }
 
 /** What the analyst set in the taskpane: a column (or none) per field, and the criteria with their weights. */

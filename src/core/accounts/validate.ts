@@ -185,7 +185,7 @@ export function validateAccounts(
     });
     return emptyTable(input, issues);
   }
-  const from = mapping.headerRow + 1;
+  const from = mapping.dataRow ?? mapping.headerRow + 1;
   const headerCell = (col: number) => cellAddress(input.sheet, input.top + mapping.headerRow, input.left + col);
   mapping.headers.forEach((h, j) => {
     if (h !== "") return;

@@ -326,3 +326,34 @@ describe("columns titled by their year", () => {
     expect(detectMapping(t).headerRow).toBe(-1);
   });
 });
+
+describe("a two-row header (a group name merged over its columns)", () => {
+  const input = (values: unknown[][]): TableInput => ({ sheet: "S", top: 0, left: 0, values });
+
+  it("combines the group with each column below it, and reads the data from the row after", () => {
+    const t = input([
+      ["Account", "Revenue", null, "NPS", null],
+      [null, "FY24", "FY25", null, null],
+      ["Acme", 100, 120, 8, null],
+      ["Bolt", 200, 180, 9, null],
+    ]);
+    const m = detectMapping(t);
+    expect(m.headers).toEqual(["Account", "Revenue FY24", "Revenue FY25", "NPS", ""]);
+    expect([m.fields.revenue?.header, m.fields.priorRevenue?.header]).toEqual(["Revenue FY25", "Revenue FY24"]);
+    const v = validateAccounts(t, m);
+    expect(v.issues).toEqual([]);
+    expect(Array.from(v.sourceRows)).toEqual([2, 3]);
+    expect(Array.from(v.numbers.revenue!)).toEqual([120, 180]);
+  });
+
+  it("is not taken from a first row of accounts under a header with a blank cell", () => {
+    const t = input([
+      ["Account", null, "Owner"],
+      ["Acme", "x", "Lena"],
+      ["Bolt", "y", "Jonas"],
+    ]);
+    const m = detectMapping(t);
+    expect(m.headers).toEqual(["Account", "", "Owner"]);
+    expect(validateAccounts(t, m).labels.account).toEqual(["Acme", "Bolt"]);
+  });
+});
