@@ -204,7 +204,14 @@ export function detectMapping(input: TableInput): ColumnMapping {
   const twoRows = twoRowHeaders(input.values, headerRow);
   const headers = twoRows ?? input.values[headerRow].map((h) => (isBlank(h) ? "" : String(h).trim()));
   const dataRow = headerRow + (twoRows ? 2 : 1);
-  let candidates = headers.flatMap((h, j) => nameCandidates(h, j));
+  // A header repeated to the right ("Revenue", "Revenue") names its first column only: the copy is not a near match.
+  const seen = new Set<string>();
+  let candidates = headers.flatMap((h, j) => {
+    const key = h.toLowerCase();
+    if (key !== "" && seen.has(key)) return [];
+    seen.add(key);
+    return nameCandidates(h, j);
+  });
   candidates = revenueByYear(headers, candidates);
   candidates.sort((a, b) => b.confidence - a.confidence || a.column - b.column);
   const fields: Partial<Record<FieldId, ColumnMatch>> = {};

@@ -24,6 +24,7 @@ export interface AccountIssue {
     | "no_data"
     | "missing_column"
     | "no_header_name"
+    | "duplicate_header"
     | "hidden_column"
     | "not_a_number"
     | "error_value"

@@ -200,6 +200,26 @@ export function validateAccounts(
       break;
     }
   });
+  const firstWithName = new Map<string, number>();
+  mapping.headers.forEach((h, j) => {
+    const key = h.toLowerCase();
+    if (key === "") return;
+    const first = firstWithName.get(key);
+    if (first === undefined) {
+      firstWithName.set(key, j);
+      return;
+    }
+    issues.push({
+      code: "duplicate_header",
+      severity: "warning",
+      cell: headerCell(j),
+      value: h,
+      message:
+        `Column ${columnLetters(input.left + j)} has the same name as column ${columnLetters(input.left + first)} ` +
+        `("${h}"): only column ${columnLetters(input.left + first)} is read by that name. Rename one, or choose it ` +
+        "in the column mapping.",
+    });
+  });
   const plan = readPlan(mapping);
   for (const p of plan) {
     if (input.hiddenColumns?.[p.column]) {

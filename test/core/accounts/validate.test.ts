@@ -357,3 +357,31 @@ describe("a two-row header (a group name merged over its columns)", () => {
     expect(validateAccounts(t, m).labels.account).toEqual(["Acme", "Bolt"]);
   });
 });
+
+describe("two columns with the same name", () => {
+  it("read the first by that name, map the copy to nothing, and say so", () => {
+    const t: TableInput = {
+      sheet: "S",
+      top: 0,
+      left: 0,
+      values: [
+        ["Account", "Revenue", "Revenue"],
+        ["Acme", 100, 120],
+        ["Bolt", 200, 180],
+      ],
+    };
+    const m = detectMapping(t);
+    expect(Object.values(m.fields).map((f) => f!.column)).toEqual([0, 1]);
+    expect(validateAccounts(t, m).issues).toEqual([
+      {
+        code: "duplicate_header",
+        severity: "warning",
+        cell: "S!C1",
+        value: "Revenue",
+        message:
+          'Column C has the same name as column B ("Revenue"): only column B is read by that name. Rename one, ' +
+          "or choose it in the column mapping.",
+      },
+    ]);
+  });
+});
