@@ -167,6 +167,8 @@ export const FIELDS: Readonly<Record<FieldId, FieldDefinition>> = {
       "active",
       "lost",
       "account status",
+      "customer status",
+      "client status",
       "churn flag",
       "is churned",
       "kundenstatus",

@@ -58,6 +58,24 @@ function diceSimilarity(a: string, b: string): number {
   return (2 * common) / (a.length + b.length - 2);
 }
 
+/**
+ * Synonyms that name a field only as the whole header: inside a longer one they mean something else ("New products",
+ * "Churn risk", "Active users", "Contact name", "Status date" are not acquired, status or account).
+ */
+const WHOLE_HEADER_ONLY = new Set([
+  "new",
+  "neu",
+  "won",
+  "lost",
+  "active",
+  "aktiv",
+  "churn",
+  "churned",
+  "status",
+  "name",
+  "am",
+]);
+
 function nameCandidates(header: string, column: number): Candidate[] {
   const n = normaliseHeader(header);
   if (n === "") return [];
@@ -68,7 +86,7 @@ function nameCandidates(header: string, column: number): Candidate[] {
       let c: Candidate | undefined;
       if (n === synonym)
         c = { field, column, confidence: 1, reason: `header "${header}" names ${FIELDS[field].label}` };
-      else if (synonym.length >= 3 && ` ${n} `.includes(` ${synonym} `)) {
+      else if (synonym.length >= 3 && !WHOLE_HEADER_ONLY.has(synonym) && ` ${n} `.includes(` ${synonym} `)) {
         c = { field, column, confidence: 0.8, reason: `header "${header}" contains "${synonym}"` };
       } else if (diceSimilarity(n, synonym) >= 0.8) {
         c = { field, column, confidence: 0.6, reason: `header "${header}" is close to "${synonym}"` };

@@ -385,3 +385,15 @@ describe("two columns with the same name", () => {
     ]);
   });
 });
+
+describe("short synonyms inside longer headers", () => {
+  it("do not map 'Churn risk', 'Active users', 'Contact name' or 'Status date' to status or account", () => {
+    const headers = ["Customer", "Contact name", "Churn risk", "Active users", "Status date", "Customer status"];
+    const t: TableInput = { sheet: "S", top: 0, left: 0, values: [headers, ["Acme", "Lena", 3, 40, 45000, "active"]] };
+    const m = detectMapping(t);
+    expect(Object.fromEntries(Object.entries(m.fields).map(([f, c]) => [f, headers[c!.column]]))).toEqual({
+      account: "Customer",
+      status: "Customer status",
+    });
+  });
+});
