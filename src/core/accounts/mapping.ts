@@ -140,6 +140,7 @@ function columnProfile(input: TableInput, from: number, column: number) {
   let filled = 0;
   let numbers = 0;
   let smallIntegers = 0;
+  let max = Number.NEGATIVE_INFINITY;
   let texts = 0;
   const distinct = new Set<string>();
   for (let i = from; i < values.length && i < from + 500; i++) {
@@ -150,12 +151,13 @@ function columnProfile(input: TableInput, from: number, column: number) {
     if (typeof n === "number") {
       numbers++;
       if (Number.isInteger(n) && n >= 0 && n <= 10) smallIntegers++;
+      if (n > max) max = n;
     } else if (typeof v === "string") {
       texts++;
       distinct.add(v.trim().toLowerCase());
     }
   }
-  return { filled, numbers, smallIntegers, texts, unique: distinct.size };
+  return { filled, numbers, smallIntegers, max, texts, unique: distinct.size };
 }
 
 /** Guesses from cell contents, for fields no header named: the account column, NPS answers, a percent margin. */
@@ -184,6 +186,8 @@ function contentCandidates(
       !found.has("nps") &&
       p.smallIntegers === p.filled &&
       p.filled >= 5 &&
+      // answers above 5: a 1–5 "Strategic fit rating" is an attractiveness criterion, not a survey
+      p.max > 5 &&
       /score|rating|survey/i.test(header)
     ) {
       out.push({

@@ -397,3 +397,19 @@ describe("short synonyms inside longer headers", () => {
     });
   });
 });
+
+describe("NPS found by content", () => {
+  const table = (header: string, answers: number[]): TableInput => ({
+    sheet: "S",
+    top: 0,
+    left: 0,
+    values: [["Account", header], ...answers.map((a, i) => [`Account ${i + 1}`, a])],
+  });
+
+  it("is a column of 0–10 answers under a score header, not a 1–5 criterion rating", () => {
+    expect(detectMapping(table("Survey score", [9, 10, 6, 8, 3, 7])).fields.nps?.header).toBe("Survey score");
+    const rating = detectMapping(table("Strategic fit rating", [4, 5, 2, 3, 5, 1]));
+    expect(rating.fields.nps).toBeUndefined();
+    expect(rating.numericColumns).toEqual([1]);
+  });
+});
