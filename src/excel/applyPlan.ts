@@ -5,6 +5,7 @@ import { blockSlices } from "./cellWrites";
 import { loadNames, setNames } from "./definedNames";
 import { decideSheets, OWNED_SHEETS_KEY, parseOwned, type ExistingSheet } from "./sheetOwnership";
 import { clearOwnedSheet } from "./clearOwnedSheet";
+import { explainExcelError } from "./excelErrors";
 import { applySheetFeatures, type IsSetSupported } from "./sheetFeatures";
 
 /** Requests stay below Excel on the web's 5 MB payload limit with room for the operations around the cells. */
@@ -57,7 +58,9 @@ export async function applyPlan(
   const sync = async () => {
     largest = Math.max(largest, pending);
     pending = 0;
-    await context.sync();
+    await context.sync().catch((error: unknown) => {
+      throw explainExcelError(error);
+    });
     syncs++;
   };
   /** Makes room for a write of `bytes`: the batch so far goes first if the two together would pass the budget. */

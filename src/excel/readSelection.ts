@@ -1,4 +1,5 @@
 import type { TableInput } from "../core";
+import { explainExcelError } from "./excelErrors";
 import type { ContextSubset, RangeSubset } from "./excelSubset";
 
 /**
@@ -41,17 +42,11 @@ export async function readSelection(
   sheet.load("name");
   const used = sheet.getUsedRangeOrNullObject(true);
   used.load("rowIndex,columnIndex,rowCount,columnCount");
-  try {
-    await context.sync();
-  } catch (error) {
-    // getSelectedRange refuses a selection of several areas (Ctrl+click): say what to do instead.
-    if ((error as { code?: string }).code === "InvalidSelection") {
-      throw new Error("The selection has several areas: select the account table as one block of cells.", {
-        cause: error,
-      });
-    }
-    throw error;
-  }
+  // getSelectedRange refuses a selection of several areas (Ctrl+click), Excel any call while a cell is being edited:
+  // the analyst gets a sentence saying what to do.
+  await context.sync().catch((error: unknown) => {
+    throw explainExcelError(error);
+  });
   let syncs = 1;
 
   const top = selected.rowIndex;
@@ -80,7 +75,10 @@ export async function readSelection(
   for (let r = 0; r < rows; r += step) {
     const chunk = sheet.getRangeByIndexes(top + r, left, Math.min(step, rows - r), cols);
     chunk.load("values,numberFormat");
-    await context.sync(); // one sync per chunk: the response limit, not the row count, sets their number
+    // one sync per chunk: the response limit, not the row count, sets their number
+    await context.sync().catch((error: unknown) => {
+      throw explainExcelError(error);
+    });
     syncs++;
     chunks++;
     for (const row of chunk.values) values.push(row);

@@ -86,6 +86,20 @@ describe("applyPlan against the recording fake", () => {
     expect(a2.match(/"(?:[^"]|"")*"/g)!.every((p) => p.slice(1, -1).replace(/""/g, '"').length <= 255)).toBe(true);
   });
 
+  it("turns Excel's error codes into sentences an analyst can act on, and keeps others as they are", async () => {
+    const busy = new RecordingExcel();
+    busy.failNextSync = { code: "InvalidOperationInCellEditMode" };
+    await expect(applyPlan(busy.context, minimal(), all)).rejects.toThrow(
+      "Excel is busy editing a cell: press Enter or Esc in the sheet, then try again.",
+    );
+    const locked = new RecordingExcel();
+    locked.failNextSync = { code: "AccessDenied" };
+    await expect(applyPlan(locked.context, minimal(), all)).rejects.toThrow(/protected/);
+    const other = new RecordingExcel();
+    other.failNextSync = { code: "GeneralException", message: "Something else" };
+    await expect(applyPlan(other.context, minimal(), all)).rejects.toMatchObject({ code: "GeneralException" });
+  });
+
   it("suspends calculation and screen updating, and checks requirement sets", async () => {
     const excel = new RecordingExcel();
     await applyPlan(excel.context, minimal(), all);

@@ -74,7 +74,16 @@ export class RecordingExcel {
     return this.operations.filter((o) => pattern.test(o.path));
   }
 
+  /** Excel's answer to the next sync, to test how errors reach the analyst: e.g. { code: "AccessDenied" }. */
+  failNextSync?: { code: string; message?: string };
+
   async sync(): Promise<void> {
+    const failure = this.failNextSync;
+    if (failure) {
+      this.failNextSync = undefined;
+      this.queue = [];
+      throw Object.assign(new Error(failure.message ?? failure.code), { code: failure.code });
+    }
     this.syncs++;
     const bytes = this.queue.reduce((n, q) => n + q.bytes, 0);
     this.requestBytes.push(bytes);
