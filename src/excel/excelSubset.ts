@@ -3,7 +3,8 @@
  * satisfies them; so does the recording fake in test/fakes, which keeps the adapter testable without Excel and keeps
  * us honest about which APIs (and requirement sets) we rely on:
  * - getSelectedRange, Range.values/numberFormat/address, Worksheet.getRangeByIndexes: ExcelApi 1.1–1.7
- * - Range.columnHidden: ExcelApi 1.2; getUsedRangeOrNullObject: ExcelApi 1.4; workbook.settings: ExcelApi 1.4
+ * - Range.columnHidden/rowHidden: ExcelApi 1.2; getUsedRangeOrNullObject: ExcelApi 1.4; workbook.settings: 1.4
+ * - Range.getSpecialCellsOrNullObject("Visible"), RangeAreas.address: ExcelApi 1.9 (only when some rows are hidden)
  * - Worksheet.visibility: ExcelApi 1.1
  * - Application.decimalSeparator/thousandsSeparator: ExcelApi 1.11 (read only where supported)
  */
@@ -17,8 +18,18 @@ export interface RangeSubset {
   values: unknown[][];
   readonly numberFormat: string[][];
   readonly columnHidden: boolean;
+  /** true: every row hidden; false: none; null: some. */
+  readonly rowHidden: boolean | null;
   readonly isNullObject?: boolean;
   readonly worksheet: WorksheetSubset;
+  getSpecialCellsOrNullObject(cellType: "Visible"): RangeAreasSubset;
+}
+
+export interface RangeAreasSubset {
+  load(properties: string): unknown;
+  /** The areas, comma-separated: "'Account Data'!B2:L5,'Account Data'!B7:L13". */
+  readonly address: string;
+  readonly isNullObject?: boolean;
 }
 
 export interface WorksheetSubset {

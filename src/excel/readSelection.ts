@@ -69,6 +69,9 @@ export async function readSelection(
     probe.load("columnHidden");
     hiddenProbes.push(probe);
   }
+  // Filtered-out rows are in the values like any other: whether there are any is one property of the whole table.
+  const whole = sheet.getRangeByIndexes(top, left, rows, cols);
+  whole.load("rowHidden");
   const values: unknown[][] = [];
   const numberFormats: string[][] = [];
   let chunks = 0;
@@ -84,6 +87,20 @@ export async function readSelection(
     for (const row of chunk.values) values.push(row);
     for (const row of chunk.numberFormat) numberFormats.push(row);
   }
+  let hiddenRows: readonly number[] | "some" | undefined;
+  if (whole.rowHidden !== false) {
+    // Some rows are hidden (all, if true): which ones, from the visible areas, where Excel can say (one more sync).
+    hiddenRows = "some";
+    if (supported("ExcelApi", "1.9")) {
+      const visible = whole.getSpecialCellsOrNullObject("Visible");
+      visible.load("address");
+      await context.sync().catch((error: unknown) => {
+        throw explainExcelError(error);
+      });
+      syncs++;
+      hiddenRows = hiddenRowsOf(visible.isNullObject ? "" : visible.address, top, rows);
+    }
+  }
   return {
     input: {
       sheet: sheet.name,
@@ -92,10 +109,26 @@ export async function readSelection(
       values,
       numberFormats,
       hiddenColumns: hiddenProbes.map((p) => p.columnHidden),
+      hiddenRows,
       separators,
     },
     selectedAddress: selected.address,
     syncs,
     chunks,
   };
+}
+
+/** The rows (0-based, within the table) of `top`..`top + rows - 1` that no visible area covers. */
+export function hiddenRowsOf(visibleAddress: string, top: number, rows: number): number[] {
+  const shown = new Uint8Array(rows);
+  for (const area of visibleAddress.split(",")) {
+    const m = /!?\$?[A-Z]+\$?(\d+)(?::\$?[A-Z]+\$?(\d+))?$/.exec(area.trim());
+    if (!m) continue;
+    const from = Number(m[1]) - 1 - top;
+    const to = Number(m[2] ?? m[1]) - 1 - top;
+    for (let r = Math.max(0, from); r <= Math.min(rows - 1, to); r++) shown[r] = 1;
+  }
+  const hidden: number[] = [];
+  shown.forEach((s, r) => s === 0 && hidden.push(r));
+  return hidden;
 }

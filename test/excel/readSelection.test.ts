@@ -78,6 +78,29 @@ describe("readSelection against the recording fake", () => {
     ]);
   });
 
+  it("finds rows hidden by a filter, in one more sync only when there are some, and says so", async () => {
+    const sheet = { ...accountSheet(8), hiddenRows: [3, 6, 7], hiddenColumns: [2] };
+    const excel = new FakeExcel([sheet], { sheet: "Account Data", row: 0, col: 0, rows: 9, cols: 6 });
+    const read = await readSelection(excel.context, all);
+    expect(read.input.hiddenRows).toEqual([3, 6, 7]);
+    expect(read.syncs).toBe(3);
+    const table = validateAccounts(read.input, detectMapping(read.input));
+    expect(table.issues.find((i) => i.code === "hidden_rows")).toMatchObject({
+      cell: "'Account Data'!A4",
+      message:
+        "Rows 4, 7, 8 are hidden (a filter?); they were read like the others. Show them, or select only the rows to use.",
+    });
+    expect(table.count).toBe(8);
+
+    const none = new FakeExcel([accountSheet(8)], { sheet: "Account Data", row: 0, col: 0, rows: 9, cols: 6 });
+    const plain = await readSelection(none.context, all);
+    expect([plain.input.hiddenRows, plain.syncs]).toEqual([undefined, 2]);
+
+    const older = new FakeExcel([sheet], { sheet: "Account Data", row: 0, col: 0, rows: 9, cols: 6 });
+    const some = await readSelection(older.context, (_set, version) => version !== "1.9");
+    expect([some.input.hiddenRows, some.syncs]).toEqual(["some", 2]);
+  });
+
   it("asks for one block of cells when the selection has several areas", async () => {
     const excel = new FakeExcel([accountSheet(5)], {
       sheet: "Account Data",

@@ -16,6 +16,8 @@ export interface FakeSheetData {
   cells: unknown[][];
   formats?: string[][];
   hiddenColumns?: number[];
+  /** 0-based sheet rows hidden by a filter or by hand. */
+  hiddenRows?: number[];
   visibility?: string;
 }
 
@@ -245,11 +247,45 @@ export class FakeExcel {
       values: () => block((i, j) => data.cells[i]?.[j] ?? ""),
       numberFormat: () => block((i, j) => data.formats?.[i]?.[j] ?? "General"),
       columnHidden: () => Array.from({ length: cols }, (_, j) => col + j).every((j) => data.hiddenColumns?.includes(j)),
+      rowHidden: () => {
+        const hidden = Array.from({ length: rows }, (_, i) => data.hiddenRows?.includes(row + i) ?? false);
+        return hidden.every(Boolean) ? true : hidden.some(Boolean) ? null : false;
+      },
     };
     const snapshot = new Map<string, unknown>();
     const target: Record<string, unknown> = {
       isNullObject: nullObject,
       worksheet: this.worksheet(data),
+      // The visible cells as Excel gives them: one area per block of visible rows and visible columns.
+      getSpecialCellsOrNullObject: () => {
+        const runs = (start: number, count: number, hidden: number[] = []) => {
+          const out: [number, number][] = [];
+          for (let k = start; k < start + count; k++) {
+            if (hidden.includes(k)) continue;
+            const last = out[out.length - 1];
+            if (last && last[1] === k - 1) last[1] = k;
+            else out.push([k, k]);
+          }
+          return out;
+        };
+        const areas = runs(row, rows, data.hiddenRows).flatMap(([r0, r1]) =>
+          runs(col, cols, data.hiddenColumns).map(
+            ([c0, c1]) => `${quoted}!${letters(c0)}${r0 + 1}:${letters(c1)}${r1 + 1}`,
+          ),
+        );
+        let loaded = false;
+        return {
+          load: () => fake.pendingLoads.push(() => ((loaded = true), areas.join(",").length)),
+          get isNullObject() {
+            if (!loaded) throw new PropertyNotLoaded("isNullObject");
+            return areas.length === 0;
+          },
+          get address() {
+            if (!loaded) throw new PropertyNotLoaded("address");
+            return areas.join(",");
+          },
+        };
+      },
       load(list: string) {
         const names = list.split(",").map((p) => p.trim());
         fake.pendingLoads.push(() => {

@@ -12,6 +12,9 @@ export interface TableInput {
   readonly numberFormats?: readonly (readonly string[])[];
   /** Per column of the selection: hidden in the sheet. */
   readonly hiddenColumns?: readonly boolean[];
+  /** Rows of the selection (0-based, as in `values`) hidden in the sheet, by a filter or by hand; "some" when Excel
+   * could not say which. */
+  readonly hiddenRows?: readonly number[] | "some";
   /** How this workbook writes numbers, for numbers stored as text; absent: "." decimal, "," thousands. */
   readonly separators?: NumberSeparators;
 }
@@ -26,6 +29,7 @@ export interface AccountIssue {
     | "no_header_name"
     | "duplicate_header"
     | "hidden_column"
+    | "hidden_rows"
     | "not_a_number"
     | "error_value"
     | "out_of_range"

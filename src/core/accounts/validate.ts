@@ -220,6 +220,28 @@ export function validateAccounts(
         "in the column mapping.",
     });
   });
+  const hidden = input.hiddenRows;
+  const hiddenData = hidden === "some" ? "some" : (hidden ?? []).filter((r) => r >= from);
+  if (hiddenData === "some" || hiddenData.length > 0) {
+    const sheetRows = hiddenData === "some" ? [] : hiddenData.map((r) => input.top + r + 1);
+    const listed =
+      sheetRows.length > 5
+        ? `${sheetRows.slice(0, 5).join(", ")} and ${sheetRows.length - 5} more`
+        : sheetRows.join(", ");
+    issues.push({
+      code: "hidden_rows",
+      severity: "warning",
+      cell:
+        hiddenData === "some"
+          ? wholeRange(input)
+          : cellAddress(input.sheet, input.top + hiddenData[0], input.left + accountColumn),
+      message:
+        hiddenData === "some"
+          ? "Some rows of the table are hidden (a filter?); they were read like the others. Show them, or select only the rows to use."
+          : `${sheetRows.length === 1 ? "Row" : "Rows"} ${listed} ${sheetRows.length === 1 ? "is" : "are"} hidden (a filter?); ` +
+            `${sheetRows.length === 1 ? "it was" : "they were"} read like the others. Show them, or select only the rows to use.`,
+    });
+  }
   const plan = readPlan(mapping);
   for (const p of plan) {
     if (input.hiddenColumns?.[p.column]) {
