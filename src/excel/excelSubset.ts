@@ -5,6 +5,7 @@
  * - getSelectedRange, Range.values/numberFormat/address, Worksheet.getRangeByIndexes: ExcelApi 1.1–1.7
  * - Range.columnHidden/rowHidden: ExcelApi 1.2; getUsedRangeOrNullObject: ExcelApi 1.4; workbook.settings: 1.4
  * - Range.getSpecialCellsOrNullObject("Visible"), RangeAreas.address: ExcelApi 1.9 (only when some rows are hidden)
+ * - Range.getSurroundingRegion: ExcelApi 1.7 (a single selected cell stands for its table)
  * - Worksheet.visibility: ExcelApi 1.1
  * - Application.decimalSeparator/thousandsSeparator: ExcelApi 1.11 (read only where supported)
  */
@@ -23,6 +24,8 @@ export interface RangeSubset {
   readonly isNullObject?: boolean;
   readonly worksheet: WorksheetSubset;
   getSpecialCellsOrNullObject(cellType: "Visible"): RangeAreasSubset;
+  /** The block around the top-left cell, bounded by blank rows and columns (Ctrl+A in a table): ExcelApi 1.7. */
+  getSurroundingRegion(): RangeSubset;
 }
 
 export interface RangeAreasSubset {

@@ -1,4 +1,4 @@
-import type { TableInput } from "../core";
+import { cellAddress, type TableInput } from "../core";
 import { explainExcelError } from "./excelErrors";
 import type { ContextSubset, RangeSubset } from "./excelSubset";
 
@@ -14,6 +14,8 @@ export interface SelectionRead {
   readonly input: TableInput;
   /** The selection as Excel named it, before trimming to the used range ("'Account Data'!A:L"). */
   readonly selectedAddress: string;
+  /** Set when one cell was selected and the table around it was read instead: that table's address. */
+  readonly expandedTo?: string;
   readonly syncs: number;
   readonly chunks: number;
 }
@@ -36,9 +38,13 @@ export async function readSelection(
   // first sync, so they cost no round trip. Without ExcelApi 1.11 the core assumes "." and ",".
   const application = supported("ExcelApi", "1.11") ? context.application : undefined;
   application?.load("decimalSeparator,thousandsSeparator");
-  const selected = context.workbook.getSelectedRange();
-  selected.load("address,rowIndex,columnIndex,rowCount,columnCount");
-  const sheet = selected.worksheet;
+  const clicked = context.workbook.getSelectedRange();
+  clicked.load("address,rowIndex,columnIndex,rowCount,columnCount");
+  // An analyst who clicks one cell of the table means the table: its surrounding region, loaded in the same sync and
+  // used only when the selection is that one cell.
+  const region = supported("ExcelApi", "1.7") ? clicked.getSurroundingRegion() : undefined;
+  region?.load("address,rowIndex,columnIndex,rowCount,columnCount");
+  const sheet = clicked.worksheet;
   sheet.load("name");
   const used = sheet.getUsedRangeOrNullObject(true);
   used.load("rowIndex,columnIndex,rowCount,columnCount");
@@ -48,6 +54,18 @@ export async function readSelection(
     throw explainExcelError(error);
   });
   let syncs = 1;
+  // One cell clicked: the columns of the block around it, from its top down to the last used row — a blank row inside
+  // the table ends Excel's region but not the table, and what follows it is reported, never silently left out.
+  const expand =
+    clicked.rowCount === 1 && clicked.columnCount === 1 && region && region.rowCount * region.columnCount > 1;
+  const selected = expand
+    ? {
+        rowIndex: region.rowIndex,
+        columnIndex: region.columnIndex,
+        rowCount: Infinity,
+        columnCount: region.columnCount,
+      }
+    : clicked;
 
   const top = selected.rowIndex;
   const left = selected.columnIndex;
@@ -60,7 +78,10 @@ export async function readSelection(
     ? { decimal: application.decimalSeparator, group: application.thousandsSeparator }
     : undefined;
   const empty = { sheet: sheet.name, top, left, values: [] as unknown[][], separators };
-  if (rows <= 0 || cols <= 0) return { input: empty, selectedAddress: selected.address, syncs, chunks: 0 };
+  const expandedTo = expand
+    ? `${cellAddress(sheet.name, top, left)}:${cellAddress(sheet.name, bottom, right).split("!")[1]}`
+    : undefined;
+  if (rows <= 0 || cols <= 0) return { input: empty, selectedAddress: clicked.address, expandedTo, syncs, chunks: 0 };
 
   const step = rowsPerChunk(cols);
   const hiddenProbes: RangeSubset[] = [];
@@ -112,7 +133,8 @@ export async function readSelection(
       hiddenRows,
       separators,
     },
-    selectedAddress: selected.address,
+    selectedAddress: clicked.address,
+    expandedTo,
     syncs,
     chunks,
   };

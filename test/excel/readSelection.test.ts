@@ -101,6 +101,28 @@ describe("readSelection against the recording fake", () => {
     expect([some.input.hiddenRows, some.syncs]).toEqual(["some", 2]);
   });
 
+  it("reads the table around a single selected cell, and says which range it read", async () => {
+    const cells: unknown[][] = [];
+    cells[0] = ["Notes: see below"];
+    messyAccounts.values.forEach((row, i) => (cells[i + 2] = [undefined, ...row]));
+    cells[16] = [undefined, undefined, undefined, "a remark far below"];
+    const at = { sheet: "Account Data", row: 6, col: 3, rows: 1, cols: 1 }; // D7, inside the table
+    const excel = new FakeExcel([{ name: "Account Data", cells, formats: [] }], at);
+    const read = await readSelection(excel.context, all);
+    // Excel's region around D7 is B5:L8 (a blank row ends it); the table goes on to the last used row
+    expect(read.selectedAddress).toBe("'Account Data'!D7");
+    expect(read.expandedTo).toBe("'Account Data'!B5:L17");
+    expect(read.input.values.slice(0, 9)).toEqual(messyAccounts.values.slice(2, 11));
+    expect(read.syncs).toBe(2);
+    const table = validateAccounts(read.input, detectMapping(read.input));
+    expect(table.summary).toMatchObject({ accepted: 3, ignoredTotals: 1 });
+    expect(table.issues.map((i) => i.code)).toContain("missing_account"); // the remark below is reported, not read
+
+    const older = new FakeExcel([{ name: "Account Data", cells, formats: [] }], at);
+    const one = await readSelection(older.context, (_set, version) => version !== "1.7");
+    expect([one.expandedTo, one.input.values]).toEqual([undefined, [[cells[6][3]]]]);
+  });
+
   it("asks for one block of cells when the selection has several areas", async () => {
     const excel = new FakeExcel([accountSheet(5)], {
       sheet: "Account Data",

@@ -256,6 +256,37 @@ export class FakeExcel {
     const target: Record<string, unknown> = {
       isNullObject: nullObject,
       worksheet: this.worksheet(data),
+      // Excel's current region: grown from the top-left cell while a neighbouring row or column (diagonals included)
+      // holds a value.
+      getSurroundingRegion: () => {
+        const filled = (r: number, c: number) =>
+          r >= 0 && c >= 0 && !["", null, undefined].includes(data.cells[r]?.[c] as never);
+        let [t, l, b, rt] = [row, col, row, col];
+        for (let grew = true; grew;) {
+          grew = false;
+          const any = (r0: number, r1: number, c0: number, c1: number) => {
+            for (let r = r0; r <= r1; r++) for (let c = c0; c <= c1; c++) if (filled(r, c)) return true;
+            return false;
+          };
+          if (t > 0 && any(t - 1, t - 1, l - 1, rt + 1)) {
+            t--;
+            grew = true;
+          }
+          if (any(b + 1, b + 1, l - 1, rt + 1)) {
+            b++;
+            grew = true;
+          }
+          if (l > 0 && any(t - 1, b + 1, l - 1, l - 1)) {
+            l--;
+            grew = true;
+          }
+          if (any(t - 1, b + 1, rt + 1, rt + 1)) {
+            rt++;
+            grew = true;
+          }
+        }
+        return fake.range(data, t, l, b - t + 1, rt - l + 1);
+      },
       // The visible cells as Excel gives them: one area per block of visible rows and visible columns.
       getSpecialCellsOrNullObject: () => {
         const runs = (start: number, count: number, hidden: number[] = []) => {

@@ -305,11 +305,14 @@ export function validateAccounts(
   let rejected = 0;
   let ignoredBlank = 0;
   let ignoredTotals = 0;
+  // A totals row is the last (or last but one) row with an account label: notes or blank rows may follow it.
+  let lastNamed = end - 1;
+  while (lastNamed > from && isBlank(values[lastNamed][accountColumn])) lastNamed--;
   for (let i = from; i < end; i++) {
     const row = values[i];
     const sheetRow = input.top + i;
     const name = readLabel(row[accountColumn]);
-    if (detectTotals && typeof name === "string" && TOTALS.test(name) && i >= end - 2) {
+    if (detectTotals && typeof name === "string" && TOTALS.test(name) && i >= lastNamed - 1) {
       ignoredTotals++;
       issues.push({
         code: "totals_row",
