@@ -262,17 +262,18 @@ export class FakeExcel {
         const filled = (r: number, c: number) =>
           r >= 0 && c >= 0 && !["", null, undefined].includes(data.cells[r]?.[c] as never);
         let [t, l, b, rt] = [row, col, row, col];
+        const any = (r0: number, r1: number, c0: number, c1: number) => {
+          for (let r = r0; r <= r1; r++) for (let c = c0; c <= c1; c++) if (filled(r, c)) return true;
+          return false;
+        };
+        // Rows first, greedily (tables are tall): each step looks at one row's width, so growth is linear.
         for (let grew = true; grew;) {
           grew = false;
-          const any = (r0: number, r1: number, c0: number, c1: number) => {
-            for (let r = r0; r <= r1; r++) for (let c = c0; c <= c1; c++) if (filled(r, c)) return true;
-            return false;
-          };
-          if (t > 0 && any(t - 1, t - 1, l - 1, rt + 1)) {
+          while (t > 0 && any(t - 1, t - 1, l - 1, rt + 1)) {
             t--;
             grew = true;
           }
-          if (any(b + 1, b + 1, l - 1, rt + 1)) {
+          while (any(b + 1, b + 1, l - 1, rt + 1)) {
             b++;
             grew = true;
           }
