@@ -1,3 +1,5 @@
+import { parseCell } from "../core";
+import { boxOf } from "../report/cellRefs";
 import { validatePlan } from "../report/planValidation";
 import { renameSheets } from "../report/sheetRefs";
 import type { SheetPlan, WorkbookPlan } from "../report/plan";
@@ -5,7 +7,7 @@ import { blockSlices } from "./cellWrites";
 import { loadNames, setNames } from "./definedNames";
 import { decideSheets, OWNED_SHEETS_KEY, parseOwned, type ExistingSheet } from "./sheetOwnership";
 import { clearOwnedSheet } from "./clearOwnedSheet";
-import { explainExcelError } from "./excelErrors";
+import { syncExplained } from "./excelErrors";
 import { applySheetFeatures, type IsSetSupported } from "./sheetFeatures";
 
 /** Requests stay below Excel on the web's 5 MB payload limit with room for the operations around the cells. */
@@ -21,13 +23,6 @@ export interface ApplyResult {
   readonly syncs: number;
   /** Largest estimated request, in bytes of JSON. */
   readonly largestRequestBytes: number;
-}
-
-function cellOf(ref: string): { row: number; col: number } {
-  const m = /^\$?([A-Z]+)\$?(\d+)$/.exec(ref)!;
-  let col = 0;
-  for (const ch of m[1]) col = col * 26 + ch.charCodeAt(0) - 64;
-  return { row: Number(m[2]) - 1, col: col - 1 };
 }
 
 /**
@@ -58,9 +53,7 @@ export async function applyPlan(
   const sync = async () => {
     largest = Math.max(largest, pending);
     pending = 0;
-    await context.sync().catch((error: unknown) => {
-      throw explainExcelError(error);
-    });
+    await syncExplained(context);
     syncs++;
   };
   /** Makes room for a write of `bytes`: the batch so far goes first if the two together would pass the budget. */
@@ -145,7 +138,7 @@ async function writeCells(
 ): Promise<void> {
   const written: { top: number; left: number; bottom: number; right: number }[] = [];
   for (const block of plan.blocks) {
-    const at = cellOf(block.at);
+    const at = parseCell(block.at)!; // validatePlan checked every address
     const width = block.rows[0]?.length ?? 0;
     if (width === 0) continue;
     const box = { top: at.row, left: at.col, bottom: at.row + block.rows.length - 1, right: at.col + width - 1 };
@@ -154,8 +147,7 @@ async function writeCells(
       (b) => b.top <= box.bottom && box.top <= b.bottom && b.left <= box.right && box.left <= b.right,
     );
     written.push(box);
-    for (const { offset, write } of blockSlices(block, budget, overlaps)) {
-      const bytes = JSON.stringify(write.formulas).length + JSON.stringify(write.numberFormat).length;
+    for (const { offset, write, bytes } of blockSlices(block, budget, overlaps)) {
       await reserve(bytes);
       const range = sheet.getRangeByIndexes(at.row + offset, at.col, write.formulas.length, width);
       range.numberFormat = write.numberFormat; // "@" first, so plain text stays text when the formulas arrive
@@ -164,16 +156,14 @@ async function writeCells(
   }
   for (const style of plan.styles ?? []) {
     if (!style.numberFormat) continue;
-    const [a, b = a] = style.range.split(":");
-    const from = cellOf(a);
-    const to = cellOf(b);
-    const cols = to.col - from.col + 1;
+    const box = boxOf(style.range); // 1-based
+    const cols = box.right - box.left + 1;
     const rowBytes = JSON.stringify(new Array(cols).fill(style.numberFormat)).length + 1; // exact: a row and its comma
     const step = Math.max(1, Math.floor((budget * 0.8) / rowBytes));
-    for (let r = from.row; r <= to.row; r += step) {
-      const rows = Math.min(step, to.row - r + 1);
+    for (let r = box.top - 1; r < box.bottom; r += step) {
+      const rows = Math.min(step, box.bottom - r);
       await reserve(rows * rowBytes);
-      sheet.getRangeByIndexes(r, from.col, rows, cols).numberFormat = Array.from({ length: rows }, () =>
+      sheet.getRangeByIndexes(r, box.left - 1, rows, cols).numberFormat = Array.from({ length: rows }, () =>
         new Array(cols).fill(style.numberFormat),
       );
     }

@@ -82,24 +82,27 @@ export function writeBytes(w: CellWrite): number {
 
 /**
  * Splits a block into row slices whose writes stay within `budget` bytes, estimating from the first rows and
- * checking each slice (so one very wide row still goes alone rather than over the limit silently).
+ * checking each slice (so one very wide row still goes alone rather than over the limit silently). Each slice comes
+ * with its measured bytes, for the caller's request budget.
  */
 export function* blockSlices(
   block: CellBlock,
   budget: number,
   overlaps = false,
-): Generator<{ offset: number; write: CellWrite }> {
+): Generator<{ offset: number; write: CellWrite; bytes: number }> {
   const rows = block.rows;
   const sample = cellWrites(rows.slice(0, Math.min(rows.length, 50)), overlaps);
   const perRow = Math.max(1, writeBytes(sample) / Math.max(1, Math.min(rows.length, 50)));
   let step = Math.max(1, Math.floor((budget * 0.8) / perRow));
   for (let offset = 0; offset < rows.length;) {
     let write = cellWrites(rows.slice(offset, offset + step), overlaps);
-    while (writeBytes(write) > budget && step > 1) {
+    let bytes = writeBytes(write);
+    while (bytes > budget && step > 1) {
       step = Math.max(1, Math.floor(step / 2));
       write = cellWrites(rows.slice(offset, offset + step), overlaps);
+      bytes = writeBytes(write);
     }
-    yield { offset, write };
+    yield { offset, write, bytes };
     offset += write.formulas.length;
   }
 }

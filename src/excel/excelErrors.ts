@@ -18,3 +18,12 @@ export function explainExcelError(error: unknown): unknown {
   const advice = typeof code === "string" ? ADVICE[code] : undefined;
   return advice ? new Error(advice, { cause: error }) : error;
 }
+
+/** `context.sync()`, with Excel's errors explained as above: every sync of the adapter goes through here. */
+export async function syncExplained(context: { sync(): Promise<void> }): Promise<void> {
+  try {
+    await context.sync();
+  } catch (error) {
+    throw explainExcelError(error);
+  }
+}

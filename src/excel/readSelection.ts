@@ -1,5 +1,5 @@
-import { cellAddress, type TableInput } from "../core";
-import { explainExcelError } from "./excelErrors";
+import { cellAddress, columnLetters, parseCell, type TableInput } from "../core";
+import { syncExplained } from "./excelErrors";
 import type { ContextSubset, RangeSubset } from "./excelSubset";
 
 /**
@@ -50,9 +50,7 @@ export async function readSelection(
   used.load("rowIndex,columnIndex,rowCount,columnCount");
   // getSelectedRange refuses a selection of several areas (Ctrl+click), Excel any call while a cell is being edited:
   // the analyst gets a sentence saying what to do.
-  await context.sync().catch((error: unknown) => {
-    throw explainExcelError(error);
-  });
+  await syncExplained(context);
   let syncs = 1;
   // One cell clicked: the columns of the block around it, from its top down to the last used row — a blank row inside
   // the table ends Excel's region but not the table, and what follows it is reported, never silently left out.
@@ -78,9 +76,7 @@ export async function readSelection(
     ? { decimal: application.decimalSeparator, group: application.thousandsSeparator }
     : undefined;
   const empty = { sheet: sheet.name, top, left, values: [] as unknown[][], separators };
-  const expandedTo = expand
-    ? `${cellAddress(sheet.name, top, left)}:${cellAddress(sheet.name, bottom, right).split("!")[1]}`
-    : undefined;
+  const expandedTo = expand ? `${cellAddress(sheet.name, top, left)}:${columnLetters(right)}${bottom + 1}` : undefined;
   if (rows <= 0 || cols <= 0) return { input: empty, selectedAddress: clicked.address, expandedTo, syncs, chunks: 0 };
 
   const step = rowsPerChunk(cols);
@@ -100,9 +96,7 @@ export async function readSelection(
     const chunk = sheet.getRangeByIndexes(top + r, left, Math.min(step, rows - r), cols);
     chunk.load("values,numberFormat");
     // one sync per chunk: the response limit, not the row count, sets their number
-    await context.sync().catch((error: unknown) => {
-      throw explainExcelError(error);
-    });
+    await syncExplained(context);
     syncs++;
     chunks++;
     for (const row of chunk.values) values.push(row);
@@ -115,9 +109,7 @@ export async function readSelection(
     if (supported("ExcelApi", "1.9")) {
       const visible = whole.getSpecialCellsOrNullObject("Visible");
       visible.load("address");
-      await context.sync().catch((error: unknown) => {
-        throw explainExcelError(error);
-      });
+      await syncExplained(context);
       syncs++;
       hiddenRows = hiddenRowsOf(visible.isNullObject ? "" : visible.address, top, rows);
     }
@@ -144,11 +136,11 @@ export async function readSelection(
 export function hiddenRowsOf(visibleAddress: string, top: number, rows: number): number[] {
   const shown = new Uint8Array(rows);
   for (const area of visibleAddress.split(",")) {
-    const m = /!?\$?[A-Z]+\$?(\d+)(?::\$?[A-Z]+\$?(\d+))?$/.exec(area.trim());
-    if (!m) continue;
-    const from = Number(m[1]) - 1 - top;
-    const to = Number(m[2] ?? m[1]) - 1 - top;
-    for (let r = Math.max(0, from); r <= Math.min(rows - 1, to); r++) shown[r] = 1;
+    const [first, last = first] = area.slice(area.lastIndexOf("!") + 1).split(":");
+    const from = parseCell(first);
+    const to = parseCell(last);
+    if (!from || !to) continue;
+    for (let r = Math.max(0, from.row - top); r <= Math.min(rows - 1, to.row - top); r++) shown[r] = 1;
   }
   const hidden: number[] = [];
   shown.forEach((s, r) => s === 0 && hidden.push(r));

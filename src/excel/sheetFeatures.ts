@@ -1,6 +1,7 @@
-import { cellsOf, columnLetters } from "../report/cellRefs";
+import { columnLetters } from "../core";
+import { cellsOf } from "../report/cellRefs";
 import type { ChartPlan, ConditionalFormat, RangeStyle, SheetPlan } from "../report/plan";
-import { quoteSheet } from "../report/sheetRefs";
+import { absoluteRef } from "../report/sheetRefs";
 
 /** Requirement-set check, injected (in Excel: Office.context.requirements.isSetSupported). */
 export type IsSetSupported = (set: string, version: string) => boolean;
@@ -113,7 +114,7 @@ function addChart(sheet: Excel.Worksheet, sheetName: string, chart: ChartPlan, c
       series.hasDataLabels = true;
       series.dataLabels.showValue = false;
       cellsOf(s.labels).forEach(({ row, col }, k) => {
-        series.points.getItemAt(k).dataLabel.formula = `=${quoteSheet(sheetName)}!$${columnLetters(col)}$${row}`;
+        series.points.getItemAt(k).dataLabel.formula = `=${absoluteRef(sheetName, `${columnLetters(col - 1)}${row}`)}`;
       });
     }
   });

@@ -13,6 +13,15 @@ export function quoteSheet(name: string): string {
   return `'${name.replace(/'/g, "''")}'`;
 }
 
+/** A range on `sheet` as an absolute reference for a formula or a chart: 'KPI Dashboard'!$B$2:$B$9. */
+export function absoluteRef(sheet: string, range: string): string {
+  const abs = range
+    .split(":")
+    .map((cell) => cell.replace(/\$/g, "").replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2"))
+    .join(":");
+  return `${quoteSheet(sheet)}!${abs}`;
+}
+
 /**
  * Rewrites references to sheets named in `renames` (old name → new name, matched case-insensitively as Excel does):
  * `Data!A1`, `'Key accounts'!B2:C9`. Text inside string literals ("Data!A1") is left alone.

@@ -1,4 +1,5 @@
 import { cellsOf } from "../report/cellRefs";
+import { absoluteRef } from "../report/sheetRefs";
 import type { ChartPlan, ChartSeries } from "../report/plan";
 
 /**
@@ -14,16 +15,6 @@ const NS =
 
 export function escapeXml(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-}
-
-/** A range on the chart's sheet as an absolute reference: 'KPI Dashboard'!$B$2:$B$9. */
-function absolute(sheet: string, range: string): string {
-  const quoted = `'${sheet.replace(/'/g, "''")}'`;
-  const abs = range
-    .split(":")
-    .map((cell) => cell.replace(/\$/g, "").replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2"))
-    .join(":");
-  return `${quoted}!${abs}`;
 }
 
 function richText(text: string, size = 1400, bold = true): string {
@@ -92,7 +83,7 @@ function labelParts(
     .join("");
   const extLst =
     `<c:extLst><c:ext uri="{02D57815-91ED-43cb-92C2-25804820EDAC}" ${C15}><c15:datalabelsRange>` +
-    `<c15:f>${escapeXml(absolute(sheet, s.labels))}</c15:f><c15:dlblRangeCache><c:ptCount val="${cached.length}"/>` +
+    `<c15:f>${escapeXml(absoluteRef(sheet, s.labels))}</c15:f><c15:dlblRangeCache><c:ptCount val="${cached.length}"/>` +
     `${cache}</c15:dlblRangeCache></c15:datalabelsRange></c:ext></c:extLst>`;
   return { dLbls, extLst };
 }
@@ -103,8 +94,8 @@ export type LabelTexts = (range: string) => readonly (string | undefined)[];
 function series(chart: ChartPlan, sheet: string, texts: LabelTexts): string {
   return chart.series
     .map((s, i) => {
-      const cat = s.categories ? absolute(sheet, s.categories) : undefined;
-      const val = numRef(absolute(sheet, s.values));
+      const cat = s.categories ? absoluteRef(sheet, s.categories) : undefined;
+      const val = numRef(absoluteRef(sheet, s.values));
       const { dLbls, extLst } = labelParts(s, chart, sheet, texts);
       // Children in each series type's schema order: dLbls after the marker and fill parts, extLst last.
       switch (chart.kind) {
@@ -126,7 +117,7 @@ function series(chart: ChartPlan, sheet: string, texts: LabelTexts): string {
           return (
             `<c:ser>${seriesHead(s, i, "fill")}<c:invertIfNegative val="0"/>${dLbls}` +
             `${cat ? `<c:xVal>${numRef(cat)}</c:xVal>` : ""}<c:yVal>${val}</c:yVal>` +
-            `<c:bubbleSize>${numRef(absolute(sheet, s.sizes as string))}</c:bubbleSize><c:bubble3D val="0"/>${extLst}</c:ser>`
+            `<c:bubbleSize>${numRef(absoluteRef(sheet, s.sizes as string))}</c:bubbleSize><c:bubble3D val="0"/>${extLst}</c:ser>`
           );
       }
     })
