@@ -17,8 +17,9 @@ describe("text written so Excel cannot read it as anything else", () => {
         // Excel's string literals: "" inside one is a quote
         const pieces = [...formula.matchAll(/"((?:[^"]|"")*)"/g)].map((m) => m[1].replace(/""/g, '"'));
         const joined = `=${pieces.map((p) => `"${p.replace(/"/g, '""')}"`).join("&")}`;
-        // A spreadsheet engine agrees where it can: HyperFormula has no "" escape in string literals.
-        const evaluated = text.includes('"') || hf.calculateFormula(formula, sheet) === text;
+        // A spreadsheet engine agrees where it can: HyperFormula has no "" escape in string literals, and reads a
+        // backslash before the closing quote as an escape (="\" is "not a formula" to it; Excel reads a backslash).
+        const evaluated = /["\\]/.test(text) || hf.calculateFormula(formula, sheet) === text;
         return (
           joined === formula &&
           pieces.join("") === text &&
@@ -28,6 +29,10 @@ describe("text written so Excel cannot read it as anything else", () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it("writes a backslash as it is (Excel has no escapes in strings but the doubled quote)", () => {
+    expect(textAsFormula('=C:\\kam\\"q"\\')).toBe('="=C:\\kam\\""q""\\"');
   });
 
   it("never splits an emoji between two pieces", () => {
