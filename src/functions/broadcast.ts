@@ -76,7 +76,6 @@ export function broadcast(
   };
   // Rows are built as array literals: a one-number literal stores the number unboxed, `new Array(1)` boxes it.
   if (cols === 1) for (let i = 0; i < rows; i++) out[i] = [cellResult(i, 0, i)];
-  else if (cols === 2) for (let i = 0; i < rows; i++) out[i] = [cellResult(i, 0, 2 * i), cellResult(i, 1, 2 * i + 1)];
   else {
     for (let i = 0, k = 0; i < rows; i++) {
       const outRow: ResultCell[] = new Array(cols);
@@ -91,15 +90,6 @@ export function broadcast(
 function readRange(m: ExcelCell[][], spec: ArgSpec, rows: number, cols: number, marked: Uint8Array): Float64Array {
   const values = new Float64Array(rows * cols);
   const zeroIsBlank = spec.zeroIsBlank === true;
-  if (cols === 1 && m.length === rows) {
-    // A column of accounts, the usual case: one cell per row.
-    for (let i = 0; i < rows; i++) {
-      const cell = m[i][0];
-      if (typeof cell === "number" && !(zeroIsBlank && cell === 0)) values[i] = cell;
-      else marked[i] = 1;
-    }
-    return values;
-  }
   for (let i = 0, k = 0; i < rows; i++) {
     const r = m.length === 1 ? m[0] : m[i];
     const single = r.length === 1;
