@@ -101,6 +101,7 @@ function infiniteHorizonError(): KamError {
   );
 }
 
+/** Σ_{s=0..T−1} q^s, accurate near q = 1 (where the textbook (1 − q^T)/(1 − q) loses digits). */
 function geometricSum(q: number, periods: number): number {
   if (q === 1) return periods;
   if (q === 0) return 1;

@@ -10,7 +10,7 @@ export interface CellProblem {
 
 const EXCEL_ERROR =
   /^#(N\/A|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!|FIELD!|BUSY!|BLOCKED!|CONNECT!|UNKNOWN!|GETTING_DATA)/;
-/** How the workbook writes numbers: Excel's decimal and thousands separators (ExcelApi 1.11), "." and "," if unknown. */
+/** How the workbook writes numbers: Excel's decimal and thousands separators (ExcelApi 1.11), else "." and ",". */
 export interface NumberSeparators {
   readonly decimal: string;
   readonly group: string;

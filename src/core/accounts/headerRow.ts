@@ -50,8 +50,9 @@ export function detectHeaderRow(values: readonly (readonly unknown[])[]): number
 /**
  * A second header row under the first, as Excel reports group columns: "Revenue" merged over "FY24 | FY25". It is
  * the row right below the header when its cells are all header text (or years), at least one of them stands under
- * a blank header cell (the merged part of a group), and at least one stands over a number in the next row. Returns the combined headers ("Revenue FY24",
- * "Revenue FY25": a blank header cell takes the group name from its left), or undefined when there is none.
+ * a blank header cell (the merged part of a group), and at least one stands over a number in the next row. Returns
+ * the combined headers ("Revenue FY24", "Revenue FY25": a blank header cell takes the group name from its left), or
+ * undefined when there is none.
  */
 export function twoRowHeaders(values: readonly (readonly unknown[])[], headerRow: number): string[] | undefined {
   const top = values[headerRow];

@@ -1,4 +1,4 @@
-import { isBlank, numberRules, readNumber } from "./cellValues";
+import { isBlank, numberRules, readNumber, type TextNumberRules } from "./cellValues";
 import { FIELD_IDS, FIELDS, headerYear, normaliseHeader, type FieldId } from "./fields";
 import { detectHeaderRow, isYear, twoRowHeaders } from "./headerRow";
 import type { TableInput } from "./table";
@@ -134,9 +134,8 @@ function revenueByYear(headers: readonly string[], candidates: Candidate[]): Can
   ];
 }
 
-function columnProfile(input: TableInput, from: number, column: number) {
+function columnProfile(input: TableInput, rules: TextNumberRules, from: number, column: number) {
   const values = input.values;
-  const rules = numberRules(input.separators);
   let filled = 0;
   let numbers = 0;
   let smallIntegers = 0;
@@ -163,6 +162,7 @@ function columnProfile(input: TableInput, from: number, column: number) {
 /** Guesses from cell contents, for fields no header named: the account column, NPS answers, a percent margin. */
 function contentCandidates(
   input: TableInput,
+  rules: TextNumberRules,
   headers: readonly string[],
   dataRow: number,
   taken: Set<number>,
@@ -171,7 +171,7 @@ function contentCandidates(
   const out: Candidate[] = [];
   for (let j = 0; j < headers.length; j++) {
     if (taken.has(j)) continue;
-    const p = columnProfile(input, dataRow, j);
+    const p = columnProfile(input, rules, dataRow, j);
     if (p.filled === 0) continue;
     const header = headers[j];
     if (!found.has("account") && p.texts >= 0.9 * p.filled && p.unique >= 0.9 * p.texts) {
@@ -226,14 +226,10 @@ export function detectMapping(input: TableInput): ColumnMapping {
   const twoRows = twoRowHeaders(input.values, headerRow);
   const headers = twoRows ?? input.values[headerRow].map((h) => (isBlank(h) ? "" : String(h).trim()));
   const dataRow = headerRow + (twoRows ? 2 : 1);
+  const rules = numberRules(input.separators);
   // A header repeated to the right ("Revenue", "Revenue") names its first column only: the copy is not a near match.
-  const seen = new Set<string>();
-  let candidates = headers.flatMap((h, j) => {
-    const key = h.toLowerCase();
-    if (key !== "" && seen.has(key)) return [];
-    seen.add(key);
-    return nameCandidates(h, j);
-  });
+  const first = firstOfName(headers);
+  let candidates = headers.flatMap((h, j) => (first[j] === j ? nameCandidates(h, j) : []));
   candidates = revenueByYear(headers, candidates);
   candidates.sort((a, b) => b.confidence - a.confidence || a.column - b.column);
   const fields: Partial<Record<FieldId, ColumnMatch>> = {};
@@ -243,7 +239,7 @@ export function detectMapping(input: TableInput): ColumnMapping {
     fields[c.field] = { column: c.column, header: headers[c.column], confidence: c.confidence, reason: c.reason };
     taken.add(c.column);
   }
-  for (const c of contentCandidates(input, headers, dataRow, taken, new Set(Object.keys(fields) as FieldId[]))) {
+  for (const c of contentCandidates(input, rules, headers, dataRow, taken, new Set(Object.keys(fields) as FieldId[]))) {
     fields[c.field] = { column: c.column, header: headers[c.column], confidence: c.confidence, reason: c.reason };
     taken.add(c.column);
   }
@@ -251,10 +247,24 @@ export function detectMapping(input: TableInput): ColumnMapping {
     .map((_, j) => j)
     .filter((j) => !taken.has(j) && headers[j] !== "")
     .filter((j) => {
-      const p = columnProfile(input, dataRow, j);
+      const p = columnProfile(input, rules, dataRow, j);
       return p.filled > 0 && p.numbers >= 0.9 * p.filled;
     });
   return { headerRow, dataRow, headers, fields, criteria: [], numericColumns };
+}
+
+/**
+ * For each column, the first column with the same name (case aside): its own index unless the name came earlier.
+ * Blank names are never the same.
+ */
+export function firstOfName(headers: readonly string[]): number[] {
+  const first = new Map<string, number>();
+  return headers.map((h, j) => {
+    const key = h.toLowerCase();
+    if (key === "") return j;
+    if (!first.has(key)) first.set(key, j);
+    return first.get(key)!;
+  });
 }
 
 /** What the analyst set in the taskpane: a column (or none) per field, and the criteria with their weights. */

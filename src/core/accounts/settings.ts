@@ -15,7 +15,7 @@ export const kamSettingsSchema = z.object({
   version: z.literal(SETTINGS_VERSION),
   savedAt: z.iso.datetime(),
   source: z.object({ sheet: z.string().min(1), address: z.string().min(1) }),
-  /** Each field's column by header text; null: the analyst chose no column for it (detection must not bring it back). */
+  /** Each field's column by header text; null: the analyst chose no column (detection must not bring one back). */
   columns: z.partialRecord(z.enum(FIELD_IDS), z.string().min(1).nullable()),
   criteria: z.array(z.object({ header: z.string().min(1), weight: z.number().finite().nonnegative() })),
   scale: z.object({ min: z.number().finite(), max: z.number().finite() }).refine((s) => s.max > s.min, {

@@ -10,7 +10,7 @@ import {
   type TextNumberRules,
 } from "./cellValues";
 import { FIELDS, normaliseHeader, type FieldId } from "./fields";
-import type { ColumnMapping } from "./mapping";
+import { firstOfName, type ColumnMapping } from "./mapping";
 import type { AccountIssue, TableInput } from "./table";
 
 export type LabelField = "account" | "owner" | "segment" | "region" | "industry";
@@ -200,15 +200,9 @@ export function validateAccounts(
       break;
     }
   });
-  const firstWithName = new Map<string, number>();
-  mapping.headers.forEach((h, j) => {
-    const key = h.toLowerCase();
-    if (key === "") return;
-    const first = firstWithName.get(key);
-    if (first === undefined) {
-      firstWithName.set(key, j);
-      return;
-    }
+  firstOfName(mapping.headers).forEach((first, j) => {
+    if (first === j) return;
+    const h = mapping.headers[j];
     issues.push({
       code: "duplicate_header",
       severity: "warning",
@@ -220,28 +214,8 @@ export function validateAccounts(
         "in the column mapping.",
     });
   });
-  const hidden = input.hiddenRows;
-  const hiddenData = hidden === "some" ? "some" : (hidden ?? []).filter((r) => r >= from);
-  if (hiddenData === "some" || hiddenData.length > 0) {
-    const sheetRows = hiddenData === "some" ? [] : hiddenData.map((r) => input.top + r + 1);
-    const listed =
-      sheetRows.length > 5
-        ? `${sheetRows.slice(0, 5).join(", ")} and ${sheetRows.length - 5} more`
-        : sheetRows.join(", ");
-    issues.push({
-      code: "hidden_rows",
-      severity: "warning",
-      cell:
-        hiddenData === "some"
-          ? wholeRange(input)
-          : cellAddress(input.sheet, input.top + hiddenData[0], input.left + accountColumn),
-      message:
-        hiddenData === "some"
-          ? "Some rows of the table are hidden (a filter?); they were read like the others. Show them, or select only the rows to use."
-          : `${sheetRows.length === 1 ? "Row" : "Rows"} ${listed} ${sheetRows.length === 1 ? "is" : "are"} hidden (a filter?); ` +
-            `${sheetRows.length === 1 ? "it was" : "they were"} read like the others. Show them, or select only the rows to use.`,
-    });
-  }
+  const hiddenRows = hiddenRowsIssue(input, from, accountColumn);
+  if (hiddenRows) issues.push(hiddenRows);
   const plan = readPlan(mapping);
   for (const p of plan) {
     if (input.hiddenColumns?.[p.column]) {
@@ -449,6 +423,32 @@ export function validateAccounts(
     marginBasis,
     issues,
     summary: { read: end - from, accepted: count, rejected, ignoredBlank, ignoredTotals },
+  };
+}
+
+/** One warning for the data rows hidden in the sheet (a filter, usually), naming the first few; they are still read. */
+function hiddenRowsIssue(input: TableInput, from: number, accountColumn: number): AccountIssue | undefined {
+  const advice = "read like the others. Show them, or select only the rows to use.";
+  if (input.hiddenRows === "some") {
+    return {
+      code: "hidden_rows",
+      severity: "warning",
+      cell: wholeRange(input),
+      message: `Some rows of the table are hidden (a filter?); they were ${advice}`,
+    };
+  }
+  const hidden = (input.hiddenRows ?? []).filter((r) => r >= from);
+  if (hidden.length === 0) return undefined;
+  const rows = hidden.map((r) => input.top + r + 1);
+  const listed = rows.length > 5 ? `${rows.slice(0, 5).join(", ")} and ${rows.length - 5} more` : rows.join(", ");
+  return {
+    code: "hidden_rows",
+    severity: "warning",
+    cell: cellAddress(input.sheet, input.top + hidden[0], input.left + accountColumn),
+    message:
+      rows.length === 1
+        ? `Row ${listed} is hidden (a filter?); it was ${advice}`
+        : `Rows ${listed} are hidden (a filter?); they were ${advice}`,
   };
 }
 
