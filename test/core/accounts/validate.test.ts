@@ -2,6 +2,9 @@ import { describe, expect, it } from "vitest";
 import { applyOverrides, availableFeatures, detectMapping, validateAccounts, type TableInput } from "../../../src/core";
 import { messyAccounts } from "../../fixtures/messyAccounts";
 
+/** A selection at A1 of a sheet, as the adapter hands it over. */
+const sheetTable = (values: unknown[][], sheet = "S"): TableInput => ({ sheet, top: 0, left: 0, values });
+
 describe("detectMapping on a messy table", () => {
   const mapping = detectMapping(messyAccounts);
 
@@ -194,18 +197,16 @@ describe("whole-table problems", () => {
 
 describe("a totals row with no label", () => {
   it("is recognised by its revenue being the sum of the rows above", () => {
-    const t: TableInput = {
-      sheet: "Sheet1",
-      top: 0,
-      left: 0,
-      values: [
+    const t = sheetTable(
+      [
         ["Account", "Revenue"],
         ["A", 100],
         ["B", 250],
         ["C", 50],
         ["", 400],
       ].map((r, i) => (i === 4 ? ["All accounts", 400] : r)),
-    };
+      "Sheet1",
+    );
     const v = validateAccounts(t, detectMapping(t));
     expect(v.labels.account).toEqual(["A", "B", "C"]);
     expect(v.summary).toEqual({ read: 4, accepted: 3, rejected: 0, ignoredBlank: 0, ignoredTotals: 1 });
@@ -229,12 +230,7 @@ describe("a last row that only looks like a sum", () => {
     ["two equal accounts around a zero", [500, 0, 500]],
     ["one dominant account and a tiny one lost in rounding", [1e9, 1e-300, 1e9]],
   ])("is kept: %s", (_, revenues) => {
-    const t: TableInput = {
-      sheet: "Sheet1",
-      top: 0,
-      left: 0,
-      values: [["Account", "Revenue"], ...revenues.map((r, i) => [`Account ${i + 1}`, r])],
-    };
+    const t = sheetTable([["Account", "Revenue"], ...revenues.map((r, i) => [`Account ${i + 1}`, r])], "Sheet1");
     const v = validateAccounts(t, detectMapping(t));
     expect(v.count).toBe(3);
     expect(v.issues).toEqual([]);
@@ -243,17 +239,15 @@ describe("a last row that only looks like a sum", () => {
 
 describe("the analyst's word on the last rows", () => {
   it("keeps a last row that looks like a total, labelled or summed, when told to", () => {
-    const t: TableInput = {
-      sheet: "Sheet1",
-      top: 0,
-      left: 0,
-      values: [
+    const t = sheetTable(
+      [
         ["Account", "Revenue"],
         ["Acme", 100],
         ["Bolt", 250],
         ["Total Energies", 350],
       ],
-    };
+      "Sheet1",
+    );
     const detected = validateAccounts(t, detectMapping(t));
     expect(detected.labels.account).toEqual(["Acme", "Bolt"]);
     expect(detected.issues.map((i) => i.code)).toEqual(["totals_row"]);
@@ -302,12 +296,8 @@ describe("a German account table", () => {
 });
 
 describe("columns titled by their year", () => {
-  const table = (header: unknown[], a: unknown, b: unknown): TableInput => ({
-    sheet: "S",
-    top: 0,
-    left: 0,
-    values: [["Key account overview"], [], header, ["Acme", "Lena", a, 120], ["Bolt", "Jonas", b, 180]],
-  });
+  const table = (header: unknown[], a: unknown, b: unknown) =>
+    sheetTable([["Key account overview"], [], header, ["Acme", "Lena", a, 120], ["Bolt", "Jonas", b, 180]]);
 
   it("are a header over revenue figures: the later year is revenue, the earlier prior revenue, said with less confidence", () => {
     const m = detectMapping(table(["Account", "Owner", 2024, 2025], 100, 200));
@@ -317,21 +307,14 @@ describe("columns titled by their year", () => {
   });
 
   it("are data when more years stand below them (a 'customer since' column), so that row is no header", () => {
-    const t: TableInput = {
-      sheet: "S",
-      top: 0,
-      left: 0,
-      values: [["Key account overview"], [], ["Acme", "Lena", 2019, 90], ["Bolt", "Jonas", 2020, 180]],
-    };
+    const t = sheetTable([["Key account overview"], [], ["Acme", "Lena", 2019, 90], ["Bolt", "Jonas", 2020, 180]]);
     expect(detectMapping(t).headerRow).toBe(-1);
   });
 });
 
 describe("a two-row header (a group name merged over its columns)", () => {
-  const input = (values: unknown[][]): TableInput => ({ sheet: "S", top: 0, left: 0, values });
-
   it("combines the group with each column below it, and reads the data from the row after", () => {
-    const t = input([
+    const t = sheetTable([
       ["Account", "Revenue", null, "NPS", null],
       [null, "FY24", "FY25", null, null],
       ["Acme", 100, 120, 8, null],
@@ -347,7 +330,7 @@ describe("a two-row header (a group name merged over its columns)", () => {
   });
 
   it("is not taken from a first row of accounts under a header with a blank cell", () => {
-    const t = input([
+    const t = sheetTable([
       ["Account", null, "Owner"],
       ["Acme", "x", "Lena"],
       ["Bolt", "y", "Jonas"],
@@ -360,16 +343,11 @@ describe("a two-row header (a group name merged over its columns)", () => {
 
 describe("two columns with the same name", () => {
   it("read the first by that name, map the copy to nothing, and say so", () => {
-    const t: TableInput = {
-      sheet: "S",
-      top: 0,
-      left: 0,
-      values: [
-        ["Account", "Revenue", "Revenue"],
-        ["Acme", 100, 120],
-        ["Bolt", 200, 180],
-      ],
-    };
+    const t = sheetTable([
+      ["Account", "Revenue", "Revenue"],
+      ["Acme", 100, 120],
+      ["Bolt", 200, 180],
+    ]);
     const m = detectMapping(t);
     expect(Object.values(m.fields).map((f) => f!.column)).toEqual([0, 1]);
     expect(validateAccounts(t, m).issues).toEqual([
@@ -389,7 +367,7 @@ describe("two columns with the same name", () => {
 describe("short synonyms inside longer headers", () => {
   it("do not map 'Churn risk', 'Active users', 'Contact name' or 'Status date' to status or account", () => {
     const headers = ["Customer", "Contact name", "Churn risk", "Active users", "Status date", "Customer status"];
-    const t: TableInput = { sheet: "S", top: 0, left: 0, values: [headers, ["Acme", "Lena", 3, 40, 45000, "active"]] };
+    const t = sheetTable([headers, ["Acme", "Lena", 3, 40, 45000, "active"]]);
     const m = detectMapping(t);
     expect(Object.fromEntries(Object.entries(m.fields).map(([f, c]) => [f, headers[c!.column]]))).toEqual({
       account: "Customer",
@@ -399,12 +377,8 @@ describe("short synonyms inside longer headers", () => {
 });
 
 describe("NPS found by content", () => {
-  const table = (header: string, answers: number[]): TableInput => ({
-    sheet: "S",
-    top: 0,
-    left: 0,
-    values: [["Account", header], ...answers.map((a, i) => [`Account ${i + 1}`, a])],
-  });
+  const table = (header: string, answers: number[]) =>
+    sheetTable([["Account", header], ...answers.map((a, i) => [`Account ${i + 1}`, a])]);
 
   it("is a column of 0–10 answers under a score header, not a 1–5 criterion rating", () => {
     expect(detectMapping(table("Survey score", [9, 10, 6, 8, 3, 7])).fields.nps?.header).toBe("Survey score");
