@@ -8,3 +8,6 @@ export * from "./clv";
 export * from "./churn";
 export * from "./cohort";
 export * from "./accounts";
+export * from "./nps";
+export * from "./revenueRetention";
+export * from "./portfolio";

@@ -11,20 +11,31 @@ function num(x: number): string {
   return Number.isInteger(x) ? String(x) : String(x).replace(/e([+-])/, "E$1");
 }
 
+/** A number literal, or a reference (a cell that holds the number) as given. */
+function operand(x: number | string): string {
+  return typeof x === "number" ? num(x) : x;
+}
+
 /**
  * Attractiveness score of one account, 0–100 (core: scoreRow). `ratings` and `weights` must have the same
- * orientation and length (e.g. B5:E5 and $B$2:$E$2). Blank ratings drop out of both sums via ISNUMBER, as in the core.
+ * orientation and length (e.g. B5:E5 and $B$2:$E$2); the scale bounds are numbers or cells holding them. Blank
+ * ratings drop out of both sums via ISNUMBER, as in the core.
  *
  * 100·SUMPRODUCT(ISNUMBER(x)·w·(x−min)) / ((max−min)·SUMPRODUCT(ISNUMBER(x)·w))
  *
  * A row with no rating divides by zero (#DIV/0!), where the core reports "no rating" (#N/A): IFERROR is avoided on
  * purpose, since it would hide a real error from the reader.
  */
-export function scoreFormula(ratings: string, weights: string, scaleMin = 1, scaleMax = 5): string {
-  const lo = num(scaleMin);
+export function scoreFormula(
+  ratings: string,
+  weights: string,
+  scaleMin: number | string = 1,
+  scaleMax: number | string = 5,
+): string {
+  const lo = operand(scaleMin);
   return (
     `100*SUMPRODUCT(ISNUMBER(${ratings})*${weights}*(${ratings}-${lo}))` +
-    `/((${num(scaleMax)}-${lo})*SUMPRODUCT(ISNUMBER(${ratings})*${weights}))`
+    `/((${operand(scaleMax)}-${lo})*SUMPRODUCT(ISNUMBER(${ratings})*${weights}))`
   );
 }
 

@@ -9,3 +9,4 @@ export * from "./validate";
 export * from "./features";
 export * from "./settings";
 export * from "./savedMapping";
+export * from "./criteriaProposal";
