@@ -94,7 +94,49 @@ function colourSeries(series: Excel.ChartSeries, kind: ChartPlan["kind"], colour
   } else series.format.fill.setSolidColor(colour);
 }
 
-function addChart(sheet: Excel.Worksheet, sheetName: string, chart: ChartPlan, canLabel: boolean): void {
+/** What this Excel can draw beyond charts themselves (ExcelApi 1.7): each checked once per sheet. */
+interface ChartAbilities {
+  /** Point labels as formulas (ChartDataLabel.formula, ExcelApi 1.8). */
+  readonly labels: boolean;
+  /** ChartAxis.numberFormat, ExcelApi 1.8. */
+  readonly axisFormats: boolean;
+  /** ChartAxis.setPositionAt, ExcelApi 1.8. */
+  readonly crossings: boolean;
+}
+
+/**
+ * Axis formats, bounds and crossings, as checked against @types/office-js and the ChartAxis reference
+ * (office-js-docs-reference, excel.chartaxis.yml): minimum and maximum are ExcelApi 1.1 and documented for value
+ * axes (numbers; "" means automatic); numberFormat is ExcelApi 1.8; tickLabelPosition ("Low") is ExcelApi 1.7;
+ * setPositionAt(value) is ExcelApi 1.8 and sets, in THIS axis's units, where the other axis crosses it. So the
+ * vertical axis standing at x = crossAt.x is categoryAxis.setPositionAt(crossAt.x) (for scatter and bubble charts the
+ * category axis is the x value axis), and the horizontal one at y = crossAt.y is valueAxis.setPositionAt(crossAt.y).
+ * The axis moved into the plot gets its tick labels at the plot's low edge, as the .xlsx renderer writes them.
+ * Unsettled: whether Excel refuses a minimum above the automatic maximum set before the maximum in the same batch
+ * (VBA's MinimumScale does not); both are queued before one sync, maximum first.
+ */
+function formatAxes(c: Excel.Chart, chart: ChartPlan, can: ChartAbilities): void {
+  const axes: [Excel.ChartAxis, ChartPlan["xAxis"]][] = [
+    [c.axes.categoryAxis, chart.xAxis],
+    [c.axes.valueAxis, chart.yAxis],
+  ];
+  for (const [axis, plan] of axes) {
+    if (plan?.max !== undefined) axis.maximum = plan.max;
+    if (plan?.min !== undefined) axis.minimum = plan.min;
+    if (plan?.numberFormat && can.axisFormats) axis.numberFormat = plan.numberFormat;
+  }
+  if (!chart.crossAt || !can.crossings) return;
+  if (chart.crossAt.x !== undefined) {
+    c.axes.categoryAxis.setPositionAt(chart.crossAt.x);
+    c.axes.valueAxis.tickLabelPosition = "Low";
+  }
+  if (chart.crossAt.y !== undefined) {
+    c.axes.valueAxis.setPositionAt(chart.crossAt.y);
+    c.axes.categoryAxis.tickLabelPosition = "Low";
+  }
+}
+
+function addChart(sheet: Excel.Worksheet, sheetName: string, chart: ChartPlan, can: ChartAbilities): void {
   const first = chart.series[0];
   const c = sheet.charts.add(CHART_TYPES[chart.kind] as Excel.ChartType, sheet.getRange(first.values), "Columns");
   c.title.text = chart.title;
@@ -108,7 +150,7 @@ function addChart(sheet: Excel.Worksheet, sheetName: string, chart: ChartPlan, c
     if (s.categories) series.setXAxisValues(sheet.getRange(s.categories));
     if (s.sizes && chart.kind === "bubble") series.setBubbleSizes(sheet.getRange(s.sizes));
     if (s.color) colourSeries(series, chart.kind, `#${s.color}`);
-    if (s.labels && canLabel) {
+    if (s.labels && can.labels) {
       // No API binds a label range to a series; each point's label is a formula pointing at its cell (ExcelApi 1.8),
       // which keeps labels live as the cells change.
       series.hasDataLabels = true;
@@ -121,6 +163,7 @@ function addChart(sheet: Excel.Worksheet, sheetName: string, chart: ChartPlan, c
   if (chart.kind !== "doughnut") {
     if (chart.xAxisTitle) c.axes.categoryAxis.title.text = chart.xAxisTitle;
     if (chart.yAxisTitle) c.axes.valueAxis.title.text = chart.yAxisTitle;
+    formatAxes(c, chart, can);
   }
 }
 
@@ -161,9 +204,16 @@ export function applySheetFeatures(
     if (t.style) table.style = t.style;
   }
   if ((plan.charts ?? []).length > 0 && need("1.7", "charts bound to ranges")) {
-    const labelled = (plan.charts ?? []).some((c) => c.series.some((s) => s.labels));
-    const canLabel = labelled && need("1.8", "point labels taken from cells");
-    for (const chart of plan.charts ?? []) addChart(sheet, plan.name, chart, canLabel);
+    const charts = plan.charts ?? [];
+    const can: ChartAbilities = {
+      labels: charts.some((c) => c.series.some((s) => s.labels)) && need("1.8", "point labels taken from cells"),
+      axisFormats:
+        charts.some((c) => c.xAxis?.numberFormat || c.yAxis?.numberFormat) && need("1.8", "axis number formats"),
+      crossings:
+        charts.some((c) => c.crossAt?.x !== undefined || c.crossAt?.y !== undefined) &&
+        need("1.8", "axes crossing at the cut values"),
+    };
+    for (const chart of charts) addChart(sheet, plan.name, chart, can);
   }
   if (plan.print && need("1.9", "print setup")) {
     if (plan.print.landscape) sheet.pageLayout.orientation = "Landscape";

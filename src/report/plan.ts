@@ -84,6 +84,18 @@ export interface ChartSeries {
   readonly color?: string;
 }
 
+/**
+ * Number format and bounds of one chart axis. Bounds apply to value axes only: the y axis of column, bar and line
+ * charts, and both axes of scatter and bubble charts (a category axis has no scale; validatePlan refuses them there).
+ */
+export interface AxisPlan {
+  /** Excel number format code for the tick labels, e.g. '#,##0,"k"', '0%', '0.0'. Absent: linked to the cells. */
+  readonly numberFormat?: string;
+  /** Lower and upper end of the axis, in data units. Absent: Excel chooses. */
+  readonly min?: number;
+  readonly max?: number;
+}
+
 export interface ChartPlan {
   readonly kind: ChartKind;
   readonly title: string;
@@ -93,6 +105,18 @@ export interface ChartPlan {
   readonly series: readonly ChartSeries[];
   readonly xAxisTitle?: string;
   readonly yAxisTitle?: string;
+  /**
+   * x and y mean what they mean for the titles: x is the category axis (column, bar, line; for "bar" it stands
+   * vertical) or the x value axis (scatter, bubble), y the value axis. Doughnuts have no axes.
+   */
+  readonly xAxis?: AxisPlan;
+  readonly yAxis?: AxisPlan;
+  /**
+   * Where the axes cross, in data units (scatter and bubble only): the vertical axis stands at x = crossAt.x, the
+   * horizontal one at y = crossAt.y. A quadrant chart is split by its own axes at the cut values; tick labels then
+   * move to the plot's edge.
+   */
+  readonly crossAt?: { readonly x?: number; readonly y?: number };
   readonly legend?: "right" | "bottom" | "none";
 }
 

@@ -1,6 +1,6 @@
 import { boxOf } from "./cellRefs";
 import { headerCells } from "./planCells";
-import type { WorkbookPlan } from "./plan";
+import type { ChartPlan, WorkbookPlan } from "./plan";
 
 /** A problem in a plan: which sheet and part, and what is wrong. Plans come from our builders, so these are bugs. */
 export interface PlanIssue {
@@ -97,12 +97,62 @@ export function validatePlan(plan: WorkbookPlan): PlanIssue[] {
           add(`charts[${i}].series[${k}].labels`, `${s.labels} has a different number of cells than ${s.values}.`);
       });
       if (c.kind === "bubble" && c.series.some((s) => !s.sizes)) add(`charts[${i}]`, "a bubble series needs sizes.");
+      checkAxes(c, (part, message) => add(`charts[${i}].${part}`, `chart "${c.title}": ${message}`));
     });
   }
   for (const n of plan.names ?? []) {
     if (!NAME.test(n.name)) issues.push({ sheet: "", path: "names", message: `"${n.name}" is not a valid name.` });
   }
   return issues;
+}
+
+/** Excel keeps a number format code of at most 255 characters. */
+const MAX_FORMAT = 255;
+
+/**
+ * Axis formats, bounds and crossings: finite numbers (JSON turns NaN and infinities into null), min below max, bounds
+ * on value axes only (a category axis has no scale: Office.js documents minimum and maximum for value axes), and
+ * crossings on scatter and bubble charts, whose two axes are both value axes, inside the bounds given.
+ */
+function checkAxes(c: ChartPlan, add: (part: string, message: string) => void): void {
+  const twoValueAxes = c.kind === "scatter" || c.kind === "bubble";
+  const finite = (part: string, v: unknown) => {
+    if (v === undefined || Number.isFinite(v)) return true;
+    add(part, `${String(v)} is not a finite number.`);
+    return false;
+  };
+  for (const [name, axis] of [
+    ["xAxis", c.xAxis],
+    ["yAxis", c.yAxis],
+  ] as const) {
+    if (!axis) continue;
+    if (c.kind === "doughnut") {
+      add(name, "a doughnut chart has no axes.");
+      continue;
+    }
+    const f = axis.numberFormat;
+    if (f !== undefined && (f.trim() === "" || f.length > MAX_FORMAT))
+      add(`${name}.numberFormat`, `number format ${JSON.stringify(f)} must be 1 to ${MAX_FORMAT} characters.`);
+    const bounded = axis.min !== undefined || axis.max !== undefined;
+    if (bounded && name === "xAxis" && !twoValueAxes) add(name, "a category axis has no minimum or maximum.");
+    const ok = [finite(`${name}.min`, axis.min), finite(`${name}.max`, axis.max)].every(Boolean);
+    if (ok && axis.min !== undefined && axis.max !== undefined && axis.min >= axis.max)
+      add(name, `min ${axis.min} must be below max ${axis.max}.`);
+  }
+  if (!c.crossAt) return;
+  if (!twoValueAxes) {
+    add("crossAt", `axes cross at a value only on scatter and bubble charts, not on a ${c.kind} chart.`);
+    return;
+  }
+  for (const [name, axis] of [
+    ["x", c.xAxis],
+    ["y", c.yAxis],
+  ] as const) {
+    const v = c.crossAt[name];
+    if (!finite(`crossAt.${name}`, v) || v === undefined) continue;
+    if ((axis?.min !== undefined && v < axis.min) || (axis?.max !== undefined && v > axis.max))
+      add(`crossAt.${name}`, `${v} lies outside the ${name} axis (${axis?.min ?? "auto"} to ${axis?.max ?? "auto"}).`);
+  }
 }
 
 function cellCount(range: string): number {

@@ -1,6 +1,6 @@
 import { cellsOf } from "../report/cellRefs";
 import { absoluteRef } from "../report/sheetRefs";
-import type { ChartPlan, ChartSeries } from "../report/plan";
+import type { AxisPlan, ChartPlan, ChartSeries } from "../report/plan";
 
 /**
  * DrawingML chart parts (ECMA-376 Part 1, §21.2), written by hand because exceljs has no chart API. Element order
@@ -127,23 +127,87 @@ function series(chart: ChartPlan, sheet: string, texts: LabelTexts): string {
 const AX1 = 500000001;
 const AX2 = 500000002;
 
-/** crossBetween: "between" for category charts, "midCat" for two value axes (scatter, bubble). */
-function axis(
-  kind: "cat" | "val",
-  id: number,
-  cross: number,
-  pos: string,
-  axisTitle?: string,
-  crossBetween = "between",
-): string {
+/** One axis element: its id, the axis it crosses, where it sits, and what the plan says of it. */
+interface AxisSpec {
+  readonly kind: "cat" | "val";
+  readonly id: number;
+  readonly cross: number;
+  readonly pos: "b" | "l";
+  readonly title?: string;
+  readonly plan?: AxisPlan;
+  /** Where this axis crosses the other one, in the other axis's units (crossesAt); absent: at zero (autoZero). */
+  readonly crossesAt?: number;
+  /** crossBetween: "between" for category charts, "midCat" for two value axes (scatter, bubble). */
+  readonly crossBetween?: "between" | "midCat";
+}
+
+/**
+ * A catAx or valAx in CT_CatAx / CT_ValAx order: axId, scaling (CT_Scaling: logBase, orientation, max, min), delete,
+ * axPos, majorGridlines, title, numFmt, majorTickMark, minorTickMark, tickLblPos, crossAx, crosses | crossesAt, then
+ * crossBetween (valAx) or auto, lblAlgn, lblOffset, noMultiLvlLbl (catAx). crossesAt is read in the units of the axis
+ * being crossed (MS-OI29500 §2.1.1447 on §21.2.2.34): crossesAt 50 on the x axis puts it at y = 50. An axis moved
+ * into the plot keeps its tick labels at the plot's low edge ("low"), so they do not cover the points.
+ */
+function axis(a: AxisSpec): string {
+  const p = a.plan ?? {};
+  const scaling =
+    `<c:scaling><c:orientation val="minMax"/>${p.max !== undefined ? `<c:max val="${p.max}"/>` : ""}` +
+    `${p.min !== undefined ? `<c:min val="${p.min}"/>` : ""}</c:scaling>`;
+  const numFmt = p.numberFormat
+    ? `<c:numFmt formatCode="${escapeXml(p.numberFormat)}" sourceLinked="0"/>`
+    : `<c:numFmt formatCode="General" sourceLinked="1"/>`;
+  const crosses = a.crossesAt !== undefined ? `<c:crossesAt val="${a.crossesAt}"/>` : `<c:crosses val="autoZero"/>`;
   const head =
-    `<c:axId val="${id}"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/>` +
-    `<c:axPos val="${pos}"/>${kind === "val" ? "<c:majorGridlines/>" : ""}${axisTitle ? title(axisTitle, 1000) : ""}` +
-    `<c:numFmt formatCode="General" sourceLinked="1"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/>` +
-    `<c:tickLblPos val="nextTo"/><c:crossAx val="${cross}"/><c:crosses val="autoZero"/>`;
-  return kind === "cat"
+    `<c:axId val="${a.id}"/>${scaling}<c:delete val="0"/>` +
+    `<c:axPos val="${a.pos}"/>${a.kind === "val" ? "<c:majorGridlines/>" : ""}${a.title ? title(a.title, 1000) : ""}` +
+    `${numFmt}<c:majorTickMark val="out"/><c:minorTickMark val="none"/>` +
+    `<c:tickLblPos val="${a.crossesAt !== undefined ? "low" : "nextTo"}"/><c:crossAx val="${a.cross}"/>${crosses}`;
+  return a.kind === "cat"
     ? `<c:catAx>${head}<c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>`
-    : `<c:valAx>${head}<c:crossBetween val="${crossBetween}"/></c:valAx>`;
+    : `<c:valAx>${head}<c:crossBetween val="${a.crossBetween ?? "between"}"/></c:valAx>`;
+}
+
+/** The two axes of a category chart: x the category axis, y the value axis ("bar" lays them the other way). */
+function categoryAxes(chart: ChartPlan, horizontal: boolean): string {
+  return (
+    axis({
+      kind: "cat",
+      id: AX1,
+      cross: AX2,
+      pos: horizontal ? "l" : "b",
+      title: chart.xAxisTitle,
+      plan: chart.xAxis,
+    }) +
+    axis({ kind: "val", id: AX2, cross: AX1, pos: horizontal ? "b" : "l", title: chart.yAxisTitle, plan: chart.yAxis })
+  );
+}
+
+/**
+ * The two value axes of a scatter or bubble chart. The x axis (horizontal) crosses the y axis at y = crossAt.y; the
+ * y axis crosses the x axis at x = crossAt.x: each crossing goes on the other axis's element.
+ */
+function valueAxes(chart: ChartPlan): string {
+  const common = { kind: "val", crossBetween: "midCat" } as const;
+  return (
+    axis({
+      ...common,
+      id: AX1,
+      cross: AX2,
+      pos: "b",
+      title: chart.xAxisTitle,
+      plan: chart.xAxis,
+      crossesAt: chart.crossAt?.y,
+    }) +
+    axis({
+      ...common,
+      id: AX2,
+      cross: AX1,
+      pos: "l",
+      title: chart.yAxisTitle,
+      plan: chart.yAxis,
+      crossesAt: chart.crossAt?.x,
+    })
+  );
 }
 
 function plot(chart: ChartPlan, sheet: string, texts: LabelTexts): string {
@@ -155,30 +219,22 @@ function plot(chart: ChartPlan, sheet: string, texts: LabelTexts): string {
       const horizontal = chart.kind === "bar";
       return (
         `<c:barChart><c:barDir val="${horizontal ? "bar" : "col"}"/><c:grouping val="clustered"/><c:varyColors val="0"/>` +
-        `${ser}<c:gapWidth val="80"/>${ids}</c:barChart>` +
-        axis("cat", AX1, AX2, horizontal ? "l" : "b", chart.xAxisTitle) +
-        axis("val", AX2, AX1, horizontal ? "b" : "l", chart.yAxisTitle)
+        `${ser}<c:gapWidth val="80"/>${ids}</c:barChart>${categoryAxes(chart, horizontal)}`
       );
     }
     case "line":
       return (
         `<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>${ser}<c:marker val="1"/>${ids}</c:lineChart>` +
-        axis("cat", AX1, AX2, "b", chart.xAxisTitle) +
-        axis("val", AX2, AX1, "l", chart.yAxisTitle)
+        categoryAxes(chart, false)
       );
     case "doughnut":
       return `<c:doughnutChart><c:varyColors val="1"/>${ser}<c:firstSliceAng val="0"/><c:holeSize val="55"/></c:doughnutChart>`;
     case "scatter":
-      return (
-        `<c:scatterChart><c:scatterStyle val="lineMarker"/><c:varyColors val="0"/>${ser}${ids}</c:scatterChart>` +
-        axis("val", AX1, AX2, "b", chart.xAxisTitle, "midCat") +
-        axis("val", AX2, AX1, "l", chart.yAxisTitle, "midCat")
-      );
+      return `<c:scatterChart><c:scatterStyle val="lineMarker"/><c:varyColors val="0"/>${ser}${ids}</c:scatterChart>${valueAxes(chart)}`;
     case "bubble":
       return (
         `<c:bubbleChart><c:varyColors val="0"/>${ser}<c:bubbleScale val="60"/><c:showNegBubbles val="0"/>${ids}</c:bubbleChart>` +
-        axis("val", AX1, AX2, "b", chart.xAxisTitle, "midCat") +
-        axis("val", AX2, AX1, "l", chart.yAxisTitle, "midCat")
+        valueAxes(chart)
       );
   }
 }

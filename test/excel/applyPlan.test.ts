@@ -182,6 +182,118 @@ describe("applyPlan against the recording fake", () => {
     );
   });
 
+  describe("chart axes", () => {
+    const quadrant: WorkbookPlan = {
+      sheets: [
+        {
+          name: "Matrix",
+          blocks: [
+            {
+              at: "A1",
+              rows: [
+                ["Account", "Strength", "Revenue"],
+                ["Acme", 20, 20000],
+                ["Bolt", 80, 85000],
+              ],
+            },
+          ],
+          charts: [
+            {
+              kind: "scatter",
+              title: "Portfolio",
+              from: "E1",
+              to: "L15",
+              series: [{ name: "Accounts", categories: "B2:B3", values: "C2:C3" }],
+              xAxis: { min: 0, max: 100, numberFormat: "0" },
+              yAxis: { min: 0, max: 100000, numberFormat: '#,##0,"k"' },
+              crossAt: { x: 50, y: 60000 },
+            },
+          ],
+        },
+      ],
+    };
+    const axisOps = (excel: RecordingExcel) =>
+      excel.ops(/\.axes\./).map((o) => [o.path.replace(/^.*\.axes\./, ""), o.value]);
+
+    it("sets bounds, formats and crossings, each crossing on the axis it is measured on", async () => {
+      const excel = new RecordingExcel();
+      const result = await applyPlan(excel.context, quadrant, excel.supports);
+      expect(result.skipped).toEqual([]);
+      // categoryAxis is the x axis of a scatter chart; setPositionAt(v) says where the OTHER axis crosses this one
+      expect(axisOps(excel)).toEqual([
+        ["categoryAxis.maximum", 100],
+        ["categoryAxis.minimum", 0],
+        ["categoryAxis.numberFormat", "0"],
+        ["valueAxis.maximum", 100000],
+        ["valueAxis.minimum", 0],
+        ["valueAxis.numberFormat", '#,##0,"k"'],
+        ["categoryAxis.setPositionAt(50)", undefined],
+        ["valueAxis.tickLabelPosition", "Low"],
+        ["valueAxis.setPositionAt(60000)", undefined],
+        ["categoryAxis.tickLabelPosition", "Low"],
+      ]);
+    });
+
+    it("keeps bounds and leaves formats and crossings out in ExcelApi 1.7, saying so", async () => {
+      const excel = new RecordingExcel();
+      excel.excelApi = "1.7";
+      const result = await applyPlan(excel.context, quadrant, excel.supports);
+      expect(excel.byName("Matrix")!.charts).toHaveLength(1);
+      expect(axisOps(excel)).toEqual([
+        ["categoryAxis.maximum", 100],
+        ["categoryAxis.minimum", 0],
+        ["valueAxis.maximum", 100000],
+        ["valueAxis.minimum", 0],
+      ]);
+      expect(result.skipped).toEqual([
+        "Matrix: axis number formats needs ExcelApi 1.8, which this Excel does not support; it was left out.",
+        "Matrix: axes crossing at the cut values needs ExcelApi 1.8, which this Excel does not support; it was left out.",
+      ]);
+    });
+
+    it("touches no axis of a chart that plans none", async () => {
+      const excel = new RecordingExcel();
+      await applyPlan(excel.context, minimal(), excel.supports);
+      expect(excel.ops(/\.axes\.\w+Axis\.(minimum|maximum|numberFormat|setPositionAt|tickLabelPosition)/)).toEqual([]);
+    });
+
+    it("the fake refuses what Excel refuses: an API newer than the host, a value of the wrong type", async () => {
+      let sheets = 0;
+      const chart = (excel: RecordingExcel) => {
+        const sheet = excel.context.workbook.worksheets.add(`S${++sheets}`);
+        return sheet.charts.add("XYScatter", sheet.getRange("A1:B3"), "Columns");
+      };
+      const old = new RecordingExcel();
+      old.excelApi = "1.7";
+      chart(old).axes.valueAxis.setPositionAt(5);
+      await expect(old.sync()).rejects.toMatchObject({ code: "ApiNotFound" });
+      chart(old).axes.valueAxis.numberFormat = "0%";
+      await expect(old.sync()).rejects.toMatchObject({ code: "ApiNotFound" });
+      chart(old).axes.valueAxis.tickLabelPosition = "Low";
+      await old.sync();
+      const cases: ((axis: Excel.ChartAxis) => void)[] = [
+        (axis) => axis.setPositionAt("5" as unknown as number),
+        (axis) => axis.setPositionAt(Number.NaN),
+        (axis) => (axis.minimum = "auto"),
+        (axis) => (axis.maximum = Number.POSITIVE_INFINITY),
+        (axis) => (axis.numberFormat = 0 as unknown as string),
+        (axis) => (axis.tickLabelPosition = "Bottom" as Excel.ChartAxisTickLabelPosition),
+      ];
+      for (const set of cases) {
+        const excel = new RecordingExcel();
+        set(chart(excel).axes.categoryAxis);
+        await expect(excel.sync()).rejects.toMatchObject({ code: "InvalidArgument" });
+      }
+      const fine = new RecordingExcel();
+      const axis = chart(fine).axes.valueAxis;
+      axis.minimum = "";
+      axis.maximum = 10;
+      axis.setPositionAt(2.5);
+      await fine.sync();
+      expect(fine.ops(/axes/)).toHaveLength(3);
+    });
+  });
+
   it("replaces its own sheet in place and records ownership", async () => {
     const excel = new RecordingExcel([RecordingExcel.sheet("Intro", 0), RecordingExcel.sheet("Account Data", 1)]);
     await applyPlan(excel.context, minimal(), all);

@@ -38,7 +38,43 @@ function letters(col: number): string {
   return s;
 }
 
+/**
+ * Members newer than ExcelApi 1.7 (or with values Excel checks) that the fake knows, by the end of the recorded path,
+ * with the version the ChartAxis and ChartDataLabel references give. A fake made for an older Excel fails the sync
+ * that carries one with ApiNotFound, as Excel does for an API its build lacks.
+ */
+const REQUIREMENTS: readonly [RegExp, string][] = [
+  [/\.axes\.\w+Axis\.numberFormat$/, "1.8"],
+  [/\.axes\.\w+Axis\.setPositionAt\(/, "1.8"],
+  [/\.axes\.\w+Axis\.tickLabelPosition$/, "1.7"],
+  [/\.dataLabel\.formula$/, "1.8"],
+];
+
+const TICK_LABEL_POSITIONS = ["NextToAxis", "High", "Low", "None"];
+
+/** Excel's InvalidArgument for a value a chart axis member does not take (documented types and enum values). */
+function axisRefusal(path: string, value: unknown, args: readonly unknown[] | undefined): string | undefined {
+  const number = (v: unknown) => typeof v === "number" && Number.isFinite(v);
+  if (/\.axes\.\w+Axis\.setPositionAt\(/.test(path) && !(args?.length === 1 && number(args[0])))
+    return "setPositionAt takes one number";
+  // "Can be set to a numeric value or an empty string (for automatic axis values)."
+  if (/\.axes\.\w+Axis\.(minimum|maximum)$/.test(path) && !(number(value) || value === ""))
+    return "minimum and maximum take a number or an empty string";
+  if (/\.axes\.\w+Axis\.numberFormat$/.test(path) && typeof value !== "string") return "numberFormat takes a string";
+  if (/\.axes\.\w+Axis\.tickLabelPosition$/.test(path) && !TICK_LABEL_POSITIONS.includes(value as string))
+    return `tickLabelPosition takes one of ${TICK_LABEL_POSITIONS.join(", ")}`;
+  return undefined;
+}
+
+function newer(version: string, than: string): boolean {
+  const [a, b] = [version, than].map((v) => v.split(".").map(Number));
+  return a[0] !== b[0] ? a[0] > b[0] : a[1] > b[1];
+}
+
 export class RecordingExcel {
+  /** The newest ExcelApi version this Excel supports; pass `supports` to applyPlan so both agree. */
+  excelApi = "1.17";
+  readonly supports = (set: string, version: string): boolean => set === "ExcelApi" && !newer(version, this.excelApi);
   syncs = 0;
   readonly requestBytes: number[] = [];
   readonly operations: Operation[] = [];
@@ -96,9 +132,21 @@ export class RecordingExcel {
     for (const a of after) a();
   }
 
-  private record(path: string, value?: unknown, apply?: () => void): void {
+  private record(path: string, value?: unknown, apply?: () => void, args?: readonly unknown[]): void {
     const bytes = value === undefined ? path.length : JSON.stringify(value).length;
-    this.queue.push({ bytes, apply: () => (this.operations.push({ path, value, sync: this.syncs }), apply?.()) });
+    const needs = REQUIREMENTS.find(([pattern]) => pattern.test(path))?.[1];
+    const refusal =
+      needs && newer(needs, this.excelApi)
+        ? { code: "ApiNotFound", message: `${path} needs ExcelApi ${needs}; this Excel has ${this.excelApi}.` }
+        : ((m) => m && { code: "InvalidArgument", message: `${path}: ${m}.` })(axisRefusal(path, value, args));
+    this.queue.push({
+      bytes,
+      apply: () => {
+        if (refusal) throw Object.assign(new Error(refusal.message), { code: refusal.code });
+        this.operations.push({ path, value, sync: this.syncs });
+        apply?.();
+      },
+    });
   }
 
   /**
@@ -117,7 +165,7 @@ export class RecordingExcel {
       },
       apply: (_target, _this, args: unknown[]) => {
         const call = `${path}(${args.map(describe).join(",")})`;
-        this.record(call);
+        this.record(call, undefined, undefined, args);
         return this.recorder(call);
       },
       set: (_target, prop: string, value) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { PlanCell } from "../../src/report/plan";
+import type { ChartPlan, PlanCell } from "../../src/report/plan";
 import { sanitizeSheetName, validatePlan } from "../../src/report/planValidation";
 import { sampleAccounts, samplePlan } from "../fixtures/samplePlan";
 
@@ -96,6 +96,66 @@ describe("validatePlan", () => {
     expect(issues.map((i) => `${i.path}: ${i.message}`)).toEqual([
       "charts[0].series[0].labels: C2:C8 has a different number of cells than B2:B9.",
       'charts[0].series[1].values: "B2:B" is not a range address.',
+    ]);
+  });
+
+  it("checks axis formats, bounds and crossings, naming the sheet and the chart", () => {
+    const chart = (extra: Partial<ChartPlan>): ChartPlan => ({
+      kind: "scatter",
+      title: "Portfolio",
+      from: "E1",
+      to: "L15",
+      series: [{ name: "a", categories: "A2:A9", values: "B2:B9" }],
+      ...extra,
+    });
+    const issues = (...charts: ChartPlan[]) =>
+      validatePlan({ sheets: [{ name: "Matrix", blocks: [], charts }] }).map(
+        (i) => `${i.sheet} ${i.path}: ${i.message}`,
+      );
+    // a quadrant chart: both axes bounded 0 to 100, formatted, crossing at the cuts
+    const quadrant = chart({
+      xAxis: { min: 0, max: 100, numberFormat: "0" },
+      yAxis: { min: 0, max: 100, numberFormat: '#,##0,"k"' },
+      crossAt: { x: 50, y: 60 },
+    });
+    expect(
+      issues(quadrant, { ...quadrant, kind: "bubble", series: [{ ...quadrant.series[0], sizes: "C2:C9" }] }),
+    ).toEqual([]);
+    expect(
+      issues(chart({ kind: "column", xAxis: { numberFormat: "@" }, yAxis: { min: 0, numberFormat: "0%" } })),
+    ).toEqual([]);
+    expect(
+      issues(
+        chart({
+          xAxis: { min: Number.NaN, max: Number.POSITIVE_INFINITY, numberFormat: " " },
+          yAxis: { min: 5, max: 5, numberFormat: "0".repeat(256) },
+          crossAt: { x: Number.NEGATIVE_INFINITY, y: 7 },
+        }),
+      ),
+    ).toEqual([
+      'Matrix charts[0].xAxis.numberFormat: chart "Portfolio": number format " " must be 1 to 255 characters.',
+      'Matrix charts[0].xAxis.min: chart "Portfolio": NaN is not a finite number.',
+      'Matrix charts[0].xAxis.max: chart "Portfolio": Infinity is not a finite number.',
+      `Matrix charts[0].yAxis.numberFormat: chart "Portfolio": number format "${"0".repeat(256)}" must be 1 to 255 characters.`,
+      'Matrix charts[0].yAxis: chart "Portfolio": min 5 must be below max 5.',
+      'Matrix charts[0].crossAt.x: chart "Portfolio": -Infinity is not a finite number.',
+      'Matrix charts[0].crossAt.y: chart "Portfolio": 7 lies outside the y axis (5 to 5).',
+    ]);
+    // JSON turns NaN into null: the same refusal after a round trip
+    expect(issues(JSON.parse(JSON.stringify(chart({ xAxis: { max: Number.NaN } }))) as ChartPlan)).toEqual([
+      'Matrix charts[0].xAxis.max: chart "Portfolio": null is not a finite number.',
+    ]);
+    expect(
+      issues(
+        chart({ kind: "line", title: "Trend", xAxis: { min: 1 }, crossAt: { y: 0 } }),
+        chart({ kind: "doughnut", title: "Mix", yAxis: { numberFormat: "0%" } }),
+        chart({ crossAt: { x: 120 }, xAxis: { max: 100 } }),
+      ),
+    ).toEqual([
+      'Matrix charts[0].xAxis: chart "Trend": a category axis has no minimum or maximum.',
+      'Matrix charts[0].crossAt: chart "Trend": axes cross at a value only on scatter and bubble charts, not on a line chart.',
+      'Matrix charts[1].yAxis: chart "Mix": a doughnut chart has no axes.',
+      'Matrix charts[2].crossAt.x: chart "Portfolio": 120 lies outside the x axis (auto to 100).',
     ]);
   });
 
