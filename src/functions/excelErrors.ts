@@ -23,3 +23,12 @@ export function toExcelError(error: KamError): CustomFunctions.Error {
 
 /** A cell of a custom function's result: a number, an empty cell (""), or an error in place. */
 export type ResultCell = number | string | CustomFunctions.Error;
+
+/**
+ * A whole-call result for Excel: the value, or its error thrown. Throwing is the documented route for an error of the
+ * whole call (custom-functions-errors.md, "Detect and throw an error"); errors go inside a returned array only per cell.
+ */
+export function valueOrThrow<T>(result: T | CustomFunctions.Error): T {
+  if (result instanceof CustomFunctions.Error) throw result;
+  return result;
+}

@@ -6,10 +6,13 @@
  * Excel's formula autocomplete shows.
  *
  * Ranges are `any[][]` so that text in a cell reaches us and can be named in a message instead of being converted by
- * Excel. Results are 2-D arrays; Excel without dynamic arrays shows only the first cell of a spilled result.
+ * Excel. Results are 2-D arrays (KAM.NRR, KAM.GRR and KAM.NPS: one number); Excel without dynamic arrays shows only
+ * the first cell of a spilled result.
  *
  * A wrapper returns either the result array or one CustomFunctions.Error for the whole call; Excel accepts either
- * from a function whose metadata says it returns a matrix, hence the casts.
+ * from a function whose metadata says it returns a matrix, hence the casts. KAM.NRR, KAM.GRR, KAM.NPS and
+ * KAM.QUADRANT throw their whole-call error instead (valueOrThrow), the route custom-functions-errors.md documents,
+ * and the only documented one for a function that returns a single number.
  *
  * Bump the manifest <Version> whenever this metadata changes: Excel caches functions.json for up to 24 hours.
  */
@@ -17,6 +20,10 @@
 import { churnCells } from "./churn";
 import { churnForecastCells, clvCohortCells, cohortFitCells, survivalForecastCells } from "./cohort";
 import { clvCells } from "./clv";
+import { valueOrThrow } from "./excelErrors";
+import { npsValue } from "./nps";
+import { quadrantCells } from "./quadrant";
+import { retentionValue } from "./retention";
 import { scoreCells } from "./score";
 
 /**
@@ -116,4 +123,58 @@ export function survivalForecast(survivors: any[][], period: any[][]): any[][] {
  */
 export function clvCohort(margin: any[][], survivors: any[][], discount_rate: any[][], renewals?: any[][]): any[][] {
   return clvCohortCells(margin, survivors, discount_rate, renewals) as any[][];
+}
+
+/**
+ * Net revenue retention of the accounts at the start of the period: Σ current / Σ prior over the accounts with a prior revenue above 0. Includes expansion, so it can exceed 100%.
+ * @customfunction NRR
+ * @helpurl https://localhost:3000/help.html#kam-nrr
+ * @param prior Revenue of each account in the prior period, one per account (a column or a row); blank or 0 = a new account, left out.
+ * @param current Revenue of the same accounts in the current period, in the same order; blank = the account churned (0).
+ * @returns One number for the whole set of accounts (e.g. 1.05 for 105%).
+ */
+export function nrr(prior: any[][], current: any[][]): number {
+  return valueOrThrow(retentionValue(prior, current, "net"));
+}
+
+/**
+ * Gross revenue retention of the accounts at the start of the period: Σ min(current, prior) / Σ prior over the accounts with a prior revenue above 0. Expansion is capped, so it is at most 100% and never above KAM.NRR.
+ * @customfunction GRR
+ * @helpurl https://localhost:3000/help.html#kam-grr
+ * @param prior Revenue of each account in the prior period, one per account (a column or a row); blank or 0 = a new account, left out.
+ * @param current Revenue of the same accounts in the current period, in the same order; blank = the account churned (0).
+ * @returns One number for the whole set of accounts (e.g. 0.85 for 85%).
+ */
+export function grr(prior: any[][], current: any[][]): number {
+  return valueOrThrow(retentionValue(prior, current, "gross"));
+}
+
+/**
+ * Net Promoter Score of survey answers on the 0-10 scale: 100 × (promoters answering 9-10 − detractors answering 0-6) / answers, from −100 to 100. Blank cells are left out; a 0 is a real answer.
+ * @customfunction NPS
+ * @helpurl https://localhost:3000/help.html#kam-nps
+ * @param answers Answers to "how likely are you to recommend us", whole numbers 0 to 10 (a range of any shape).
+ * @returns One score from −100 to 100.
+ */
+export function nps(answers: any[][]): number {
+  return valueOrThrow(npsValue(answers));
+}
+
+/**
+ * Portfolio segment of each account on the 2×2 key-account grid: Strategic (high attractiveness, high strength), Star (high, low), Status (low, high), Streamline (low, low). A score equal to its cut-off counts as high.
+ * @customfunction QUADRANT
+ * @helpurl https://localhost:3000/help.html#kam-quadrant
+ * @param attractiveness Attractiveness score of each account, 0 to 100 (e.g. from KAM.SCORE), one row per account.
+ * @param strength Our relative strength with each account, 0 to 100, one row per account.
+ * @param [attractiveness_cut] Cut-off between low and high attractiveness, above 0 and at most 100 (default 50).
+ * @param [strength_cut] Cut-off between low and high strength, above 0 and at most 100 (default 50).
+ * @returns One segment name per account (a spilled column when there are several rows).
+ */
+export function quadrant(
+  attractiveness: any[][],
+  strength: any[][],
+  attractiveness_cut?: number,
+  strength_cut?: number,
+): any[][] {
+  return valueOrThrow(quadrantCells(attractiveness, strength, attractiveness_cut, strength_cut)) as any[][];
 }

@@ -20,6 +20,7 @@ interface Fn {
   description: string;
   helpUrl?: string;
   parameters: Param[];
+  result?: { type?: string; dimensionality?: string };
 }
 
 describe("custom function metadata", async () => {
@@ -47,6 +48,24 @@ describe("custom function metadata", async () => {
     expect(params("CLV.COHORT")).toEqual(["margin", "survivors", "discount_rate", "renewals?"]);
   });
 
+  it("lists the portfolio functions, NRR, GRR and NPS returning one number and QUADRANT a spilled range", () => {
+    const params = (id: string) => byId.get(id)?.parameters.map((p) => `${p.name}${p.optional ? "?" : ""}`);
+    expect(params("NRR")).toEqual(["prior", "current"]);
+    expect(params("GRR")).toEqual(["prior", "current"]);
+    expect(params("NPS")).toEqual(["answers"]);
+    expect(params("QUADRANT")).toEqual(["attractiveness", "strength", "attractiveness_cut?", "strength_cut?"]);
+    for (const id of ["NRR", "GRR", "NPS"]) {
+      expect(byId.get(id)!.result, id).toMatchObject({ type: "number" });
+      expect(byId.get(id)!.result?.dimensionality ?? "scalar", id).toBe("scalar");
+    }
+    expect(byId.get("QUADRANT")!.result).toMatchObject({ dimensionality: "matrix" });
+    for (const id of ["NRR", "GRR"]) {
+      for (const p of byId.get(id)!.parameters)
+        expect(p, `${id}.${p.name}`).toMatchObject({ dimensionality: "matrix", type: "any" });
+    }
+    expect(byId.get("QUADRANT")!.parameters[1]).toMatchObject({ dimensionality: "matrix", type: "any" });
+  });
+
   it("points every function's help at a section of the help page that exists", () => {
     const help = readFileSync(resolve(__dirname, "../../src/help/help.html"), "utf8");
     for (const f of functions) expect(help, f.id).toContain(`id="${f.helpUrl!.split("#")[1]}"`);
@@ -58,7 +77,8 @@ describe("custom function metadata", async () => {
       expect(f.helpUrl, f.id).toMatch(/help\.html#kam-/);
       for (const p of f.parameters) expect(p.description?.length, `${f.id}.${p.name}`).toBeGreaterThan(5);
     }
-    for (const id of ["SCORE", "CLV", "CHURN", "COHORT.FIT", "CHURN.FORECAST", "SURVIVAL.FORECAST", "CLV.COHORT"]) {
+    const ids = ["SCORE", "CLV", "CHURN", "COHORT.FIT", "CHURN.FORECAST", "SURVIVAL.FORECAST", "CLV.COHORT"];
+    for (const id of [...ids, "NRR", "GRR", "NPS", "QUADRANT"]) {
       const first = byId.get(id)!.parameters[0];
       expect(first).toMatchObject({ dimensionality: "matrix", type: "any" });
     }
