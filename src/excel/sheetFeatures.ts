@@ -58,6 +58,17 @@ function capitalise(text: string): string {
   return text[0].toUpperCase() + text.slice(1);
 }
 
+/** The plan's operators as Excel spells them (Excel.ConditionalCellValueOperator): "equal" is "EqualTo", not "Equal". */
+const CELL_VALUE_OPERATORS: Record<
+  Extract<ConditionalFormat, { type: "cellValue" }>["operator"],
+  `${Excel.ConditionalCellValueOperator}`
+> = {
+  greaterThan: "GreaterThan",
+  lessThan: "LessThan",
+  between: "Between",
+  equal: "EqualTo",
+};
+
 function addConditionalFormat(sheet: Excel.Worksheet, cf: ConditionalFormat): void {
   const range = sheet.getRange(cf.range);
   if (cf.type === "colorScale") {
@@ -75,7 +86,7 @@ function addConditionalFormat(sheet: Excel.Worksheet, cf: ConditionalFormat): vo
     f.cellValue.rule = {
       formula1: `=${cf.formula1}`,
       formula2: cf.formula2 === undefined ? undefined : `=${cf.formula2}`,
-      operator: capitalise(cf.operator) as Excel.ConditionalCellValueOperator,
+      operator: CELL_VALUE_OPERATORS[cf.operator],
     };
     if (cf.fill) f.cellValue.format.fill.color = `#${cf.fill}`;
     if (cf.fontColor) f.cellValue.format.font.color = `#${cf.fontColor}`;
@@ -102,6 +113,8 @@ interface ChartAbilities {
   readonly axisFormats: boolean;
   /** ChartAxis.setPositionAt, ExcelApi 1.8. */
   readonly crossings: boolean;
+  /** ChartSeries.bubbleScale, ExcelApi 1.9 (0–300, % of the default size). */
+  readonly bubbleScale: boolean;
 }
 
 /**
@@ -149,6 +162,8 @@ function addChart(sheet: Excel.Worksheet, sheetName: string, chart: ChartPlan, c
     if (i > 0) series.setValues(sheet.getRange(s.values));
     if (s.categories) series.setXAxisValues(sheet.getRange(s.categories));
     if (s.sizes && chart.kind === "bubble") series.setBubbleSizes(sheet.getRange(s.sizes));
+    if (chart.kind === "bubble" && chart.bubbleScale !== undefined && can.bubbleScale)
+      series.bubbleScale = chart.bubbleScale;
     if (s.color) colourSeries(series, chart.kind, `#${s.color}`);
     if (s.labels && can.labels) {
       // No API binds a label range to a series; each point's label is a formula pointing at its cell (ExcelApi 1.8),
@@ -185,6 +200,8 @@ export function applySheetFeatures(
   };
   for (const [col, width] of Object.entries(plan.columnWidths ?? {}))
     sheet.getRange(`${col}:${col}`).format.columnWidth = columnWidthPoints(width);
+  for (const [row, height] of Object.entries(plan.rowHeights ?? {}))
+    sheet.getRange(`${row}:${row}`).format.rowHeight = height;
   for (const s of plan.styles ?? []) applyStyle(sheet, s);
   for (const m of plan.merges ?? []) sheet.getRange(m).merge(false);
   if (plan.tabColor && need("1.7", "the tab colour")) sheet.tabColor = `#${plan.tabColor}`;
@@ -212,6 +229,7 @@ export function applySheetFeatures(
       crossings:
         charts.some((c) => c.crossAt?.x !== undefined || c.crossAt?.y !== undefined) &&
         need("1.8", "axes crossing at the cut values"),
+      bubbleScale: charts.some((c) => c.bubbleScale !== undefined) && need("1.9", "bubble sizes"),
     };
     for (const chart of charts) addChart(sheet, plan.name, chart, can);
   }

@@ -117,6 +117,8 @@ export interface ChartPlan {
    * move to the plot's edge.
    */
   readonly crossAt?: { readonly x?: number; readonly y?: number };
+  /** Bubble charts: bubble size as a percentage of Excel's default (10–300; default 100 in Excel, 60 here). */
+  readonly bubbleScale?: number;
   readonly legend?: "right" | "bottom" | "none";
 }
 
@@ -128,6 +130,8 @@ export interface SheetPlan {
   readonly freeze?: { readonly rows: number; readonly columns: number };
   /** Column widths in characters, by column letter. */
   readonly columnWidths?: Readonly<Record<string, number>>;
+  /** Row heights in points (Excel's default is 15), by 1-based row number: a title, a tile, a wrapped header. */
+  readonly rowHeights?: Readonly<Record<number, number>>;
   readonly merges?: readonly string[];
   readonly blocks: readonly CellBlock[];
   readonly styles?: readonly RangeStyle[];

@@ -70,6 +70,12 @@ export function validatePlan(plan: WorkbookPlan): PlanIssue[] {
       ]),
     ];
     for (const [path, range] of ranges) if (!RANGE.test(range)) add(path, `"${range}" is not a range address.`);
+    // Excel's limits: rows 1–1,048,576, a row at most 409 points high.
+    for (const [row, height] of Object.entries(sheet.rowHeights ?? {})) {
+      const r = Number(row);
+      if (!Number.isInteger(r) || r < 1 || r > 1_048_576) add(`rowHeights.${row}`, `row ${row} is not a sheet row.`);
+      if (!(height > 0 && height <= 409)) add(`rowHeights.${row}`, `height ${height} is not 0–409 points.`);
+    }
     for (const t of sheet.tables ?? []) {
       if (!NAME.test(t.name) || tableNames.has(t.name.toLowerCase()))
         add("tables", `table name "${t.name}" is invalid or taken.`);
@@ -139,6 +145,8 @@ function checkAxes(c: ChartPlan, add: (part: string, message: string) => void): 
     if (ok && axis.min !== undefined && axis.max !== undefined && axis.min >= axis.max)
       add(name, `min ${axis.min} must be below max ${axis.max}.`);
   }
+  if (c.bubbleScale !== undefined && (c.kind !== "bubble" || !(c.bubbleScale >= 10 && c.bubbleScale <= 300)))
+    add("bubbleScale", `bubble scale ${c.bubbleScale} needs a bubble chart and a value from 10 to 300.`);
   if (!c.crossAt) return;
   if (!twoValueAxes) {
     add("crossAt", `axes cross at a value only on scatter and bubble charts, not on a ${c.kind} chart.`);

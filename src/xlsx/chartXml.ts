@@ -233,7 +233,7 @@ function plot(chart: ChartPlan, sheet: string, texts: LabelTexts): string {
       return `<c:scatterChart><c:scatterStyle val="lineMarker"/><c:varyColors val="0"/>${ser}${ids}</c:scatterChart>${valueAxes(chart)}`;
     case "bubble":
       return (
-        `<c:bubbleChart><c:varyColors val="0"/>${ser}<c:bubbleScale val="60"/><c:showNegBubbles val="0"/>${ids}</c:bubbleChart>` +
+        `<c:bubbleChart><c:varyColors val="0"/>${ser}<c:bubbleScale val="${chart.bubbleScale ?? 60}"/><c:showNegBubbles val="0"/>${ids}</c:bubbleChart>` +
         valueAxes(chart)
       );
   }

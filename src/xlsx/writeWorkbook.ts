@@ -103,9 +103,10 @@ function writeRows(ws: StreamSheet, sheet: SheetPlan): void {
     .sort((a, b) => a.row - b.row || a.order - b.order);
   const styles = new RowStyles(sheet.styles ?? []);
   const merged = (sheet.merges ?? []).reduce((m, r) => Math.max(m, boxOf(r).bottom), 0);
+  const tallest = Math.max(0, ...Object.keys(sheet.rowHeights ?? {}).map(Number));
   const lastRow = blocks.reduce(
     (m, b) => Math.max(m, b.row + b.block.rows.length - 1),
-    Math.max(styles.lastRow, merged),
+    Math.max(styles.lastRow, merged, tallest),
   );
   let active: (typeof blocks)[number][] = [];
   let next = 0;
@@ -115,8 +116,10 @@ function writeRows(ws: StreamSheet, sheet: SheetPlan): void {
       active.sort((a, b) => a.order - b.order);
     }
     const shape = styles.forRow(r);
-    if (active.length === 0 && shape.size === 0) continue;
+    const height = sheet.rowHeights?.[r];
+    if (active.length === 0 && shape.size === 0 && height === undefined) continue;
     const row = ws.getRow(r);
+    if (height !== undefined) row.height = height;
     for (const [col, style] of shape) row.getCell(col).style = style;
     for (const b of active) writeBlockRow(row, b.block, r - b.row, b.col);
     row.commit();

@@ -48,11 +48,24 @@ const REQUIREMENTS: readonly [RegExp, string][] = [
   [/\.axes\.\w+Axis\.setPositionAt\(/, "1.8"],
   [/\.axes\.\w+Axis\.tickLabelPosition$/, "1.7"],
   [/\.dataLabel\.formula$/, "1.8"],
+  [/\.bubbleScale$/, "1.9"],
 ];
 
 const TICK_LABEL_POSITIONS = ["NextToAxis", "High", "Low", "None"];
+/** The documented values of Excel.ConditionalCellValueOperator (excel.conditionalcellvalueoperator.yml). */
+const CELL_VALUE_OPERATORS = [
+  "Invalid",
+  "Between",
+  "NotBetween",
+  "EqualTo",
+  "NotEqualTo",
+  "GreaterThan",
+  "LessThan",
+  "GreaterThanOrEqual",
+  "LessThanOrEqual",
+];
 
-/** Excel's InvalidArgument for a value a chart axis member does not take (documented types and enum values). */
+/** Excel's InvalidArgument for a value a member does not take (documented types and enum values). */
 function axisRefusal(path: string, value: unknown, args: readonly unknown[] | undefined): string | undefined {
   const number = (v: unknown) => typeof v === "number" && Number.isFinite(v);
   if (/\.axes\.\w+Axis\.setPositionAt\(/.test(path) && !(args?.length === 1 && number(args[0])))
@@ -63,6 +76,14 @@ function axisRefusal(path: string, value: unknown, args: readonly unknown[] | un
   if (/\.axes\.\w+Axis\.numberFormat$/.test(path) && typeof value !== "string") return "numberFormat takes a string";
   if (/\.axes\.\w+Axis\.tickLabelPosition$/.test(path) && !TICK_LABEL_POSITIONS.includes(value as string))
     return `tickLabelPosition takes one of ${TICK_LABEL_POSITIONS.join(", ")}`;
+  // Excel.ConditionalCellValueOperator: "Equal" and other spellings are refused with InvalidArgument.
+  if (
+    /\.cellValue\.rule$/.test(path) &&
+    !CELL_VALUE_OPERATORS.includes((value as { operator?: string })?.operator ?? "")
+  )
+    return `operator takes one of ${CELL_VALUE_OPERATORS.join(", ")}`;
+  if (/\.bubbleScale$/.test(path) && !(typeof value === "number" && value >= 0 && value <= 300))
+    return "bubbleScale takes a number from 0 to 300";
   return undefined;
 }
 

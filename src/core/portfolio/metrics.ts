@@ -19,7 +19,7 @@ export interface AccountMetrics {
   readonly strength: Float64Array;
   /** Index into options.segments; −1 where either score is missing. */
   readonly segment: Int8Array;
-  /** Revenue × gross margin % (or the margin amount); NaN without a margin. */
+  /** Revenue × gross margin % (or the margin amount); NaN without a margin, or a percentage without revenue. */
   readonly margin: Float64Array;
   /** m·r/(1 + d − r) for active accounts with a margin, r the portfolio retention rate; NaN otherwise. */
   readonly clv: Float64Array;
@@ -98,7 +98,8 @@ export function accountMetrics(
     }
     segment[i] = segmentIndex(attractiveness[i], strength[i], options.cuts.attractiveness, options.cuts.strength);
     const gm = grossMargin?.[i] ?? Number.NaN;
-    if (!Number.isNaN(gm)) {
+    // A margin percentage needs a revenue column to become an amount; a blank revenue counts as 0.
+    if (!Number.isNaN(gm) && (table.marginBasis === "amount" || revenue)) {
       const rev = revenue?.[i] ?? Number.NaN;
       margin[i] = table.marginBasis === "amount" ? gm : (Number.isNaN(rev) ? 0 : rev) * gm;
     }

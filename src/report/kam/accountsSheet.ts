@@ -1,0 +1,208 @@
+import { columnLetters, type AccountTable, type LabelField, type NumberField, type PortfolioOptions } from "../../core";
+import type { ConditionalFormat, PlanCell, RangeStyle, SheetPlan } from "../plan";
+import { absoluteRef } from "../sheetRefs";
+import type { InputRefs } from "./inputsSheet";
+import { FORMATS, SEGMENT_COLOURS_2X2, SEGMENT_COLOURS_3X3 } from "./look";
+import { accountFormulas, type RowRefs } from "./accountFormulas";
+
+export const ACCOUNTS_SHEET = "Accounts";
+export const ACCOUNTS_TABLE = "KamAccounts";
+
+/** A column of the Accounts sheet: an input as read, or a computed native formula. */
+export type ColumnKey =
+  | LabelField
+  | NumberField
+  | "status"
+  | "acquired"
+  | `criterion${number}`
+  | "active"
+  | "attractiveness"
+  | "strength"
+  | "quadrant"
+  | "margin"
+  | "clv"
+  | "revenueChange"
+  | "atRisk";
+
+interface ColumnSpec {
+  readonly key: ColumnKey;
+  readonly header: string;
+  readonly format?: string;
+  readonly width: number;
+}
+
+/** The Accounts sheet's columns and where they are, for every other sheet's formulas. */
+export interface AccountsLayout {
+  readonly columns: readonly (ColumnSpec & { readonly letter: string })[];
+  readonly firstRow: number;
+  readonly lastRow: number;
+  has(key: ColumnKey): boolean;
+  /** Absolute reference of a whole column's data ('Accounts'!$F$2:$F$251). */
+  range(key: ColumnKey): string;
+  /** The cell of one account (0-based) in a column, absolute ('Accounts'!$A$17). */
+  cell(key: ColumnKey, i: number): string;
+  letter(key: ColumnKey): string;
+}
+
+const LABELS: readonly [LabelField, string][] = [
+  ["account", "Account"],
+  ["owner", "Account manager"],
+  ["segment", "Segment"],
+  ["region", "Region"],
+  ["industry", "Industry"],
+];
+const NUMBERS: readonly [NumberField, string][] = [
+  ["revenue", "Revenue"],
+  ["priorRevenue", "Prior revenue"],
+  ["grossMargin", "Gross margin"],
+  ["nps", "NPS"],
+  ["products", "Products"],
+  ["relationship", "Relationship strength"],
+  ["shareOfWallet", "Share of wallet"],
+];
+
+/**
+ * The columns for a table: the analyst's mapped columns (under their own headers where the mapping knows them), the
+ * criteria side by side (the score's SUMPRODUCT needs them in one row range), then the computed columns. Headers
+ * are made distinct, as Excel tables require.
+ */
+export function accountsLayout(
+  table: AccountTable,
+  options: PortfolioOptions,
+  headers: Readonly<Partial<Record<string, string>>> = {},
+  known: { readonly clv: boolean } = { clv: true },
+): AccountsLayout {
+  const specs: ColumnSpec[] = [];
+  for (const [f, label] of LABELS)
+    if (table.labels[f]) specs.push({ key: f, header: headers[f] ?? label, width: f === "account" ? 28 : 16 });
+  const n = table.numbers;
+  const percentMargin = table.marginBasis !== "amount";
+  for (const [f, label] of NUMBERS) {
+    if (!n[f]) continue;
+    const format =
+      f === "revenue" || f === "priorRevenue"
+        ? FORMATS.moneyFull
+        : f === "grossMargin"
+          ? percentMargin
+            ? FORMATS.percent
+            : FORMATS.moneyFull
+          : f === "shareOfWallet" && options.strength.shareOfWalletScale === 1
+            ? FORMATS.percent
+            : undefined;
+    specs.push({ key: f, header: headers[f] ?? label, format, width: 14 });
+  }
+  if (table.status) specs.push({ key: "status", header: headers.status ?? "Status", width: 11 });
+  if (table.acquired) specs.push({ key: "acquired", header: headers.acquired ?? "New", width: 8 });
+  table.criteria.forEach((c, j) =>
+    specs.push({ key: `criterion${j}`, header: c.header || `Criterion ${j + 1}`, width: 12 }),
+  );
+  const revenue = !!n.revenue;
+  const prior = !!n.priorRevenue;
+  specs.push({ key: "active", header: "Active", width: 9 });
+  if (table.criteria.length > 0)
+    specs.push({ key: "attractiveness", header: "Attractiveness", format: FORMATS.score, width: 14 });
+  if (n.relationship || n.shareOfWallet)
+    specs.push({ key: "strength", header: "Strength", format: FORMATS.score, width: 11 });
+  if (table.criteria.length > 0 && (n.relationship || n.shareOfWallet))
+    specs.push({ key: "quadrant", header: "Quadrant", width: 13 });
+  if (n.grossMargin && (revenue || !percentMargin)) {
+    specs.push({ key: "margin", header: "Margin", format: FORMATS.moneyFull, width: 12 });
+    if (prior && known.clv) specs.push({ key: "clv", header: "CLV", format: FORMATS.moneyFull, width: 12 });
+  }
+  if (prior) specs.push({ key: "revenueChange", header: "Revenue change", format: FORMATS.percent, width: 11 });
+  if (n.nps || (revenue && prior)) specs.push({ key: "atRisk", header: "At risk", width: 9 });
+
+  const seen = new Set<string>();
+  const columns = specs.map((s, j) => {
+    let h = s.header;
+    for (let k = 2; seen.has(h.toLowerCase()); k++) h = `${s.header} (${k})`;
+    seen.add(h.toLowerCase());
+    return { ...s, header: h, letter: columnLetters(j) };
+  });
+  const index = new Map(columns.map((c) => [c.key, c]));
+  const firstRow = 2;
+  const lastRow = table.count + 1;
+  const letter = (key: ColumnKey) => {
+    const c = index.get(key);
+    if (!c) throw new Error(`The Accounts sheet has no ${key} column`);
+    return c.letter;
+  };
+  return {
+    columns,
+    firstRow,
+    lastRow,
+    has: (key) => index.has(key),
+    letter,
+    range: (key) => absoluteRef(ACCOUNTS_SHEET, `${letter(key)}${firstRow}:${letter(key)}${lastRow}`),
+    cell: (key, i) => absoluteRef(ACCOUNTS_SHEET, `${letter(key)}${firstRow + i}`),
+  };
+}
+
+function inputValue(table: AccountTable, key: ColumnKey, i: number): PlanCell {
+  if (key.startsWith("criterion")) return finite(table.criteria[Number(key.slice(9))].values[i]);
+  if (key === "status") return table.status![i] === 1 ? "Churned" : table.status![i] === 0 ? "Active" : null;
+  if (key === "acquired") return table.acquired![i] === -1 ? null : table.acquired![i] === 1;
+  const label = table.labels[key as LabelField];
+  if (label) return label[i];
+  const numbers = table.numbers[key as NumberField];
+  return numbers ? finite(numbers[i]) : null;
+}
+
+const finite = (x: number): number | null => (Number.isNaN(x) ? null : x);
+
+/** The Accounts sheet: one row per accepted account in the KamAccounts table, inputs as read, metrics as formulas. */
+export function accountsSheet(
+  table: AccountTable,
+  options: PortfolioOptions,
+  layout: AccountsLayout,
+  inputs: InputRefs,
+): SheetPlan {
+  const computed = accountFormulas(table, options, layout, inputs);
+  const rows: PlanCell[][] = [layout.columns.map((c) => c.header)];
+  const ref: RowRefs = { row: 0 };
+  for (let i = 0; i < table.count; i++) {
+    ref.row = layout.firstRow + i;
+    rows.push(
+      layout.columns.map((c) => (computed[c.key] ? { f: computed[c.key]!(ref) } : inputValue(table, c.key, i))),
+    );
+  }
+  const last = layout.columns[layout.columns.length - 1].letter;
+  const styles: RangeStyle[] = layout.columns
+    .filter((c) => c.format)
+    .map((c) => ({ range: `${c.letter}${layout.firstRow}:${c.letter}${layout.lastRow}`, numberFormat: c.format }));
+  const conditionalFormats: ConditionalFormat[] = [];
+  if (layout.has("quadrant")) {
+    const colours = options.grid === 2 ? SEGMENT_COLOURS_2X2 : SEGMENT_COLOURS_3X3;
+    const q = layout.letter("quadrant");
+    options.segments.forEach((_, k) =>
+      conditionalFormats.push({
+        type: "cellValue",
+        range: `${q}${layout.firstRow}:${q}${layout.lastRow}`,
+        operator: "equal",
+        formula1: inputs.segmentName(k),
+        fill: colours[k],
+      }),
+    );
+  }
+  if (layout.has("atRisk")) {
+    const r = layout.letter("atRisk");
+    conditionalFormats.push({
+      type: "cellValue",
+      range: `${r}${layout.firstRow}:${r}${layout.lastRow}`,
+      operator: "equal",
+      formula1: "TRUE",
+      fill: "FFC7CE",
+      fontColor: "9C0006",
+    });
+  }
+  return {
+    name: ACCOUNTS_SHEET,
+    tabColor: "1F3864",
+    freeze: { rows: 1, columns: 1 },
+    columnWidths: Object.fromEntries(layout.columns.map((c) => [c.letter, c.width])),
+    blocks: [{ at: "A1", rows }],
+    styles,
+    conditionalFormats,
+    tables: [{ name: ACCOUNTS_TABLE, range: `A1:${last}${layout.lastRow}`, style: "TableStyleMedium2" }],
+  };
+}

@@ -1,0 +1,69 @@
+import {
+  portfolioKpis,
+  type AccountMetrics,
+  type AccountTable,
+  type Kpi,
+  type KpiId,
+  type PortfolioOptions,
+} from "../../core";
+import type { WorkbookPlan } from "../plan";
+import { accountsLayout, accountsSheet } from "./accountsSheet";
+import { dashboardSheet } from "./dashboardSheet";
+import { inputsSheet } from "./inputsSheet";
+import { issuesSheet } from "./issuesSheet";
+import { kpiFormula } from "./kpiFormulas";
+import { matrixSheet } from "./matrixSheet";
+
+export interface ReportRequest {
+  readonly table: AccountTable;
+  readonly options: PortfolioOptions;
+  /** Both sheets (default), or one; the Accounts, KAM Inputs and Issues sheets come with either. */
+  readonly only?: "matrix" | "dashboard";
+  /** The analyst's header per field ("Revenue FY25"), to head the Accounts columns as they know them. */
+  readonly headers?: Readonly<Partial<Record<string, string>>>;
+}
+
+export interface Report {
+  readonly plan: WorkbookPlan;
+  /** The core's KPIs: the same numbers the sheets' formulas compute, for the taskpane, `kam --json` and tests. */
+  readonly kpis: readonly Kpi[];
+  readonly metrics: AccountMetrics;
+  /** What was left out and why, one sentence each, for the taskpane's MessageBar and the command line. */
+  readonly notes: readonly string[];
+}
+
+/**
+ * The KAM workbook for validated accounts: KPI Dashboard, Portfolio Matrix, Accounts (the KamAccounts table with
+ * the computed columns), KAM Inputs and Issues. Every number on the generated sheets is a native formula over the
+ * Accounts sheet and the inputs, so the workbook computes without the add-in; the core computes the same numbers.
+ */
+export function buildReport(request: ReportRequest): Report {
+  const { table, options } = request;
+  if (table.count === 0) throw new Error("No account was accepted: there is nothing to report (see the issues).");
+  const { kpis, metrics } = portfolioKpis(table, options);
+  const retentionKnown = kpis.find((k) => k.id === "RetentionRate")?.value !== undefined;
+  const layout = accountsLayout(table, options, request.headers, { clv: retentionKnown });
+  const labels = Object.fromEntries(kpis.map((k) => [k.id, k.label])) as Record<KpiId, string>;
+  const inputs = inputsSheet(
+    table,
+    options,
+    labels,
+    retentionKnown ? kpiFormula("RetentionRate", layout, table) : undefined,
+  );
+  const notes: string[] = [];
+  const sheets = [];
+  const names = [];
+  if (request.only !== "matrix") {
+    const dashboard = dashboardSheet(table, options, kpis, layout, inputs.refs);
+    sheets.push(dashboard.sheet);
+    names.push(...dashboard.names);
+    notes.push(...dashboard.notes);
+  }
+  if (request.only !== "dashboard") {
+    const matrix = matrixSheet(table, options, metrics, layout, inputs.refs);
+    sheets.push(matrix.sheet);
+    notes.push(...matrix.notes);
+  }
+  sheets.push(accountsSheet(table, options, layout, inputs.refs), inputs.sheet, issuesSheet(table));
+  return { plan: { sheets, names }, kpis, metrics, notes };
+}

@@ -1,0 +1,60 @@
+/**
+ * The look of the generated KAM sheets in one place: colours, number formats as a finance reader expects (revenue in
+ * thousands, rates as %, scores to one decimal), and the small style pieces every sheet repeats.
+ */
+import type { RangeStyle } from "../plan";
+
+export const COLOURS = {
+  title: "1F3864",
+  header: "1F3864",
+  headerText: "FFFFFF",
+  input: "DDEBF7",
+  muted: "595959",
+  band: "F2F2F2",
+  good: "C6EFCE",
+  goodText: "006100",
+  bad: "FFC7CE",
+  badText: "9C0006",
+  revenue: "2E75B6",
+  prior: "A5A5A5",
+} as const;
+
+/** One colour per portfolio cell, top-left first: strongest position green, weakest grey. */
+export const SEGMENT_COLOURS_2X2 = ["70AD47", "4472C4", "FFC000", "A5A5A5"] as const;
+export const SEGMENT_COLOURS_3X3 = [
+  "548235",
+  "70AD47",
+  "4472C4",
+  "A9D08E",
+  "9DC3E6",
+  "FFD966",
+  "FFC000",
+  "F4B183",
+  "A5A5A5",
+] as const;
+
+export const FORMATS = {
+  money: '#,##0,"k";-#,##0,"k";0',
+  moneyFull: "#,##0",
+  percent: "0.0%",
+  score: "0.0",
+  count: "#,##0",
+  number: "0.0",
+  ratio: "0.00",
+} as const;
+
+export const title = (range: string): RangeStyle => ({ range, font: { bold: true, size: 16, color: COLOURS.title } });
+export const note = (range: string): RangeStyle => ({ range, font: { italic: true, color: COLOURS.muted } });
+export const header = (range: string): RangeStyle => ({
+  range,
+  font: { bold: true, color: COLOURS.headerText },
+  fill: COLOURS.header,
+  wrapText: true,
+  verticalAlignment: "middle",
+});
+export const section = (range: string): RangeStyle => ({
+  range,
+  font: { bold: true, size: 12, color: COLOURS.title },
+  border: { edges: "bottom", style: "medium", color: COLOURS.title },
+});
+export const grid = (range: string): RangeStyle => ({ range, border: { edges: "all", style: "thin" } });

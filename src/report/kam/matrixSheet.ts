@@ -1,0 +1,274 @@
+import { columnLetters, type AccountMetrics, type AccountTable, type PortfolioOptions } from "../../core";
+import type { ChartPlan, ConditionalFormat, PlanCell, RangeStyle, SheetPlan } from "../plan";
+import type { AccountsLayout } from "./accountsSheet";
+import type { InputRefs } from "./inputsSheet";
+import { FORMATS, grid, header, note, section, SEGMENT_COLOURS_2X2, SEGMENT_COLOURS_3X3, title } from "./look";
+import { rankedList, type ListColumn, type RankedListSpec } from "./rankedList";
+import { segmentNpsFormula } from "./segmentFormulas";
+
+export const MATRIX_SHEET = "Portfolio Matrix";
+const CHART_DATA_LEFT = 18; // column S: the chart's data, right of the chart
+
+/**
+ * The segmentation matrix: a summary per portfolio cell (accounts, revenue, share, average CLV, NPS) as
+ * COUNTIFS/SUMIFS/AVERAGEIFS over the Accounts sheet, the accounts of each cell ranked by revenue (live lists), and a
+ * bubble chart of the top N accounts (strength x, attractiveness y, size revenue, names as labels) whose axes cross
+ * at the cut-offs, so the axes themselves draw the quadrants.
+ */
+export function matrixSheet(
+  table: AccountTable,
+  options: PortfolioOptions,
+  metrics: AccountMetrics,
+  layout: AccountsLayout,
+  inputs: InputRefs,
+): { sheet: SheetPlan; notes: string[] } {
+  const notes: string[] = [];
+  const blocks: { at: string; rows: PlanCell[][] }[] = [];
+  const styles: RangeStyle[] = [title("A1"), note("A2")];
+  const conditionalFormats: ConditionalFormat[] = [];
+  const charts: ChartPlan[] = [];
+  /** Header rows whose labels wrap onto two lines. */
+  const headerRows: number[] = [1, 5];
+  const has = layout.has;
+  const A = layout.range("active");
+  const key = has("revenue")
+    ? layout.range("revenue")
+    : has("attractiveness")
+      ? layout.range("attractiveness")
+      : undefined;
+  const keyHeader = has("revenue") ? "Revenue" : "Attractiveness";
+  const keyFormat = has("revenue") ? FORMATS.moneyFull : FORMATS.score;
+  const head: PlanCell[][] = [
+    ["Key account portfolio: attractiveness × relative strength"],
+    [
+      "Live formulas over the Accounts sheet and the KAM Inputs sheet: edit a weight, a cut-off or a revenue and " +
+        "every figure follows. Counts and revenue are of active accounts.",
+    ],
+  ];
+  blocks.push({ at: "A1", rows: head });
+
+  if (!has("quadrant")) {
+    const missing = [
+      has("attractiveness") ? undefined : "attractiveness criteria (rated columns, chosen in the taskpane or settings)",
+      has("strength") ? undefined : "a Relationship strength or Share of wallet column",
+    ].filter(Boolean);
+    const message = `The matrix needs ${missing.join(" and ")}: it was left out.`;
+    notes.push(`Portfolio Matrix: ${message}`);
+    blocks.push({ at: "A4", rows: [[message]] });
+    styles.push({ range: "A4", font: { bold: true, color: "9C0006" } });
+    if (has("attractiveness") && key) {
+      const length = Math.min(options.topN, table.count);
+      blocks.push({ at: "A6", rows: [["Accounts by attractiveness"]] });
+      styles.push(section("A6:F6"));
+      const spec: RankedListSpec = {
+        sheet: MATRIX_SHEET,
+        top: 7,
+        left: 0,
+        length,
+        key: layout.range("attractiveness"),
+        keyHeader: "Attractiveness",
+        filter: `(${A}*ISNUMBER(${layout.range("attractiveness")}))`,
+        firstRow: layout.firstRow,
+        columns: [{ header: "Account", range: layout.range("account") }],
+      };
+      blocks.push({ at: "A7", rows: rankedList(spec) });
+      styles.push(header("A7:C7"), { range: `B8:B${7 + length}`, numberFormat: FORMATS.score });
+    }
+    return { sheet: sheetOf(blocks, styles, conditionalFormats, charts, 8 + options.topN, [1, 7]), notes };
+  }
+
+  const Q = layout.range("quadrant");
+  const g = options.grid;
+  const cells = g * g;
+  const colours = g === 2 ? SEGMENT_COLOURS_2X2 : SEGMENT_COLOURS_3X3;
+  const R = has("revenue") ? layout.range("revenue") : undefined;
+  const summaryTop = 5;
+  const first = summaryTop + 1;
+  const last = summaryTop + cells;
+  const summary: PlanCell[][] = [
+    ["Segment", "Active accounts", "Revenue", "Share of revenue", "Average CLV", "NPS", "Strategy"],
+  ];
+  for (let k = 0; k < cells; k++) {
+    const r = first + k;
+    const q = `$A${r}`;
+    summary.push([
+      { f: inputs.segmentName(k) },
+      { f: `COUNTIFS(${Q},${q},${A},TRUE)` },
+      R ? { f: `SUMIFS(${R},${Q},${q},${A},TRUE)` } : "",
+      R ? { f: `IF(SUM($C$${first}:$C$${last})>0,$C${r}/SUM($C$${first}:$C$${last}),"")` } : "",
+      has("clv") ? { f: `IFERROR(AVERAGEIFS(${layout.range("clv")},${Q},${q},${A},TRUE),"")` } : "",
+      has("nps") ? { f: segmentNpsFormula(table, layout, `${Q},${q}`) } : "",
+      { f: inputs.segmentStrategy(k) },
+    ]);
+  }
+  summary.push([
+    "All segments",
+    { f: `SUM(B${first}:B${last})` },
+    R ? { f: `SUM(C${first}:C${last})` } : "",
+    R ? { f: `IF(C${last + 1}>0,1,"")` } : "",
+    has("clv") ? { f: `IFERROR(AVERAGEIFS(${layout.range("clv")},${Q},"<>",${A},TRUE),"")` } : "",
+    has("nps") ? { f: segmentNpsFormula(table, layout, `${Q},"<>"`) } : "",
+    "",
+  ]);
+  blocks.push({ at: `A${summaryTop - 1}`, rows: [["Portfolio segments"]] }, { at: `A${summaryTop}`, rows: summary });
+  styles.push(
+    section(`A${summaryTop - 1}:G${summaryTop - 1}`),
+    header(`A${summaryTop}:G${summaryTop}`),
+    grid(`A${summaryTop}:G${last + 1}`),
+    { range: `B${first}:B${last + 1}`, numberFormat: FORMATS.count },
+    { range: `C${first}:C${last + 1}`, numberFormat: FORMATS.money },
+    { range: `D${first}:D${last + 1}`, numberFormat: FORMATS.percent },
+    { range: `E${first}:E${last + 1}`, numberFormat: FORMATS.money },
+    { range: `F${first}:F${last + 1}`, numberFormat: FORMATS.number },
+    { range: `G${first}:G${last}`, wrapText: true, verticalAlignment: "top" },
+    { range: `A${last + 1}:G${last + 1}`, font: { bold: true } },
+  );
+  for (let k = 0; k < cells; k++) styles.push({ range: `A${first + k}`, fill: colours[k], font: { bold: true } });
+
+  // The accounts of each segment, largest first.
+  let top = last + 3;
+  const listColumns: ListColumn[] = [
+    { header: "Account", range: layout.range("account") },
+    ...(has("owner") ? [{ header: "Account manager", range: layout.range("owner") }] : []),
+    { header: "Attractiveness", range: layout.range("attractiveness") },
+    { header: "Strength", range: layout.range("strength") },
+  ];
+  const n = listColumns.length;
+  const lastListCol = columnLetters(n + 1);
+  const keyLetter = columnLetters(n);
+  for (let k = 0; k < cells && key; k++) {
+    blocks.push({
+      at: `A${top}`,
+      rows: [[{ f: inputs.segmentName(k) }, { f: `"largest "&LOWER("${keyHeader}")&" first"` }]],
+    });
+    styles.push(section(`A${top}:${lastListCol}${top}`), { range: `A${top}`, fill: colours[k] });
+    const spec: RankedListSpec = {
+      sheet: MATRIX_SHEET,
+      top: top + 1,
+      left: 0,
+      length: options.listPerSegment,
+      key,
+      keyHeader,
+      filter: `((${Q}=$A$${top})*${A})`,
+      firstRow: layout.firstRow,
+      columns: listColumns,
+    };
+    blocks.push({ at: `A${top + 1}`, rows: rankedList(spec) });
+    const from = top + 2;
+    const to = top + 1 + options.listPerSegment;
+    styles.push(
+      header(`A${top + 1}:${lastListCol}${top + 1}`),
+      { range: `${keyLetter}${from}:${keyLetter}${to}`, numberFormat: keyFormat },
+      { range: `${columnLetters(n - 2)}${from}:${columnLetters(n - 1)}${to}`, numberFormat: FORMATS.score },
+      { range: `${lastListCol}${from}:${lastListCol}${to}`, font: { color: "808080" } },
+    );
+    top = to + 2;
+  }
+
+  // The chart: the N largest active accounts with both scores, chosen when built; their points move live.
+  const drawn = chartAccounts(table, metrics, options.topN);
+  if (drawn.length > 0 && key) {
+    const dataLeft = columnLetters(CHART_DATA_LEFT);
+    const col = (j: number) => columnLetters(CHART_DATA_LEFT + j);
+    const firstData = 6;
+    const lastData = firstData + drawn.length - 1;
+    const rank = has("revenue") ? "revenue" : "attractiveness";
+    const data: PlanCell[][] = [["#", "Account", "Strength", "Attractiveness", keyHeader, "Quadrant"]];
+    drawn.forEach((i, k) =>
+      data.push([
+        k + 1,
+        table.labels.account![i],
+        { f: layout.cell("strength", i) },
+        { f: layout.cell("attractiveness", i) },
+        { f: `N(${layout.cell(rank, i)})` },
+        { f: layout.cell("quadrant", i) },
+      ]),
+    );
+    blocks.push(
+      {
+        at: `${dataLeft}4`,
+        rows: [[`Chart data: the ${drawn.length} largest accounts by ${keyHeader.toLowerCase()} when built`]],
+      },
+      { at: `${dataLeft}5`, rows: data },
+    );
+    styles.push(
+      section(`${dataLeft}4:${col(5)}4`),
+      header(`${dataLeft}5:${col(5)}5`),
+      { range: `${col(2)}${firstData}:${col(3)}${lastData}`, numberFormat: FORMATS.score },
+      { range: `${col(4)}${firstData}:${col(4)}${lastData}`, numberFormat: keyFormat },
+    );
+    charts.push({
+      kind: has("revenue") ? "bubble" : "scatter",
+      title: `Portfolio matrix: the ${drawn.length} largest accounts${has("revenue") ? " (bubble size: revenue)" : ""}`,
+      from: "I4",
+      to: "Q32",
+      series: [
+        {
+          name: "Accounts",
+          categories: `${col(2)}${firstData}:${col(2)}${lastData}`,
+          values: `${col(3)}${firstData}:${col(3)}${lastData}`,
+          ...(has("revenue") ? { sizes: `${col(4)}${firstData}:${col(4)}${lastData}` } : {}),
+          labels: `${col(1)}${firstData}:${col(1)}${lastData}`,
+          color: "4472C4",
+        },
+      ],
+      xAxisTitle: "Relative strength (0–100)",
+      yAxisTitle: "Account attractiveness (0–100)",
+      xAxis: { min: 0, max: 100, numberFormat: "0" },
+      yAxis: { min: 0, max: 100, numberFormat: "0" },
+      ...(g === 2 ? { crossAt: { x: options.cuts.strength[0], y: options.cuts.attractiveness[0] } } : {}),
+      bubbleScale: 30,
+      legend: "none",
+    });
+    const eligible = chartAccounts(table, metrics, Infinity).length;
+    if (drawn.length < eligible)
+      notes.push(`Portfolio Matrix: the chart shows the ${drawn.length} largest of ${eligible} accounts.`);
+  }
+  blocks[0] = {
+    at: "A1",
+    rows: [
+      ...head,
+      [
+        g === 2
+          ? `Chart axes cross at the cut-offs as built (strength ${options.cuts.strength[0]}, attractiveness ${options.cuts.attractiveness[0]}): rebuild after changing a cut-off to move them.`
+          : "",
+      ],
+    ],
+  };
+  styles.push(note("A3"));
+  return { sheet: sheetOf(blocks, styles, conditionalFormats, charts, top, headerRows), notes };
+}
+
+/** The accounts the chart draws: active, with both scores, the largest by revenue (else attractiveness) first. */
+function chartAccounts(table: AccountTable, metrics: AccountMetrics, n: number): number[] {
+  const revenue = table.numbers.revenue;
+  const size = (i: number) => (revenue ? (Number.isNaN(revenue[i]) ? 0 : revenue[i]) : metrics.attractiveness[i]);
+  const eligible: number[] = [];
+  for (let i = 0; i < table.count; i++) {
+    if (metrics.active[i] && !Number.isNaN(metrics.attractiveness[i]) && !Number.isNaN(metrics.strength[i]))
+      eligible.push(i);
+  }
+  return eligible.sort((a, b) => size(b) - size(a) || a - b).slice(0, n);
+}
+
+function sheetOf(
+  blocks: { at: string; rows: PlanCell[][] }[],
+  styles: RangeStyle[],
+  conditionalFormats: ConditionalFormat[],
+  charts: ChartPlan[],
+  lastRow: number,
+  tallRows: readonly number[],
+): SheetPlan {
+  return {
+    name: MATRIX_SHEET,
+    tabColor: "70AD47",
+    showGridlines: false,
+    rowHeights: Object.fromEntries(tallRows.map((r) => [r, r === 1 ? 24 : 30])),
+    columnWidths: { A: 26, B: 16, C: 14, D: 14, E: 14, F: 10, G: 56, S: 5, T: 26, U: 10, V: 13, W: 12, X: 12 },
+    blocks,
+    styles,
+    conditionalFormats,
+    charts,
+    print: { landscape: true, fitToOnePage: true, area: `A1:Q${Math.max(lastRow, 30)}` },
+  };
+}

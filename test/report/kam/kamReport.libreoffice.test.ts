@@ -1,0 +1,158 @@
+/**
+ * The KAM workbook checked by a real spreadsheet engine: LibreOffice recalculates every formula of the rendered
+ * .xlsx (250 seeded accounts, messy cells and hostile names included), and every KPI_* name and every account's
+ * Attractiveness, Strength, Quadrant and CLV must equal what the core computes. Then a weight cell and a revenue cell
+ * are typed over in the file, LibreOffice recalculates again, and the KPIs and quadrants follow. Pictures of every
+ * sheet go to test-artifacts/ for a person to look at (and the README shows them).
+ */
+import { describe, expect, it } from "vitest";
+import { columnLetters, portfolioKpis, type AccountTable } from "../../../src/core";
+import type { SheetPlan, WorkbookPlan } from "../../../src/report/plan";
+import { writeWorkbook } from "../../../src/xlsx/writeWorkbook";
+import { HOSTILE_NAMES, runSample } from "../../fixtures/kamSample";
+import { pdfPageText, recalculate, renderPictures, type RecalculatedWorkbook } from "../../support/libreoffice";
+import { editCells } from "../../support/xlsxEdit";
+
+const close = (a: unknown, b: number, rel = 1e-9) =>
+  typeof a === "number" && Math.abs(a - b) <= rel * Math.max(1, Math.abs(b));
+
+const sheetOf = (plan: WorkbookPlan, name: string): SheetPlan => plan.sheets.find((s) => s.name === name)!;
+
+/** Column letter of an Accounts header. */
+function accountsColumn(plan: WorkbookPlan, header: string): string {
+  const headers = sheetOf(plan, "Accounts").blocks[0].rows[0];
+  const j = headers.indexOf(header);
+  if (j < 0) throw new Error(`no Accounts column "${header}"`);
+  return columnLetters(j);
+}
+
+/** The KPI_* names and the cell each points at. */
+function kpiCells(plan: WorkbookPlan): Map<string, { sheet: string; address: string }> {
+  const out = new Map<string, { sheet: string; address: string }>();
+  for (const n of plan.names ?? []) {
+    const m = /^'(.+)'!\$([A-Z]+)\$(\d+)$/.exec(n.refersTo);
+    if (m) out.set(n.name, { sheet: m[1].replace(/''/g, "'"), address: `${m[2]}${m[3]}` });
+  }
+  return out;
+}
+
+function expectKpis(
+  wb: RecalculatedWorkbook,
+  plan: WorkbookPlan,
+  table: AccountTable,
+  kpis: ReturnType<typeof portfolioKpis>["kpis"],
+) {
+  const cells = kpiCells(plan);
+  const available = kpis.filter((k) => k.value !== undefined);
+  expect([...cells.keys()].sort()).toEqual(available.map((k) => `KPI_${k.id}`).sort());
+  for (const k of available) {
+    const at = cells.get(`KPI_${k.id}`)!;
+    const got = wb.value(at.sheet, at.address);
+    expect(close(got, k.value!), `KPI_${k.id}: LibreOffice ${JSON.stringify(got)}, core ${k.value}`).toBe(true);
+  }
+  expect(table.count).toBeGreaterThan(200);
+}
+
+describe("the KAM workbook recalculated by LibreOffice", async () => {
+  const { table, options, report } = runSample({ messy: true, hostile: true });
+  const { plan, metrics } = report;
+  const xlsx = await writeWorkbook(plan);
+  const wb = await recalculate(xlsx);
+  const col = {
+    attractiveness: accountsColumn(plan, "Attractiveness"),
+    strength: accountsColumn(plan, "Strength"),
+    quadrant: accountsColumn(plan, "Quadrant"),
+    clv: accountsColumn(plan, "CLV"),
+    revenue: accountsColumn(plan, "Revenue"),
+  };
+
+  it("computes every KPI_* name as the core does", () => {
+    expectKpis(wb, plan, table, report.kpis);
+  });
+
+  it("computes every account's Attractiveness, Strength, Quadrant and CLV as the core does", () => {
+    let blanks = 0;
+    for (let i = 0; i < table.count; i++) {
+      const r = i + 2;
+      const cell = (c: string) => wb.value("Accounts", `${c}${r}`);
+      for (const [c, v] of [
+        [col.attractiveness, metrics.attractiveness[i]],
+        [col.strength, metrics.strength[i]],
+        [col.clv, metrics.clv[i]],
+      ] as const) {
+        if (Number.isNaN(v)) {
+          blanks++;
+          expect([undefined, ""], `${c}${r}`).toContain(cell(c));
+        } else expect(close(cell(c), v), `${c}${r}: ${JSON.stringify(cell(c))} vs ${v}`).toBe(true);
+      }
+      const k = metrics.segment[i];
+      expect(cell(col.quadrant) ?? "", `${col.quadrant}${r}`).toBe(k < 0 ? "" : options.segments[k].name);
+    }
+    // The churned accounts have no CLV: the blank branch is exercised, not just the numbers.
+    expect(blanks).toBeGreaterThan(0);
+  });
+
+  it("lists each portfolio segment's largest accounts live, as the core ranks them", () => {
+    // The first list under the summary: Strategic, largest revenue first.
+    const matrix = sheetOf(plan, "Portfolio Matrix");
+    const listHeader = matrix.blocks.find((b) => b.rows[0][0] === "Account")!;
+    const top = Number(listHeader.at.slice(1));
+    const revenue = table.numbers.revenue!;
+    const strategic = [...Array(table.count).keys()]
+      .filter((i) => metrics.segment[i] === 0 && metrics.active[i])
+      .sort((a, b) => revenue[b] - revenue[a]);
+    for (let k = 0; k < 10; k++) {
+      expect(wb.value("Portfolio Matrix", `A${top + 1 + k}`)).toBe(table.labels.account![strategic[k]]);
+    }
+  });
+
+  it("keeps account names that start with = + - @ as text, and calls no KAM.* function", () => {
+    for (let i = 0; i < HOSTILE_NAMES.length; i++) expect(wb.value("Accounts", `A${i + 2}`)).toBe(HOSTILE_NAMES[i]);
+    const formulas = plan.sheets.flatMap((s) =>
+      s.blocks.flatMap((b) => b.rows.flatMap((r) => r.filter((c) => typeof c === "object" && c !== null))),
+    );
+    expect(formulas.length).toBeGreaterThan(1000);
+    for (const f of formulas) expect((f as { f: string }).f).not.toMatch(/KAM\./i);
+  });
+
+  it("follows an edited weight and an edited revenue: KPIs and quadrants recalculate", async () => {
+    const inputs = sheetOf(plan, "KAM Inputs").blocks[0].rows;
+    const weightRow = inputs.findIndex((r) => r[0] === "Weight") + 1;
+    // The largest account loses 60% of its revenue, and the first criterion counts five times.
+    const revenue = table.numbers.revenue!;
+    const big = revenue.indexOf(Math.max(...revenue.filter((x) => !Number.isNaN(x))));
+    const edited = await editCells(xlsx, [
+      { sheet: "KAM Inputs", address: `B${weightRow}`, value: 5 },
+      { sheet: "Accounts", address: `${col.revenue}${big + 2}`, value: Math.round(revenue[big] * 0.4) },
+    ]);
+    const wb2 = await recalculate(edited);
+    const table2: AccountTable = {
+      ...table,
+      numbers: { ...table.numbers, revenue: revenue.map((x, i) => (i === big ? Math.round(x * 0.4) : x)) },
+    };
+    const options2 = { ...options, criteriaWeights: options.criteriaWeights.map((w, j) => (j === 0 ? 5 : w)) };
+    const after = portfolioKpis(table2, options2);
+    expectKpis(wb2, plan, table2, after.kpis);
+    let moved = 0;
+    for (let i = 0; i < table.count; i++) {
+      const k = after.metrics.segment[i];
+      if (k !== metrics.segment[i]) moved++;
+      expect(wb2.value("Accounts", `${col.quadrant}${i + 2}`) ?? "").toBe(k < 0 ? "" : options.segments[k].name);
+    }
+    // The edit must matter, or the test would prove nothing.
+    expect(moved).toBeGreaterThan(0);
+    expect(after.kpis.find((k) => k.id === "NRR")!.value).not.toBeCloseTo(
+      report.kpis.find((k) => k.id === "NRR")!.value!,
+      6,
+    );
+    expect(after.metrics.atRisk[big]).toBe(1);
+  });
+
+  it("renders every sheet to PDF and PNG for a person to look at", () => {
+    const pngs = renderPictures(xlsx, "kam-workbook");
+    expect(pngs.length).toBe(plan.sheets.length);
+    expect(pdfPageText("kam-workbook", 1)).toContain("Key account KPI dashboard");
+    const matrix = pdfPageText("kam-workbook", 2);
+    for (const name of ["Strategic", "Star", "Status", "Streamline"]) expect(matrix).toContain(name);
+  });
+});
