@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { kamError, type Result } from "../errors";
+import { KPI_IDS } from "../portfolio/kpiIds";
 import { FIELD_IDS } from "./fields";
 
 /**
@@ -10,6 +11,122 @@ import { FIELD_IDS } from "./fields";
 export const SETTINGS_VERSION = 1;
 
 const threshold = z.union([z.literal("median"), z.number().finite()]);
+
+/** A rating scale whose ends are named in the message, so the analyst knows which of the saved scales is wrong. */
+const ratingScale = (field: string) =>
+  z.object({ min: z.number().finite(), max: z.number().finite() }).refine((s) => s.max > s.min, {
+    message: `${field}.max must be greater than ${field}.min`,
+  });
+
+/** One axis's cut-offs on the 0–100 score; their count is checked against the grid on the whole report below. */
+const axisCuts = (field: string) =>
+  z
+    .array(
+      z
+        .number({ error: `${field} must hold numbers` })
+        .finite()
+        .min(0, `${field} must lie in 0–100`)
+        .max(100, `${field} must lie in 0–100`),
+    )
+    .refine((cuts) => cuts.every((c, i) => i === 0 || c > cuts[i - 1]), {
+      // An equal pair would leave a band with no account that could ever fall in it: a grid cell that is always empty.
+      message: `${field} must be in strictly ascending order`,
+    });
+
+/**
+ * The report's choices (PortfolioOptions in src/core/portfolio/options.ts, less the criteria weights, which
+ * `criteria` already holds by header). Optional as a whole, so settings saved before it still read, and optional
+ * inside: a missing choice takes the same default as in `portfolioOptions`. The limits are the report's own: the
+ * grid is 2×2 or 3×3, the score axes run 0–100, and the lists stay readable on one screen.
+ */
+export const reportSettingsSchema = z
+  .object({
+    grid: z.union([z.literal(2), z.literal(3)], { error: "report.grid must be 2 or 3" }).optional(),
+    cuts: z
+      .object({
+        attractiveness: axisCuts("report.cuts.attractiveness").optional(),
+        strength: axisCuts("report.cuts.strength").optional(),
+      })
+      .optional(),
+    segments: z
+      .array(
+        z.object({
+          name: z
+            .string()
+            .min(1, "report.segments: a segment name must not be empty")
+            .max(40, "report.segments: a segment name must be at most 40 characters"),
+          strategy: z.string().max(200, "report.segments: a strategy must be at most 200 characters"),
+        }),
+      )
+      .refine((segments) => new Set(segments.map((s) => s.name.toLowerCase())).size === segments.length, {
+        // The workbook counts and lists accounts by segment name with COUNTIF-style lookups, which ignore case.
+        message: "report.segments must have distinct names (case does not count)",
+      })
+      .optional(),
+    strength: z
+      .object({
+        weights: z
+          .object({
+            relationship: z.number().finite().nonnegative("report.strength.weights.relationship must be 0 or more"),
+            shareOfWallet: z.number().finite().nonnegative("report.strength.weights.shareOfWallet must be 0 or more"),
+          })
+          .refine((w) => w.relationship + w.shareOfWallet > 0, {
+            // Strength is the weighted mean of the two: with both weights 0 it divides by zero on every account.
+            message: "report.strength.weights must not both be 0",
+          })
+          .optional(),
+        relationshipScale: ratingScale("report.strength.relationshipScale").optional(),
+        shareOfWalletScale: z
+          .union([z.literal(1), z.literal(100)], { error: "report.strength.shareOfWalletScale must be 1 or 100" })
+          .optional(),
+      })
+      .optional(),
+    atRiskThreshold: z
+      .number()
+      .finite()
+      .min(0, "report.atRiskThreshold must lie in 0–1")
+      .max(1, "report.atRiskThreshold must lie in 0–1")
+      .optional(),
+    topN: z
+      .number()
+      .int("report.topN must be a whole number from 1 to 200")
+      .min(1, "report.topN must be a whole number from 1 to 200")
+      .max(200, "report.topN must be a whole number from 1 to 200")
+      .optional(),
+    listPerSegment: z
+      .number()
+      .int("report.listPerSegment must be a whole number from 1 to 50")
+      .min(1, "report.listPerSegment must be a whole number from 1 to 50")
+      .max(50, "report.listPerSegment must be a whole number from 1 to 50")
+      .optional(),
+    targets: z
+      .partialRecord(z.enum(KPI_IDS), z.number({ error: "report.targets: a target must be a number" }))
+      .optional(),
+  })
+  .superRefine((report, ctx) => {
+    // Checked against the grid that will be built: the saved one, else portfolioOptions' default of 2×2.
+    const grid = report.grid ?? 2;
+    const shape = `a ${grid}×${grid} grid${report.grid === undefined ? " (report.grid, default 2)" : ""}`;
+    for (const axis of ["attractiveness", "strength"] as const) {
+      const cuts = report.cuts?.[axis];
+      if (cuts && cuts.length !== grid - 1) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["cuts", axis],
+          message: `report.cuts.${axis} must hold ${grid - 1} cut-off${grid === 2 ? "" : "s"} for ${shape}, not ${cuts.length}`,
+        });
+      }
+    }
+    if (report.segments && report.segments.length !== grid * grid) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["segments"],
+        message: `report.segments must hold ${grid * grid} segments for ${shape}, not ${report.segments.length}`,
+      });
+    }
+  });
+
+export type ReportSettings = z.infer<typeof reportSettingsSchema>;
 
 export const kamSettingsSchema = z.object({
   version: z.literal(SETTINGS_VERSION),
@@ -28,6 +145,11 @@ export const kamSettingsSchema = z.object({
    * revenue happens to equal the sum of the others). Optional, so settings saved before it still read.
    */
   totalsRow: z.enum(["detect", "keep"]).optional(),
+  /**
+   * The report's choices: grid, cut-offs, segments, strength, lists and targets. Where `cuts` is saved it wins over
+   * `thresholds`, which stay for settings saved before it (see portfolioChoicesFromSettings).
+   */
+  report: reportSettingsSchema.optional(),
 });
 
 export type KamSettings = z.infer<typeof kamSettingsSchema>;

@@ -4,3 +4,4 @@ export * from "./segments";
 export * from "./options";
 export * from "./metrics";
 export * from "./kpis";
+export * from "./savedChoices";
