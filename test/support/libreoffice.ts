@@ -63,6 +63,8 @@ function convert(input: string, filter: string, outDir: string): string {
 /** Cell values as LibreOffice saved them after recalculating, read straight from the sheet XML. */
 export interface RecalculatedWorkbook {
   value(sheet: string, address: string): number | string | boolean | { error: string } | undefined;
+  /** Every cell holding an error value (#NAME?, #VALUE!, ...), sheet by sheet. */
+  errors(): { sheet: string; address: string; error: string }[];
 }
 
 /**
@@ -101,7 +103,15 @@ export async function recalculate(xlsx: Buffer): Promise<RecalculatedWorkbook> {
     }
     sheets.set(decode(m[1]), cells);
   }
-  return { value: (sheet, address) => sheets.get(sheet)?.get(address) };
+  return {
+    value: (sheet, address) => sheets.get(sheet)?.get(address),
+    errors: () =>
+      [...sheets].flatMap(([sheet, cells]) =>
+        [...cells]
+          .filter(([, v]) => typeof v === "object")
+          .map(([address, v]) => ({ sheet, address, error: (v as { error: string }).error })),
+      ),
+  };
 }
 
 function decode(text: string): string {

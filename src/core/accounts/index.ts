@@ -10,3 +10,4 @@ export * from "./features";
 export * from "./settings";
 export * from "./savedMapping";
 export * from "./criteriaProposal";
+export * from "./revenuePeriods";

@@ -76,9 +76,19 @@ const WHOLE_HEADER_ONLY = new Set([
   "am",
 ]);
 
+/**
+ * Words that make a header an assessment of the field rather than the field itself: "Margin potential", "Revenue
+ * growth potential" and "Relationship rating" are criteria rated on a scale, so containing "margin" or "revenue" must
+ * not map them to the gross margin or the revenue.
+ */
+const ASSESSMENT = /\b(potential|rating|score|fit|attractiveness|outlook|forecast|target)\b/;
+/** The fields that are amounts or counts, which an assessment header never is. */
+const AMOUNTS: ReadonlySet<FieldId> = new Set(["revenue", "priorRevenue", "grossMargin", "products"]);
+
 function nameCandidates(header: string, column: number): Candidate[] {
   const n = normaliseHeader(header);
   if (n === "") return [];
+  const assessment = ASSESSMENT.test(n);
   const out: Candidate[] = [];
   for (const field of FIELD_IDS) {
     let best: Candidate | undefined;
@@ -86,7 +96,12 @@ function nameCandidates(header: string, column: number): Candidate[] {
       let c: Candidate | undefined;
       if (n === synonym)
         c = { field, column, confidence: 1, reason: `header "${header}" names ${FIELDS[field].label}` };
-      else if (synonym.length >= 3 && !WHOLE_HEADER_ONLY.has(synonym) && ` ${n} `.includes(` ${synonym} `)) {
+      else if (
+        synonym.length >= 3 &&
+        !WHOLE_HEADER_ONLY.has(synonym) &&
+        !(assessment && AMOUNTS.has(field)) &&
+        ` ${n} `.includes(` ${synonym} `)
+      ) {
         c = { field, column, confidence: 0.8, reason: `header "${header}" contains "${synonym}"` };
       } else if (diceSimilarity(n, synonym) >= 0.8) {
         c = { field, column, confidence: 0.6, reason: `header "${header}" is close to "${synonym}"` };

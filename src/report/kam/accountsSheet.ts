@@ -1,4 +1,11 @@
-import { columnLetters, type AccountTable, type LabelField, type NumberField, type PortfolioOptions } from "../../core";
+import {
+  columnLetters,
+  type AccountTable,
+  type LabelField,
+  type NumberField,
+  type PortfolioOptions,
+  type RevenuePeriod,
+} from "../../core";
 import type { ConditionalFormat, PlanCell, RangeStyle, SheetPlan } from "../plan";
 import { absoluteRef } from "../sheetRefs";
 import type { InputRefs } from "./inputsSheet";
@@ -15,6 +22,7 @@ export type ColumnKey =
   | "status"
   | "acquired"
   | `criterion${number}`
+  | `period${number}`
   | "active"
   | "attractiveness"
   | "strength"
@@ -71,12 +79,17 @@ export function accountsLayout(
   options: PortfolioOptions,
   headers: Readonly<Partial<Record<string, string>>> = {},
   known: { readonly clv: boolean } = { clv: true },
+  periods: readonly RevenuePeriod[] = [],
 ): AccountsLayout {
   const specs: ColumnSpec[] = [];
   for (const [f, label] of LABELS)
     if (table.labels[f]) specs.push({ key: f, header: headers[f] ?? label, width: f === "account" ? 28 : 16 });
   const n = table.numbers;
   const percentMargin = table.marginBasis !== "amount";
+  // Earlier years of revenue, oldest first, before the revenue they lead up to.
+  periods.forEach((p, k) => {
+    if (!p.field) specs.push({ key: `period${k}`, header: p.header, format: FORMATS.moneyFull, width: 14 });
+  });
   for (const [f, label] of NUMBERS) {
     if (!n[f]) continue;
     const format =
@@ -138,8 +151,9 @@ export function accountsLayout(
   };
 }
 
-function inputValue(table: AccountTable, key: ColumnKey, i: number): PlanCell {
+function inputValue(table: AccountTable, periods: readonly RevenuePeriod[], key: ColumnKey, i: number): PlanCell {
   if (key.startsWith("criterion")) return finite(table.criteria[Number(key.slice(9))].values[i]);
+  if (key.startsWith("period")) return finite(periods[Number(key.slice(6))].values[i]);
   if (key === "status") return table.status![i] === 1 ? "Churned" : table.status![i] === 0 ? "Active" : null;
   if (key === "acquired") return table.acquired![i] === -1 ? null : table.acquired![i] === 1;
   const label = table.labels[key as LabelField];
@@ -156,6 +170,7 @@ export function accountsSheet(
   options: PortfolioOptions,
   layout: AccountsLayout,
   inputs: InputRefs,
+  periods: readonly RevenuePeriod[] = [],
 ): SheetPlan {
   const computed = accountFormulas(table, options, layout, inputs);
   const rows: PlanCell[][] = [layout.columns.map((c) => c.header)];
@@ -163,7 +178,9 @@ export function accountsSheet(
   for (let i = 0; i < table.count; i++) {
     ref.row = layout.firstRow + i;
     rows.push(
-      layout.columns.map((c) => (computed[c.key] ? { f: computed[c.key]!(ref) } : inputValue(table, c.key, i))),
+      layout.columns.map((c) =>
+        computed[c.key] ? { f: computed[c.key]!(ref) } : inputValue(table, periods, c.key, i),
+      ),
     );
   }
   const last = layout.columns[layout.columns.length - 1].letter;

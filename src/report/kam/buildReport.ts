@@ -5,6 +5,7 @@ import {
   type Kpi,
   type KpiId,
   type PortfolioOptions,
+  type RevenuePeriod,
 } from "../../core";
 import type { WorkbookPlan } from "../plan";
 import { accountsLayout, accountsSheet } from "./accountsSheet";
@@ -21,6 +22,8 @@ export interface ReportRequest {
   readonly only?: "matrix" | "dashboard";
   /** The analyst's header per field ("Revenue FY25"), to head the Accounts columns as they know them. */
   readonly headers?: Readonly<Partial<Record<string, string>>>;
+  /** Revenue by year where the table has three years or more (core: revenuePeriods): a trend on the dashboard. */
+  readonly periods?: readonly RevenuePeriod[];
 }
 
 export interface Report {
@@ -42,7 +45,8 @@ export function buildReport(request: ReportRequest): Report {
   if (table.count === 0) throw new Error("No account was accepted: there is nothing to report (see the issues).");
   const { kpis, metrics } = portfolioKpis(table, options);
   const retentionKnown = kpis.find((k) => k.id === "RetentionRate")?.value !== undefined;
-  const layout = accountsLayout(table, options, request.headers, { clv: retentionKnown });
+  const periods = request.periods ?? [];
+  const layout = accountsLayout(table, options, request.headers, { clv: retentionKnown }, periods);
   const labels = Object.fromEntries(kpis.map((k) => [k.id, k.label])) as Record<KpiId, string>;
   const inputs = inputsSheet(
     table,
@@ -54,7 +58,7 @@ export function buildReport(request: ReportRequest): Report {
   const sheets = [];
   const names = [];
   if (request.only !== "matrix") {
-    const dashboard = dashboardSheet(table, options, kpis, layout, inputs.refs);
+    const dashboard = dashboardSheet(table, options, kpis, layout, inputs.refs, periods);
     sheets.push(dashboard.sheet);
     names.push(...dashboard.names);
     notes.push(...dashboard.notes);
@@ -64,6 +68,6 @@ export function buildReport(request: ReportRequest): Report {
     sheets.push(matrix.sheet);
     notes.push(...matrix.notes);
   }
-  sheets.push(accountsSheet(table, options, layout, inputs.refs), inputs.sheet, issuesSheet(table));
+  sheets.push(accountsSheet(table, options, layout, inputs.refs, periods), inputs.sheet, issuesSheet(table));
   return { plan: { sheets, names }, kpis, metrics, notes };
 }

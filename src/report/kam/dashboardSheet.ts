@@ -5,6 +5,7 @@ import {
   type Kpi,
   type KpiId,
   type PortfolioOptions,
+  type RevenuePeriod,
 } from "../../core";
 import type { ChartPlan, ConditionalFormat, DefinedName, PlanCell, RangeStyle, SheetPlan } from "../plan";
 import { absoluteRef } from "../sheetRefs";
@@ -59,6 +60,7 @@ export function dashboardSheet(
   kpis: readonly Kpi[],
   layout: AccountsLayout,
   inputs: InputRefs,
+  periods: readonly RevenuePeriod[] = [],
 ): DashboardResult {
   const blocks: { at: string; rows: PlanCell[][] }[] = [];
   const styles: RangeStyle[] = [title("A1"), note("A2")];
@@ -281,6 +283,37 @@ export function dashboardSheet(
       notes.push(`KPI Dashboard: the ${segments.length} largest customer segments by revenue are shown.`);
     }
     row += Math.max(chartRows, segments.length + 2) + 2;
+  }
+
+  if (periods.length >= 3) {
+    // Revenue by year: earlier years as recorded, the current year as the KPIs count it (0 once churned).
+    const rowsT: PlanCell[][] = [["Year", "Revenue"]];
+    periods.forEach((p, k) => {
+      const f =
+        p.field === "revenue"
+          ? `SUMPRODUCT(${A}*${layout.range("revenue")})`
+          : `SUM(${layout.range(p.field ?? `period${k}`)})`;
+      rowsT.push([p.header, { f }]);
+    });
+    const first = row + 2;
+    const last = row + 1 + periods.length;
+    blocks.push({ at: `A${row}`, rows: [["Revenue by year"]] }, { at: `A${row + 1}`, rows: rowsT });
+    styles.push(section(`A${row}:B${row}`), header(`A${row + 1}:B${row + 1}`), grid(`A${row + 1}:B${last}`), {
+      range: `B${first}:B${last}`,
+      numberFormat: FORMATS.money,
+    });
+    charts.push({
+      kind: "line",
+      title: "Revenue by year",
+      from: `D${row}`,
+      to: `L${row + chartRows}`,
+      series: [
+        { name: "Revenue", categories: `A${first}:A${last}`, values: `B${first}:B${last}`, color: COLOURS.revenue },
+      ],
+      yAxis: { numberFormat: FORMATS.money },
+      legend: "none",
+    });
+    row += chartRows + 2;
   }
 
   const mixTop = row;
