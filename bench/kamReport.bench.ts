@@ -1,0 +1,151 @@
+/**
+ * The KAM report at scale: 100,000 seeded telecom accounts (samples/telecomAccounts.ts, messy cells included) through
+ * the pipeline the taskpane and `kam` run (test/fixtures/kamSample.ts): mapping and validation, then the plan
+ * (buildReport), then both renderers. The raw table is generated once, outside every timing.
+ * Targets: the plan well under a second; the scale issue's Office.js budget of ≤ 10 syncs, ≤ 30 MB sent and no
+ * request over 4 MB.
+ */
+import {
+  applyOverrides,
+  detectMapping,
+  portfolioOptions,
+  proposeCriteria,
+  validateAccounts,
+  type AccountTable,
+  type PortfolioOptions,
+  type TableInput,
+} from "../src/core";
+import { applyPlan } from "../src/excel/applyPlan";
+import { buildReport, type Report } from "../src/report/kam/buildReport";
+import { writeWorkbook } from "../src/xlsx/writeWorkbook";
+import { RecordingExcel } from "../test/fakes/fakeExcelWriter";
+import { sampleValues } from "../test/fixtures/kamSample";
+import type { BenchRow } from "./harness";
+
+const ACCOUNTS = 100_000;
+const MB = 2 ** 20;
+
+/** Wall times in ms of `runs` runs after `warmup` unmeasured ones, sorted: the median and the spread of one task. */
+function sampleMs(fn: () => unknown, runs: number, warmup = 1): number[] {
+  for (let i = 0; i < warmup; i++) fn();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = process.hrtime.bigint();
+    fn();
+    times.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  return times.sort((a, b) => a - b);
+}
+
+const median = (sorted: readonly number[]) => sorted[Math.floor(sorted.length / 2)];
+const ms = (x: number) => (x < 1000 ? `${x.toFixed(0)} ms` : `${(x / 1000).toFixed(2)} s`);
+const spread = (sorted: readonly number[]) =>
+  `median of ${sorted.length} runs, min–max ${ms(sorted[0])}–${ms(sorted[sorted.length - 1])}`;
+
+/** Time and peak resident memory of `fn`; `startMb` is what the process held before (the plan itself, mostly). */
+async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T; peakMb: number; startMb: number }> {
+  (globalThis as { gc?: () => void }).gc?.(); // run.ts starts each benchmark with --expose-gc
+  const start0 = process.memoryUsage().rss;
+  let peak = start0;
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
+  const start = process.hrtime.bigint();
+  const value = await fn();
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  clearInterval(timer);
+  peak = Math.max(peak, process.memoryUsage().rss);
+  return { ms, value, peakMb: peak / MB, startMb: start0 / MB };
+}
+
+/** detectMapping → proposeCriteria → validateAccounts → portfolioOptions, as runSample does before buildReport. */
+function mapAndValidate(input: TableInput): { table: AccountTable; options: PortfolioOptions } {
+  const detected = detectMapping(input);
+  const proposal = proposeCriteria(input, detected);
+  const mapping = applyOverrides(detected, {
+    criteria: proposal.criteria.map((c) => ({ column: c.column, weight: c.weight })),
+    reason: "proposed",
+  });
+  const table = validateAccounts(input, mapping);
+  return { table, options: portfolioOptions(table, { scale: proposal.scale }) };
+}
+
+/** A renderer that throws still gives a row, so the table says what broke instead of losing the whole benchmark. */
+async function attempt<T>(task: string, fn: () => Promise<T>): Promise<T | BenchRow> {
+  try {
+    return await fn();
+  } catch (err) {
+    return { task, ms: Number.NaN, ok: false, note: `failed: ${err instanceof Error ? err.message : String(err)}` };
+  }
+}
+
+export async function run(): Promise<BenchRow[]> {
+  const input: TableInput = {
+    sheet: "Account Data",
+    top: 0,
+    left: 0,
+    values: sampleValues({ count: ACCOUNTS, messy: true }),
+  };
+  const rows: BenchRow[] = [];
+
+  let prepared = mapAndValidate(input);
+  const mapTimes = sampleMs(() => (prepared = mapAndValidate(input)), 7);
+  const { table, options } = prepared;
+  rows.push({
+    task: `KAM map + validate (detect, propose, validate, options), ${ACCOUNTS.toLocaleString("en-US")} × 18`,
+    ms: median(mapTimes),
+    target: "< 300 ms",
+    ok: median(mapTimes) < 300,
+    note: `${spread(mapTimes)}; ${table.count.toLocaleString("en-US")} accounts accepted, ${table.issues.length} issues`,
+  });
+
+  let report: Report | undefined;
+  const buildTimes = sampleMs(() => {
+    report = undefined; // the previous plan is garbage before the next one is built
+    report = buildReport({ table, options });
+  }, 5);
+  const plan = report!.plan;
+  const accounts = plan.sheets.find((s) => s.name === "Accounts");
+  let formulaChars = 0;
+  for (const block of accounts?.blocks ?? [])
+    for (const row of block.rows) for (const c of row) if (c && typeof c === "object") formulaChars += c.f.length;
+  rows.push({
+    task: `KAM buildReport (plan only), ${ACCOUNTS.toLocaleString("en-US")} accounts`,
+    ms: median(buildTimes),
+    target: "well under 1 s",
+    ok: median(buildTimes) < 1000,
+    note: `${spread(buildTimes)}; Accounts sheet ${(accounts?.blocks[0]?.rows.length ?? 0).toLocaleString("en-US")} rows × ${accounts?.blocks[0]?.rows[0]?.length ?? 0} columns, ${(formulaChars / MB).toFixed(0)} MB of formula text`,
+  });
+
+  // The .xlsx writer first, as in renderers.bench.ts: its peak memory is then not the recording fake's leftovers.
+  const xlsxTask = `KAM .xlsx renderer, ${ACCOUNTS.toLocaleString("en-US")} accounts`;
+  const xlsx = await attempt(xlsxTask, () => timed(() => writeWorkbook(plan)));
+  rows.push(
+    "task" in xlsx
+      ? xlsx
+      : {
+          task: xlsxTask,
+          ms: xlsx.ms,
+          note:
+            `one run; ${(xlsx.value.length / MB).toFixed(1)} MB file, peak RSS ${xlsx.peakMb.toFixed(0)} MB ` +
+            `(${(xlsx.peakMb - xlsx.startMb).toFixed(0)} MB above the ${xlsx.startMb.toFixed(0)} MB held with the plan built)`,
+        },
+  );
+
+  const excel = new RecordingExcel();
+  const officeTask = `KAM Office.js renderer, ${ACCOUNTS.toLocaleString("en-US")} accounts (recording fake)`;
+  const office = await attempt(officeTask, () => timed(() => applyPlan(excel.context, plan, () => true)));
+  if ("task" in office) {
+    const sent = excel.requestBytes.reduce((a, b) => a + b, 0) / MB;
+    rows.push({ ...office, note: `${office.note} (after ${excel.requestBytes.length} syncs, ${sent.toFixed(1)} MB)` });
+  } else {
+    const totalMb = excel.requestBytes.reduce((a, b) => a + b, 0) / MB;
+    const largestMb = Math.max(0, ...excel.requestBytes) / MB;
+    rows.push({
+      task: officeTask,
+      ms: office.ms,
+      target: "≤ 10 syncs, ≤ 30 MB, every request ≤ 4 MB",
+      ok: office.value.syncs <= 10 && totalMb <= 30 && largestMb <= 4,
+      note: `one run; ${office.value.syncs} syncs, ${totalMb.toFixed(1)} MB sent, largest request ${largestMb.toFixed(2)} MB`,
+    });
+  }
+  return rows;
+}
