@@ -10,7 +10,8 @@ import type { ConditionalFormat, PlanCell, RangeStyle, SheetPlan } from "../plan
 import { absoluteRef } from "../sheetRefs";
 import type { InputRefs } from "./inputsSheet";
 import { FORMATS, SEGMENT_COLOURS_2X2, SEGMENT_COLOURS_3X3 } from "./look";
-import { accountFormulas, type RowRefs } from "./accountFormulas";
+import { accountFormulas, rowTemplate } from "./accountFormulas";
+import { accountsInputs } from "./accountsInputs";
 
 export const ACCOUNTS_SHEET = "Accounts";
 export const ACCOUNTS_TABLE = "KamAccounts";
@@ -151,15 +152,23 @@ export function accountsLayout(
   };
 }
 
-function inputValue(table: AccountTable, periods: readonly RevenuePeriod[], key: ColumnKey, i: number): PlanCell {
-  if (key.startsWith("criterion")) return finite(table.criteria[Number(key.slice(9))].values[i]);
-  if (key.startsWith("period")) return finite(periods[Number(key.slice(6))].values[i]);
-  if (key === "status") return table.status![i] === 1 ? "Churned" : table.status![i] === 0 ? "Active" : null;
-  if (key === "acquired") return table.acquired![i] === -1 ? null : table.acquired![i] === 1;
+/** How one input column reads its account's value: looked up once per column, not once per cell. */
+function inputColumn(table: AccountTable, periods: readonly RevenuePeriod[], key: ColumnKey): (i: number) => PlanCell {
+  const numbersOf = (xs: Float64Array) => (i: number) => finite(xs[i]);
+  if (key.startsWith("criterion")) return numbersOf(table.criteria[Number(key.slice(9))].values);
+  if (key.startsWith("period")) return numbersOf(periods[Number(key.slice(6))].values);
+  if (key === "status") {
+    const status = table.status!;
+    return (i) => (status[i] === 1 ? "Churned" : status[i] === 0 ? "Active" : null);
+  }
+  if (key === "acquired") {
+    const acquired = table.acquired!;
+    return (i) => (acquired[i] === -1 ? null : acquired[i] === 1);
+  }
   const label = table.labels[key as LabelField];
-  if (label) return label[i];
+  if (label) return (i) => label[i];
   const numbers = table.numbers[key as NumberField];
-  return numbers ? finite(numbers[i]) : null;
+  return numbers ? numbersOf(numbers) : () => null;
 }
 
 const finite = (x: number): number | null => (Number.isNaN(x) ? null : x);
@@ -172,16 +181,22 @@ export function accountsSheet(
   inputs: InputRefs,
   periods: readonly RevenuePeriod[] = [],
 ): SheetPlan {
-  const computed = accountFormulas(table, options, layout, inputs);
-  const rows: PlanCell[][] = [layout.columns.map((c) => c.header)];
-  const ref: RowRefs = { row: 0 };
+  const mirror = accountsInputs(inputs, table.criteria.length, options.segments.length, layout.columns.length + 1);
+  const computed = accountFormulas(table, options, layout, mirror.refs);
+  const cells = layout.columns.map((c) => {
+    const formula = computed[c.key];
+    if (formula) {
+      const at = rowTemplate(formula);
+      return (i: number): PlanCell => ({ f: at(layout.firstRow + i) });
+    }
+    return inputColumn(table, periods, c.key);
+  });
+  const rows: PlanCell[][] = new Array(table.count + 1);
+  rows[0] = layout.columns.map((c) => c.header);
   for (let i = 0; i < table.count; i++) {
-    ref.row = layout.firstRow + i;
-    rows.push(
-      layout.columns.map((c) =>
-        computed[c.key] ? { f: computed[c.key]!(ref) } : inputValue(table, periods, c.key, i),
-      ),
-    );
+    const row: PlanCell[] = new Array(cells.length);
+    for (let j = 0; j < cells.length; j++) row[j] = cells[j](i);
+    rows[i + 1] = row;
   }
   const last = layout.columns[layout.columns.length - 1].letter;
   const styles: RangeStyle[] = layout.columns
@@ -217,8 +232,8 @@ export function accountsSheet(
     tabColor: "1F3864",
     freeze: { rows: 1, columns: 1 },
     columnWidths: Object.fromEntries(layout.columns.map((c) => [c.letter, c.width])),
-    blocks: [{ at: "A1", rows }],
-    styles,
+    blocks: [{ at: "A1", rows }, mirror.block],
+    styles: [...styles, ...mirror.styles],
     conditionalFormats,
     tables: [{ name: ACCOUNTS_TABLE, range: `A1:${last}${layout.lastRow}`, style: "TableStyleMedium2" }],
   };

@@ -220,7 +220,8 @@ export function matrixSheet(
       bubbleScale: 30,
       legend: "none",
     });
-    const eligible = chartAccounts(table, metrics, Infinity).length;
+    let eligible = 0;
+    for (let i = 0; i < table.count; i++) if (chartable(metrics, i)) eligible++;
     if (drawn.length < eligible)
       notes.push(`Portfolio Matrix: the chart shows the ${drawn.length} largest of ${eligible} accounts.`);
   }
@@ -244,12 +245,13 @@ function chartAccounts(table: AccountTable, metrics: AccountMetrics, n: number):
   const revenue = table.numbers.revenue;
   const size = (i: number) => (revenue ? (Number.isNaN(revenue[i]) ? 0 : revenue[i]) : metrics.attractiveness[i]);
   const eligible: number[] = [];
-  for (let i = 0; i < table.count; i++) {
-    if (metrics.active[i] && !Number.isNaN(metrics.attractiveness[i]) && !Number.isNaN(metrics.strength[i]))
-      eligible.push(i);
-  }
+  for (let i = 0; i < table.count; i++) if (chartable(metrics, i)) eligible.push(i);
   return eligible.sort((a, b) => size(b) - size(a) || a - b).slice(0, n);
 }
+
+/** Drawn on the matrix: an active account with both scores. */
+const chartable = (m: AccountMetrics, i: number) =>
+  m.active[i] === 1 && !Number.isNaN(m.attractiveness[i]) && !Number.isNaN(m.strength[i]);
 
 function sheetOf(
   blocks: { at: string; rows: PlanCell[][] }[],
