@@ -200,6 +200,7 @@ export function applySheetFeatures(
   };
   for (const [col, width] of Object.entries(plan.columnWidths ?? {}))
     sheet.getRange(`${col}:${col}`).format.columnWidth = columnWidthPoints(width);
+  if (plan.visibility === "veryHidden") sheet.visibility = "VeryHidden";
   for (const [row, height] of Object.entries(plan.rowHeights ?? {}))
     sheet.getRange(`${row}:${row}`).format.rowHeight = height;
   for (const s of plan.styles ?? []) applyStyle(sheet, s);

@@ -1,28 +1,26 @@
-import { isKamError, parseSettings, serializeSettings, type KamError, type KamSettings } from "../core";
+import { isKamError, parseSettings, SETTINGS_SHEET, settingsCells, type KamError, type KamSettings } from "../core";
 import type { ContextSubset } from "./excelSubset";
 
 /** The key in workbook.settings (ExcelApi 1.4): per file and per add-in, travels with the workbook. */
 export const SETTINGS_KEY = "kam.settings";
 /**
- * A second copy in a very hidden sheet the add-in owns: workbook.settings persistence has had platform bugs
- * (office-js#6091 on Mac, #5206 on the web), and a colleague's rebuild should never depend on one mechanism.
+ * A second copy goes in a very hidden sheet the add-in owns (SETTINGS_SHEET, core/accounts/settings.ts):
+ * workbook.settings persistence has had platform bugs (office-js#6091 on Mac, #5206 on the web), and a colleague's
+ * rebuild should never depend on one mechanism.
  */
-export const SETTINGS_SHEET = "KAM Settings";
-/** Excel cells hold at most 32,767 characters; the JSON is split over A1, A2, … below that. */
-const CELL_CHARS = 30_000;
+export { SETTINGS_SHEET };
 
 /** Saves settings to both places in one sync. */
 export async function saveSettings(context: ContextSubset, settings: KamSettings): Promise<void> {
-  const json = serializeSettings(settings);
-  context.workbook.settings.add(SETTINGS_KEY, json);
+  const cells = settingsCells(settings);
+  context.workbook.settings.add(SETTINGS_KEY, cells.join(""));
   let sheet = context.workbook.worksheets.getItemOrNullObject(SETTINGS_SHEET);
   sheet.load("name");
   await context.sync();
   if (sheet.isNullObject) sheet = context.workbook.worksheets.add(SETTINGS_SHEET);
   sheet.visibility = "VeryHidden";
-  const parts: string[][] = [];
   // A leading apostrophe keeps each part text even if it began with "=" (JSON never does; the rule costs nothing).
-  for (let i = 0; i < json.length; i += CELL_CHARS) parts.push([`'${json.slice(i, i + CELL_CHARS)}`]);
+  const parts: string[][] = cells.map((c) => [`'${c}`]);
   parts.push([""]); // an empty cell ends the copy, so a shorter save never leaves a longer one's tail behind
   sheet.getRange(`A1:A${parts.length}`).values = parts;
   await context.sync();

@@ -126,6 +126,8 @@ export interface SheetPlan {
   /** Excel's rules apply: 1–31 characters, none of []:*?/\ (see sanitizeSheetName). */
   readonly name: string;
   readonly tabColor?: string;
+  /** "veryHidden": only code can show it (Excel's xlVeryHidden), for data the add-in keeps, such as its settings. */
+  readonly visibility?: "visible" | "veryHidden";
   readonly showGridlines?: boolean;
   readonly freeze?: { readonly rows: number; readonly columns: number };
   /** Column widths in characters, by column letter. */

@@ -66,6 +66,7 @@ function printArea(area: string | undefined): string | undefined {
 
 function writeSheet(wb: StreamWorkbook, sheet: SheetPlan): void {
   const ws = wb.addWorksheet(sheet.name, {
+    ...(sheet.visibility === "veryHidden" ? { state: "veryHidden" as const } : {}),
     properties: sheet.tabColor ? { tabColor: { argb: argb(sheet.tabColor) } } : {},
     views: [
       {

@@ -154,6 +154,22 @@ export const kamSettingsSchema = z.object({
 
 export type KamSettings = z.infer<typeof kamSettingsSchema>;
 
+/**
+ * The sheet that keeps a second copy of the settings in the workbook (very hidden), its JSON split over A1, A2, …
+ * in parts below Excel's 32,767 characters a cell. The add-in writes it beside workbook.settings, `kam` into the
+ * .xlsx it writes, and both read either.
+ */
+export const SETTINGS_SHEET = "KAM Settings";
+export const SETTINGS_CELL_CHARS = 30_000;
+
+/** The settings as the cell texts of the settings sheet, A1 first. */
+export function settingsCells(settings: KamSettings): string[] {
+  const json = serializeSettings(settings);
+  const parts: string[] = [];
+  for (let i = 0; i < json.length; i += SETTINGS_CELL_CHARS) parts.push(json.slice(i, i + SETTINGS_CELL_CHARS));
+  return parts;
+}
+
 export function serializeSettings(settings: KamSettings): string {
   return JSON.stringify(kamSettingsSchema.parse(settings));
 }

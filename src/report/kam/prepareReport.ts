@@ -1,0 +1,112 @@
+import {
+  accountMetrics,
+  applyOverrides,
+  choicesFromSettings,
+  detectMapping,
+  portfolioChoicesFromSettings,
+  portfolioOptions,
+  proposeCriteria,
+  revenuePeriods,
+  settingsColumns,
+  settingsReport,
+  SETTINGS_VERSION,
+  validateAccounts,
+  type AccountTable,
+  type ColumnMapping,
+  type KamSettings,
+  type MedianCuts,
+  type PortfolioOptions,
+  type TableInput,
+} from "../../core";
+import { buildReport, type Report } from "./buildReport";
+
+export interface PreparedReport {
+  readonly mapping: ColumnMapping;
+  readonly table: AccountTable;
+  readonly options: PortfolioOptions;
+  /** Absent when no account was accepted: `table.issues` says why. */
+  readonly report?: Report;
+  /** The settings to save with the workbook, so a colleague's rebuild makes the same sheets. */
+  readonly settings: KamSettings;
+  /** Sentences about choices made for the analyst: criteria proposed, saved columns not found. */
+  readonly notes: readonly string[];
+}
+
+export interface PrepareOptions {
+  /** Settings saved in a workbook or given to `kam --settings`: columns, criteria, weights, cut-offs, targets. */
+  readonly saved?: KamSettings;
+  readonly only?: "matrix" | "dashboard";
+  /** Where the table came from, for the saved settings (the sheet and the range or file). */
+  readonly source?: { readonly sheet: string; readonly address: string };
+  /** The time the settings say they were saved (tests pass a fixed one). */
+  readonly now?: Date;
+}
+
+/**
+ * From the analyst's table to the KAM workbook, the one wiring the taskpane and `kam` share: detect the columns,
+ * apply saved choices, propose criteria where none are chosen, validate, resolve median cut-offs on the scores,
+ * build the plan, and describe the choices as settings to save.
+ */
+export function prepareReport(input: TableInput, o: PrepareOptions = {}): PreparedReport {
+  const notes: string[] = [];
+  let mapping = detectMapping(input);
+  if (o.saved) {
+    const saved = choicesFromSettings(mapping, o.saved);
+    mapping = applyOverrides(mapping, saved.overrides);
+    notes.push(...saved.notFound);
+  }
+  let scale = o.saved?.scale;
+  if (mapping.criteria.length === 0) {
+    const proposal = proposeCriteria(input, mapping);
+    mapping = applyOverrides(mapping, {
+      criteria: proposal.criteria.map((c) => ({ column: c.column, weight: c.weight })),
+      reason: "proposed: rated in every row",
+    });
+    scale ??= proposal.scale;
+    notes.push(proposal.reason);
+  }
+  const table = validateAccounts(input, mapping, { totalsRow: o.saved?.totalsRow });
+  const { medianCuts, ...choices } = o.saved ? portfolioChoicesFromSettings(o.saved) : { medianCuts: {} as MedianCuts };
+  let options = portfolioOptions(table, { ...choices, ...(scale ? { scale } : {}) });
+  if (medianCuts.attractiveness || medianCuts.strength) {
+    // Scores do not depend on the cut-offs: compute them once, then cut at their median.
+    const m = accountMetrics(table, options, undefined);
+    options = {
+      ...options,
+      cuts: {
+        attractiveness: medianCuts.attractiveness ? [median(m.attractiveness)] : options.cuts.attractiveness,
+        strength: medianCuts.strength ? [median(m.strength)] : options.cuts.strength,
+      },
+    };
+  }
+  const headers = Object.fromEntries(Object.entries(mapping.fields).map(([f, m]) => [f, m!.header || undefined]));
+  const report =
+    table.count === 0
+      ? undefined
+      : buildReport({ table, options, only: o.only, headers, periods: revenuePeriods(input, mapping, table) });
+  const settings: KamSettings = {
+    version: SETTINGS_VERSION,
+    savedAt: (o.now ?? new Date()).toISOString(),
+    source: o.source ?? { sheet: input.sheet, address: "A1" },
+    ...settingsColumns(mapping),
+    scale: options.scale,
+    thresholds: {
+      attractiveness: medianCuts.attractiveness ? "median" : options.cuts.attractiveness[0],
+      strength: medianCuts.strength ? "median" : options.cuts.strength[0],
+    },
+    discountRate: options.discountRate,
+    ...(o.saved?.totalsRow ? { totalsRow: o.saved.totalsRow } : {}),
+    report: settingsReport(options, medianCuts),
+  };
+  return { mapping, table, options, report, settings, notes };
+}
+
+/** Excel's MEDIAN over the numbers (NaN = blank is left out); 50 when there are none. */
+function median(values: Float64Array): number {
+  const xs = Array.from(values)
+    .filter((x) => !Number.isNaN(x))
+    .sort((a, b) => a - b);
+  if (xs.length === 0) return 50;
+  const mid = xs.length >> 1;
+  return xs.length % 2 ? xs[mid] : (xs[mid - 1] + xs[mid]) / 2;
+}
