@@ -16,8 +16,8 @@ export interface BenchRow {
   readonly note?: string;
 }
 
-/** Median wall time in ms of `fn` over `runs` runs after `warmup` unmeasured runs. */
-export function medianMs(fn: () => unknown, runs = 7, warmup = 2): number {
+/** Wall times in ms of `runs` runs of `fn` after `warmup` unmeasured ones, sorted (median and spread at hand). */
+export function sampleMs(fn: () => unknown, runs = 7, warmup = 2): number[] {
   for (let i = 0; i < warmup; i++) fn();
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
@@ -25,7 +25,12 @@ export function medianMs(fn: () => unknown, runs = 7, warmup = 2): number {
     fn();
     times.push(Number(process.hrtime.bigint() - start) / 1e6);
   }
-  times.sort((a, b) => a - b);
+  return times.sort((a, b) => a - b);
+}
+
+/** Median wall time in ms of `fn` over `runs` runs after `warmup` unmeasured runs. */
+export function medianMs(fn: () => unknown, runs = 7, warmup = 2): number {
+  const times = sampleMs(fn, runs, warmup);
   return times[Math.floor(times.length / 2)];
 }
 
@@ -66,13 +71,4 @@ export function microsPerCall(fn: () => unknown, callsPerRun = 1000, runs = 7): 
 }
 
 /** A deterministic PRNG (mulberry32) so every benchmark sees the same data on every machine. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom } from "../samples/seededRandom";

@@ -1,41 +1,21 @@
 /**
  * The KAM report at scale: 100,000 seeded telecom accounts (samples/telecomAccounts.ts, messy cells included) through
- * the pipeline the taskpane and `kam` run (test/fixtures/kamSample.ts): mapping and validation, then the plan
+ * the pipeline the taskpane and `kam` run (prepareAccounts): mapping and validation, then the plan
  * (buildReport), then both renderers. The raw table is generated once, outside every timing.
  * Targets: the plan well under a second; the scale issue's Office.js budget of ≤ 10 syncs, ≤ 30 MB sent and no
  * request over 4 MB.
  */
-import {
-  applyOverrides,
-  detectMapping,
-  portfolioOptions,
-  proposeCriteria,
-  validateAccounts,
-  type AccountTable,
-  type PortfolioOptions,
-  type TableInput,
-} from "../src/core";
+import type { AccountTable, PortfolioOptions, TableInput } from "../src/core";
 import { applyPlan } from "../src/excel/applyPlan";
 import { buildReport, type Report } from "../src/report/kam/buildReport";
+import { prepareAccounts } from "../src/report/kam/prepareReport";
 import { writeWorkbook } from "../src/xlsx/writeWorkbook";
 import { RecordingExcel } from "../test/fakes/fakeExcelWriter";
 import { sampleValues } from "../test/fixtures/kamSample";
-import type { BenchRow } from "./harness";
+import { sampleMs, type BenchRow } from "./harness";
 
 const ACCOUNTS = 100_000;
 const MB = 2 ** 20;
-
-/** Wall times in ms of `runs` runs after `warmup` unmeasured ones, sorted: the median and the spread of one task. */
-function sampleMs(fn: () => unknown, runs: number, warmup = 1): number[] {
-  for (let i = 0; i < warmup; i++) fn();
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = process.hrtime.bigint();
-    fn();
-    times.push(Number(process.hrtime.bigint() - start) / 1e6);
-  }
-  return times.sort((a, b) => a - b);
-}
 
 const median = (sorted: readonly number[]) => sorted[Math.floor(sorted.length / 2)];
 const ms = (x: number) => (x < 1000 ? `${x.toFixed(0)} ms` : `${(x / 1000).toFixed(2)} s`);
@@ -56,16 +36,10 @@ async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T; p
   return { ms, value, peakMb: peak / MB, startMb: start0 / MB };
 }
 
-/** detectMapping → proposeCriteria → validateAccounts → portfolioOptions, as runSample does before buildReport. */
+/** The accounts and options as `kam` and the taskpane prepare them, before the plan is built. */
 function mapAndValidate(input: TableInput): { table: AccountTable; options: PortfolioOptions } {
-  const detected = detectMapping(input);
-  const proposal = proposeCriteria(input, detected);
-  const mapping = applyOverrides(detected, {
-    criteria: proposal.criteria.map((c) => ({ column: c.column, weight: c.weight })),
-    reason: "proposed",
-  });
-  const table = validateAccounts(input, mapping);
-  return { table, options: portfolioOptions(table, { scale: proposal.scale }) };
+  const { table, options } = prepareAccounts(input);
+  return { table, options };
 }
 
 /** A renderer that throws still gives a row, so the table says what broke instead of losing the whole benchmark. */

@@ -3,8 +3,10 @@
  * benchmarks: segments, owners, attractiveness criteria rated 1–5, relationship strength, share of wallet, revenue
  * FY23–FY25, gross margin, NPS answers, products, status, some churned and some new, and (on request) a few messy
  * cells on purpose: a number stored as text, a blank, a duplicate account, a "€1.2m".
- * Deterministic: the same seed gives the same table on every machine (mulberry32, no Math.random).
+ * Deterministic: the same seed gives the same table on every machine (seededRandom, no Math.random).
  */
+
+import { seededRandom } from "./seededRandom";
 
 export type Cell = string | number | boolean | null;
 
@@ -28,17 +30,6 @@ export const SAMPLE_HEADERS = [
   "Margin potential",
   "Innovation partnership",
 ] as const;
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PREFIXES = [
   "Nordic",
@@ -97,7 +88,7 @@ export interface SampleOptions {
 /** The table as Excel hands it over: a header row, then one row per account. */
 export function telecomAccounts(options: SampleOptions = {}): Cell[][] {
   const count = options.count ?? 250;
-  const rnd = mulberry32(options.seed ?? 2026);
+  const rnd = seededRandom(options.seed ?? 2026);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)];
   const rating = (centre: number) => Math.max(1, Math.min(5, Math.round(centre + (rnd() - 0.5) * 3)));
   const used = new Set<string>();

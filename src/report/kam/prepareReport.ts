@@ -15,6 +15,7 @@ import {
   type ColumnMapping,
   type KamSettings,
   type MedianCuts,
+  type PortfolioChoices,
   type PortfolioOptions,
   type TableInput,
 } from "../../core";
@@ -40,14 +41,25 @@ export interface PrepareOptions {
   readonly source?: { readonly sheet: string; readonly address: string };
   /** The time the settings say they were saved (tests pass a fixed one). */
   readonly now?: Date;
+  /** Choices made now (in the taskpane, or by a test) over the saved ones: grid, weights, cut-offs, targets. */
+  readonly choices?: PortfolioChoices;
+}
+
+/** The validated accounts and the options the report is built with, before the plan. */
+export interface PreparedAccounts {
+  readonly input: TableInput;
+  readonly mapping: ColumnMapping;
+  readonly table: AccountTable;
+  readonly options: PortfolioOptions;
+  readonly medianCuts: MedianCuts;
+  readonly notes: readonly string[];
 }
 
 /**
- * From the analyst's table to the KAM workbook, the one wiring the taskpane and `kam` share: detect the columns,
- * apply saved choices, propose criteria where none are chosen, validate, resolve median cut-offs on the scores,
- * build the plan, and describe the choices as settings to save.
+ * From the analyst's table to validated accounts and options: detect the columns, apply saved choices, propose
+ * criteria where none are chosen, validate, and resolve median cut-offs on the scores.
  */
-export function prepareReport(input: TableInput, o: PrepareOptions = {}): PreparedReport {
+export function prepareAccounts(input: TableInput, o: PrepareOptions = {}): PreparedAccounts {
   const notes: string[] = [];
   let mapping = detectMapping(input);
   if (o.saved) {
@@ -66,8 +78,8 @@ export function prepareReport(input: TableInput, o: PrepareOptions = {}): Prepar
     notes.push(proposal.reason);
   }
   const table = validateAccounts(input, mapping, { totalsRow: o.saved?.totalsRow });
-  const { medianCuts, ...choices } = o.saved ? portfolioChoicesFromSettings(o.saved) : { medianCuts: {} as MedianCuts };
-  let options = portfolioOptions(table, { ...choices, ...(scale ? { scale } : {}) });
+  const { medianCuts, ...saved } = o.saved ? portfolioChoicesFromSettings(o.saved) : { medianCuts: {} as MedianCuts };
+  let options = portfolioOptions(table, { ...saved, ...(scale ? { scale } : {}), ...o.choices });
   if (medianCuts.attractiveness || medianCuts.strength) {
     // Scores do not depend on the cut-offs: compute them once, then cut at their median.
     const m = accountMetrics(table, options, undefined);
@@ -79,6 +91,15 @@ export function prepareReport(input: TableInput, o: PrepareOptions = {}): Prepar
       },
     };
   }
+  return { input, mapping, table, options, medianCuts, notes };
+}
+
+/**
+ * From the analyst's table to the KAM workbook, the one wiring the taskpane and `kam` share: prepareAccounts, then
+ * the plan, and the choices described as settings to save.
+ */
+export function prepareReport(input: TableInput, o: PrepareOptions = {}): PreparedReport {
+  const { mapping, table, options, medianCuts, notes } = prepareAccounts(input, o);
   const headers = Object.fromEntries(Object.entries(mapping.fields).map(([f, m]) => [f, m!.header || undefined]));
   const report =
     table.count === 0

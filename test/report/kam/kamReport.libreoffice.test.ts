@@ -63,7 +63,7 @@ describe("the KAM workbook recalculated by LibreOffice", async () => {
     strength: accountsColumn(plan, "Strength"),
     quadrant: accountsColumn(plan, "Quadrant"),
     clv: accountsColumn(plan, "CLV"),
-    revenue: accountsColumn(plan, "Revenue"),
+    revenue: accountsColumn(plan, "Revenue FY25"),
   };
 
   it("computes every KPI_* name as the core does", () => {

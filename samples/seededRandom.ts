@@ -1,0 +1,14 @@
+/**
+ * A deterministic PRNG (mulberry32, Tommy Ettinger's 32-bit generator): the same seed gives the same numbers on every
+ * machine, so the sample, the tests and the benchmarks see the same data. Not for anything that needs real randomness.
+ */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
