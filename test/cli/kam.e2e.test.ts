@@ -63,6 +63,20 @@ describe("kam report", () => {
     expect(values.some((v) => v.includes("Revenue is the text"))).toBe(true);
   });
 
+  it("builds one of the two sheets with --only, with the sheets its formulas read", async () => {
+    for (const [only, sheet, absent] of [
+      ["matrix", "Portfolio Matrix", "KPI Dashboard"],
+      ["dashboard", "KPI Dashboard", "Portfolio Matrix"],
+    ] as const) {
+      const out = path(`only-${only}.xlsx`);
+      expect(kam("report", SAMPLE, "-o", out, "--only", only).code).toBe(0);
+      const names = (await workbook(out)).worksheets.map((w) => w.name);
+      expect(names).toContain(sheet);
+      expect(names).not.toContain(absent);
+      expect(names).toEqual(expect.arrayContaining(["Accounts", "KAM Inputs", "Issues"]));
+    }
+  });
+
   it("never touches an existing output without --force, and replaces it with --force", () => {
     const out = path("keep.xlsx");
     writeFileSync(out, "the analyst's file");
