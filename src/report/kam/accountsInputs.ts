@@ -54,7 +54,11 @@ export function accountsInputs(
       note(`${labelCol}1`),
       { range: `${labelCol}2:${columnLetters(left + width - 1)}${rows.length}`, font: { color: "808080" } },
     ],
-    refs: { ...refs, segmentNames: `$${valueCol}$${firstSegment}:$${valueCol}$${firstSegment + segments - 1}` },
+    refs: {
+      ...refs,
+      segmentNames: `$${valueCol}$${firstSegment}:$${valueCol}$${firstSegment + segments - 1}`,
+      segmentName: (k) => `$${valueCol}$${firstSegment + k}`,
+    },
   };
 }
 

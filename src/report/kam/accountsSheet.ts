@@ -211,7 +211,8 @@ export function accountsSheet(
         type: "cellValue",
         range: `${q}${layout.firstRow}:${q}${layout.lastRow}`,
         operator: "equal",
-        formula1: inputs.segmentName(k),
+        // The mirrored name on this sheet: a rule that reads another sheet needs Excel 2010 or later.
+        formula1: mirror.refs.segmentName(k),
         fill: colours[k],
       }),
     );
