@@ -6,6 +6,7 @@ const path = require("path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
+const { FunctionsMetadataFlagsPlugin } = require("./scripts/functions-metadata-flags");
 
 const devCertsLoader = async () => {
   // Only `npm run dev-server` needs trusted localhost certificates; a build must work on a machine without them.
@@ -39,6 +40,7 @@ module.exports = async (env, options) => {
     },
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
+      new FunctionsMetadataFlagsPlugin({ output: "functions.json" }), // allowErrorForDataTypeAny: the generator cannot write it
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",

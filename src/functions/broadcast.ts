@@ -1,6 +1,6 @@
 import { isKamError, kamError, type KamError, type Result } from "../core";
 import { describeNonNumber, isBlankCell, positionInRange, type ExcelCell, type ExcelMatrix } from "./cells";
-import { toExcelError, type ResultCell } from "./excelErrors";
+import { callError, isErrorCell, notFinite, passInputError, toExcelError, type ResultCell } from "./excelErrors";
 
 /**
  * What a blank (or omitted) cell means for one argument, declared once per function as HyperFormula declares its
@@ -14,13 +14,40 @@ export interface ArgSpec {
   readonly blank: "required" | number | null;
   /** Read a 0 as a blank: for arguments where 0 is never valid, since some Excel builds pass blanks as 0. */
   readonly zeroIsBlank?: boolean;
+  /**
+   * The argument's limits, checked once where the argument is a single cell (a value for the whole call): outside
+   * them the call throws #VALUE! with `says`. In a range the core checks each cell and that cell alone gets #NUM!.
+   */
+  readonly limit?: Limit;
+}
+
+export interface Limit {
+  readonly min?: number;
+  readonly max?: number;
+  /** Strictly above. */
+  readonly above?: number;
+  readonly integer?: boolean;
+  readonly oneOf?: readonly number[];
+  /** What the argument must be, completing "retention is 90; it must be …". */
+  readonly says: string;
+}
+
+function withinLimit(x: number, l: Limit): boolean {
+  return (
+    (l.min === undefined || x >= l.min) &&
+    (l.max === undefined || x <= l.max) &&
+    (l.above === undefined || x > l.above) &&
+    (!l.integer || Number.isInteger(x)) &&
+    (l.oneOf === undefined || l.oneOf.includes(x))
+  );
 }
 
 /**
  * Applies a scalar core function element-wise over arguments that are single cells or ranges, broadcasting like
  * Excel's own arithmetic: a single cell goes with every element, a single row with every row, a single column with
- * every column; otherwise the shapes must be equal. A bad element gives an error in its own cell only; a shape
- * mismatch is an error for the whole call.
+ * every column; otherwise the shapes must be equal. A bad element of a range gives an error in its own cell only;
+ * a shape mismatch, or a problem with a single-cell argument, is the whole call's error and is thrown (the documented
+ * route, custom-functions-errors.md). A result that is not a finite number is #NUM!.
  *
  * `compute` receives a scratch Float64Array reused for every element: no allocation per cell on the hot path (a
  * generic array would box every number it holds). An argument that is not given (`blank: null`) reads as NaN there;
@@ -30,24 +57,35 @@ export function broadcast(
   args: readonly ExcelMatrix[],
   specs: readonly ArgSpec[],
   compute: (values: Float64Array) => Result<number>,
-): ResultCell[][] | CustomFunctions.Error {
-  const shapeError = checkShapes(args, specs);
-  if (isKamError(shapeError)) return toExcelError(shapeError);
-  const { rows, cols } = shapeError;
+): ResultCell[][] {
+  const shape = checkShapes(args, specs);
+  if (isKamError(shape)) throw toExcelError(shape);
+  const { rows, cols } = shape;
   const scratch = new Float64Array(args.length);
   // An omitted argument or a single cell is read once, not once per result cell: only ranges are read in the loop.
+  // A single cell is a value of the whole call, so its problem (blank, text, an error value, outside its limits) is
+  // the call's error, thrown.
   const varying: number[] = [];
-  let constantProblem: KamError | undefined;
   for (let a = 0; a < args.length; a++) {
     const m = args[a];
-    if (m && (m.length > 1 || m[0].length > 1)) varying.push(a);
-    else constantProblem = readCell(m ? m[0][0] : null, specs[a], 1, 1, 0, 0, scratch, a) ?? constantProblem;
+    if (m && (m.length > 1 || m[0].length > 1)) {
+      varying.push(a);
+      continue;
+    }
+    const problem = readCell(m ? m[0][0] : null, specs[a], 1, 1, 0, 0, scratch, a);
+    if (problem) throw isKamError(problem) ? callError(problem) : problem;
+    const limit = specs[a].limit;
+    const x = scratch[a];
+    if (limit && x === x && !withinLimit(x, limit)) {
+      throw callError(kamError("value", specs[a].name, `${specs[a].name} is ${x}; it must be ${limit.says}.`));
+    }
   }
-  const out: ResultCell[][] = new Array(rows);
-  if (constantProblem) {
-    const error = toExcelError(constantProblem);
-    for (let i = 0; i < rows; i++) out[i] = new Array<ResultCell>(cols).fill(error);
-    return out;
+  if (varying.length === 0) {
+    // Every argument a single cell: one result, and its error is the call's (a core `num` shown as #VALUE! with why).
+    const value = compute(scratch);
+    if (typeof value !== "number") throw callError(value);
+    if (value - value !== 0) throw notFinite();
+    return [[value]];
   }
   // Bulk pass, one tight loop per range: numbers into a Float64Array the size of the result, and a mark where any
   // argument's cell is not a plain number. Marked cells are diagnosed afterwards, one by one (they are rare).
@@ -58,22 +96,23 @@ export function broadcast(
   for (let v = 0; v < n; v++) columns[v] = readRange(args[varying[v]]!, specs[varying[v]], rows, cols, marked);
   /**
    * One result cell from the bulk-read numbers. A marked cell is read again one argument at a time, with the blank
-   * rules: it gets its problem, or its values (blanks defaulted) in scratch.
+   * rules: it gets its first problem (an error value in the cell passed on as it is), or its values in scratch.
    */
   const cellResult = (i: number, j: number, k: number): ResultCell => {
     for (let v = 0; v < n; v++) scratch[varying[v]] = columns[v][k];
     if (marked[k] === 1) {
-      let problem: KamError | undefined;
       for (const a of varying) {
         const m = args[a]!;
         const r = m.length === 1 ? m[0] : m[i];
-        problem = readCell(r.length === 1 ? r[0] : r[j], specs[a], rows, cols, i, j, scratch, a) ?? problem;
+        const problem = readCell(r.length === 1 ? r[0] : r[j], specs[a], rows, cols, i, j, scratch, a);
+        if (problem) return isKamError(problem) ? toExcelError(problem) : problem;
       }
-      if (problem) return toExcelError(problem);
     }
     const value = compute(scratch);
-    return typeof value === "number" ? value : toExcelError(value);
+    if (typeof value !== "number") return toExcelError(value);
+    return value - value === 0 ? value : notFinite();
   };
+  const out: ResultCell[][] = new Array(rows);
   // Rows are built as array literals: a one-number literal stores the number unboxed, `new Array(1)` boxes it.
   if (cols === 1) for (let i = 0; i < rows; i++) out[i] = [cellResult(i, 0, i)];
   else {
@@ -102,7 +141,10 @@ function readRange(m: ExcelCell[][], spec: ArgSpec, rows: number, cols: number, 
   return values;
 }
 
-/** Reads one cell of argument `a` into the scratch array, or says what is wrong with it. */
+/**
+ * Reads one cell of argument `a` into the scratch array, or says what is wrong with it: a KamError, or the cell's own
+ * error value to pass on.
+ */
 function readCell(
   cell: unknown,
   spec: ArgSpec,
@@ -112,11 +154,12 @@ function readCell(
   j: number,
   scratch: Float64Array,
   a: number,
-): KamError | undefined {
+): KamError | CustomFunctions.Error | undefined {
   if (typeof cell === "number" && !(cell === 0 && spec.zeroIsBlank)) {
     scratch[a] = cell;
     return undefined;
   }
+  if (isErrorCell(cell)) return passInputError(cell, `${spec.name}${positionInRange(rows, cols, i, j)}`);
   if (isBlankCell(cell) || cell === 0) {
     if (spec.blank === "required") {
       return kamError("na", spec.name, `${spec.name}${positionInRange(rows, cols, i, j)} is blank.`);

@@ -2,9 +2,10 @@
  * How Excel hands cells to a custom function declared with `any[][]`: numbers, strings, booleans, and blanks as
  * `null` (Excel on the web) or `""`; some builds pass a blank as 0 (office-js#4702, #5262: unsettled), which each
  * function's help explains where it matters. Text is never parsed as a number here: "12%" in a cell is diagnosed,
- * not guessed, so an analyst finds the cell instead of trusting a silently converted value.
+ * not guessed, so an analyst finds the cell instead of trusting a silently converted value. An error value in a cell
+ * arrives as a CustomFunctions.Error (functions.json allows errors for `any`) and is passed on, see passInputError.
  */
-export type ExcelCell = number | string | boolean | null | undefined;
+export type ExcelCell = number | string | boolean | null | undefined | CustomFunctions.Error;
 
 /** An argument declared `any[][]` (a range, or a single value that Excel wraps as [[x]]); omitted: null/undefined. */
 export type ExcelMatrix = ExcelCell[][] | null | undefined;

@@ -9,10 +9,11 @@
  * Excel. Results are 2-D arrays (KAM.NRR, KAM.GRR and KAM.NPS: one number); Excel without dynamic arrays shows only
  * the first cell of a spilled result.
  *
- * A wrapper returns either the result array or one CustomFunctions.Error for the whole call; Excel accepts either
- * from a function whose metadata says it returns a matrix, hence the casts. KAM.NRR, KAM.GRR, KAM.NPS and
- * KAM.QUADRANT throw their whole-call error instead (valueOrThrow), the route custom-functions-errors.md documents,
- * and the only documented one for a function that returns a single number.
+ * A wrapper returns the result array, with an error in the cell of a bad row, and throws one CustomFunctions.Error
+ * for a bad call: the route custom-functions-errors.md documents (errors go inside a returned array only per cell).
+ * KAM.NRR, KAM.GRR and KAM.NPS throw theirs through valueOrThrow. An error value in an input cell reaches the wrappers
+ * because the build adds `allowErrorForDataTypeAny` to functions.json (scripts/functions-metadata-flags.js); it is
+ * passed on to that row's result.
  *
  * Bump the manifest <Version> whenever this metadata changes: Excel caches functions.json for up to 24 hours.
  */
@@ -176,5 +177,5 @@ export function quadrant(
   attractiveness_cut?: number,
   strength_cut?: number,
 ): any[][] {
-  return valueOrThrow(quadrantCells(attractiveness, strength, attractiveness_cut, strength_cut)) as any[][];
+  return quadrantCells(attractiveness, strength, attractiveness_cut, strength_cut) as any[][];
 }

@@ -7,9 +7,11 @@ import { toExcelError, type ResultCell } from "./excelErrors";
  * KAM.QUADRANT's scores: both required in every row (a blank is #N/A with its row, never a silent 0). A 0 is a real
  * score, so it is not read as a blank; the help says that some Excel builds pass an empty cell as 0.
  */
+const SCORE_LIMIT = { min: 0, max: 100, says: "a score from 0 to 100" } as const;
+
 const QUADRANT_ARGS: readonly ArgSpec[] = [
-  { name: "attractiveness", blank: "required" },
-  { name: "strength", blank: "required" },
+  { name: "attractiveness", blank: "required", limit: SCORE_LIMIT },
+  { name: "strength", blank: "required", limit: SCORE_LIMIT },
 ];
 
 const DEFAULT_CUT = 50;
@@ -45,18 +47,18 @@ function outOfRange(name: string, x: number): KamError {
 /**
  * KAM.QUADRANT over Excel's arguments: one segment name of the 2×2 portfolio grid per account (SEGMENTS_2X2, through
  * the core's segmentIndex; a score equal to its cut counts as high). Scores broadcast like the other functions, so
- * two columns give one name per row; a bad row gets its own error.
+ * two columns give one name per row; a bad row gets its own error, a bad call throws one.
  */
 export function quadrantCells(
   attractiveness: ExcelMatrix,
   strength: ExcelMatrix,
   attractivenessCut: number | null | undefined,
   strengthCut: number | null | undefined,
-): ResultCell[][] | CustomFunctions.Error {
+): ResultCell[][] {
   const aCut = readCut(attractivenessCut, "attractiveness_cut");
-  if (typeof aCut !== "number") return toExcelError(aCut);
+  if (typeof aCut !== "number") throw toExcelError(aCut);
   const sCut = readCut(strengthCut, "strength_cut");
-  if (typeof sCut !== "number") return toExcelError(sCut);
+  if (typeof sCut !== "number") throw toExcelError(sCut);
   const aCuts = [aCut];
   const sCuts = [sCut];
   const indices = broadcast([attractiveness, strength], QUADRANT_ARGS, (v) => {
@@ -66,6 +68,5 @@ export function quadrantCells(
     if (!(s >= 0 && s <= 100)) return outOfRange("strength", s);
     return segmentIndex(a, s, aCuts, sCuts);
   });
-  if (!Array.isArray(indices)) return indices;
   return indices.map((row) => row.map((cell) => (typeof cell === "number" ? SEGMENTS_2X2[cell].name : cell)));
 }

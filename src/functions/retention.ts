@@ -1,6 +1,6 @@
 import { isKamError, kamError, revenueRetention, type KamError } from "../core";
 import { describeNonNumber, isBlankCell, positionInRange, type ExcelMatrix } from "./cells";
-import { toExcelError } from "./excelErrors";
+import { isErrorCell, notFinite, passInputError, toExcelError } from "./excelErrors";
 
 /**
  * One revenue per account from a single column or a single row. A blank is `null`: for `prior` a new account (left
@@ -24,6 +24,7 @@ function readRevenues(cells: ExcelMatrix, name: string): (number | null)[] | Kam
       const c = cells[i][j];
       if (typeof c === "number") out[k] = c;
       else if (isBlankCell(c)) out[k] = null;
+      else if (isErrorCell(c)) throw passInputError(c, `${name}${positionInRange(rows, cols, i, j)}`);
       else {
         return kamError(
           "value",
@@ -36,7 +37,10 @@ function readRevenues(cells: ExcelMatrix, name: string): (number | null)[] | Kam
   return out;
 }
 
-/** KAM.NRR and KAM.GRR: one number for the whole set of accounts, or one error for the call. */
+/**
+ * KAM.NRR and KAM.GRR: one number for the whole set of accounts, or one error for the call. An error value in any
+ * cell is the call's error (one number cannot keep the other accounts apart), passed on as it is.
+ */
 export function retentionValue(
   prior: ExcelMatrix,
   current: ExcelMatrix,
@@ -47,5 +51,6 @@ export function retentionValue(
   const c = readRevenues(current, "current");
   if (isKamError(c)) return toExcelError(c);
   const value = revenueRetention(p, c, kind);
-  return isKamError(value) ? toExcelError(value) : value;
+  if (isKamError(value)) return toExcelError(value);
+  return value - value === 0 ? value : notFinite();
 }

@@ -1,6 +1,6 @@
 import { isKamError, kamError, makeScoreSpec, scoreRow, type KamError, type ScoreSpec } from "../core";
 import { describeNonNumber, isBlankCell, positionInRange, type ExcelCell, type ExcelMatrix } from "./cells";
-import { toExcelError, type ResultCell } from "./excelErrors";
+import { isErrorCell, notFinite, passInputError, toExcelError, type ResultCell } from "./excelErrors";
 
 /**
  * KAM.SCORE over Excel's arguments: ratings n×k (one row per account), weights 1×k or k×1, optional scale.
@@ -14,14 +14,14 @@ export function scoreCells(
   weights: ExcelMatrix,
   scaleMin: number | null | undefined,
   scaleMax: number | null | undefined,
-): ResultCell[][] | CustomFunctions.Error {
+): ResultCell[][] {
   const spec = readSpec(weights, scaleMin, scaleMax);
-  if (isKamError(spec)) return toExcelError(spec);
-  if (!ratings || ratings.length === 0) return toExcelError(kamError("value", "ratings", "ratings is empty."));
+  if (isKamError(spec)) throw toExcelError(spec);
+  if (!ratings || ratings.length === 0) throw toExcelError(kamError("value", "ratings", "ratings is empty."));
   const k = spec.weights.length;
   const cols = ratings[0].length;
   if (cols !== k) {
-    return toExcelError(
+    throw toExcelError(
       kamError(
         "value",
         "ratings",
@@ -35,12 +35,13 @@ export function scoreCells(
     const row = ratings[i];
     // Optimistic: a row of numbers and nulls is what the core reads, and the core refuses anything else. Only a row
     // it refuses is read cell by cell, to find the Excel-level reason (text, "" for blank, a 0 that means blank).
-    let score = scoreRow(row as (number | null)[], spec, i + 1);
-    if (typeof score !== "number") {
+    const score = scoreRow(row as (number | null)[], spec, i + 1);
+    if (typeof score === "number") out[i] = [score - score === 0 ? score : notFinite()];
+    else {
       const clean = cleanRow(row, k, zeroIsBlank, ratings.length, i);
-      score = isKamError(clean) ? clean : scoreRow(clean, spec, i + 1);
+      const again = isKamError(clean) || clean instanceof CustomFunctions.Error ? clean : scoreRow(clean, spec, i + 1);
+      out[i] = [typeof again === "number" ? again : isKamError(again) ? toExcelError(again) : again];
     }
-    out[i] = [typeof score === "number" ? score : toExcelError(score)];
   }
   return out;
 }
@@ -51,14 +52,15 @@ function cleanRow(
   zeroIsBlank: boolean,
   rows: number,
   i: number,
-): (number | null)[] | KamError {
+): (number | null)[] | KamError | CustomFunctions.Error {
   const clean: (number | null)[] = new Array(k);
   for (let j = 0; j < k; j++) {
     const c = row[j];
+    const where = rows === 1 ? `criterion ${j + 1}` : `row ${i + 1}, criterion ${j + 1}`;
     if (typeof c === "number") clean[j] = c === 0 && zeroIsBlank ? null : c;
     else if (isBlankCell(c)) clean[j] = null;
+    else if (isErrorCell(c)) return passInputError(c, `ratings ${where}`);
     else {
-      const where = rows === 1 ? `criterion ${j + 1}` : `row ${i + 1}, criterion ${j + 1}`;
       return kamError(
         "value",
         `ratings row ${i + 1}`,
@@ -86,6 +88,7 @@ function readSpec(
       const w = weights[i][j];
       if (typeof w === "number") list.push(w);
       else if (isBlankCell(w)) list.push(null);
+      else if (isErrorCell(w)) throw passInputError(w, `weights${positionInRange(rows, cols, i, j)}`);
       else {
         return kamError(
           "value",
@@ -95,5 +98,26 @@ function readSpec(
       }
     }
   }
-  return makeScoreSpec(list, scaleMin ?? undefined, scaleMax ?? undefined);
+  const scale = readScale(scaleMin, scaleMax);
+  return makeScoreSpec(list, scale.min, scale.max);
+}
+
+/**
+ * The rating scale's ends; `undefined` takes the core's default (1 to 5). Some Excel builds pass an empty cell as 0
+ * (office-js #4702, #5262), so an empty scale cell must read as omitted whichever way it arrives:
+ * - scale_max 0 is omitted (a rating scale does not end at 0), unless scale_min is below 0;
+ * - scale_min 0 is omitted when scale_max is (omitted, empty or 0): `=KAM.SCORE(A2:C3, A1:C1, E1)` with E1 empty is
+ *   the default 1–5 scale, not 0–5. A 0–10 or 0–5 scale is given with both ends: `=KAM.SCORE(A2:C3, A1:C1, 0, 5)`.
+ * The help says both; an empty scale_min cell beside a filled scale_max may still read as 0 on those builds, which is
+ * why the help asks for both ends of a custom scale.
+ */
+function readScale(
+  scaleMin: number | null | undefined,
+  scaleMax: number | null | undefined,
+): { min: number | undefined; max: number | undefined } {
+  let min = scaleMin ?? undefined;
+  let max = scaleMax ?? undefined;
+  if (max === 0 && !(min !== undefined && min < 0)) max = undefined;
+  if (min === 0 && max === undefined) min = undefined;
+  return { min, max };
 }

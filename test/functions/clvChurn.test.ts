@@ -2,7 +2,7 @@ import "../fakes/customFunctionsRuntime";
 import { describe, expect, it } from "vitest";
 import { churnRate, clv } from "../../src/core";
 import { churn, clv as clvFn } from "../../src/functions/functions";
-import { isCellError, shown } from "../fakes/customFunctionsRuntime";
+import { shown, thrown } from "../fakes/customFunctionsRuntime";
 
 describe("KAM.CLV with arguments shaped as Excel passes them", () => {
   it("takes single cells as 1×1 matrices and omitted optionals as null", () => {
@@ -37,10 +37,8 @@ describe("KAM.CLV with arguments shaped as Excel passes them", () => {
     expect(out[2][0]).toMatchObject({ message: "margin (row 3) is blank." });
   });
 
-  it("rejects mismatched shapes for the whole call", () => {
-    const out = clvFn([[1], [2], [3]], [[0.8], [0.9]], [[0.1]]);
-    expect(isCellError(out)).toBe(true);
-    expect(out).toMatchObject({
+  it("rejects mismatched shapes for the whole call, thrown", () => {
+    expect(thrown(() => clvFn([[1], [2], [3]], [[0.8], [0.9]], [[0.1]]))).toMatchObject({
       code: "#VALUE!",
       message: expect.stringContaining("retention is 2×1 but the result is 3×1"),
     });
@@ -54,10 +52,15 @@ describe("KAM.CHURN with arguments shaped as Excel passes them", () => {
     expect(out.map((r) => shown(r[0]))).toEqual([churnRate(100, 95, 5), churnRate(200, 150, 5), "#DIV/0!"]);
   });
 
-  it("names the bad argument", () => {
-    const out = churn([[10]], [[5]], [[6]]);
-    expect(shown(out[0][0])).toBe("#NUM!");
-    const text = churn([["ten"]], [[5]]);
-    expect(text[0][0]).toMatchObject({ code: "#VALUE!", message: 'at_start is the text "ten"; it must be a number.' });
+  it("names the bad argument: a call of single cells throws #VALUE! with the reason, a row of a range gets #NUM!", () => {
+    expect(thrown(() => churn([[10]], [[5]], [[6]]))).toMatchObject({
+      code: "#VALUE!",
+      message: "acquired (6) is more than at_end (5): new accounts are part of the accounts at the end.",
+    });
+    expect(shown(churn([[10], [10]], [[5], [5]], [[0], [6]])[1][0])).toBe("#NUM!");
+    expect(thrown(() => churn([["ten"]], [[5]]))).toMatchObject({
+      code: "#VALUE!",
+      message: 'at_start is the text "ten"; it must be a number.',
+    });
   });
 });

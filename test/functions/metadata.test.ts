@@ -3,9 +3,11 @@
  * this test runs the same generator on the same input file, so a JSDoc mistake fails here, not in an analyst's Excel.
  */
 import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { resolve } from "node:path";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
 import { describe, expect, it } from "vitest";
+import { finishFunctionsMetadata, FunctionsMetadataFlagsPlugin } from "./excelRuntime";
 
 interface Param {
   name: string;
@@ -82,5 +84,22 @@ describe("custom function metadata", async () => {
       const first = byId.get(id)!.parameters[0];
       expect(first).toMatchObject({ dimensionality: "matrix", type: "any" });
     }
+  });
+
+  it("the build's functions.json lets error values reach the functions (allowErrorForDataTypeAny, added after generation)", async () => {
+    const finished = JSON.parse(finishFunctionsMetadata(generated.metadataJson)) as { functions: Fn[] };
+    expect(finished).toMatchObject({ allowErrorForDataTypeAny: true });
+    expect(finished.functions).toEqual(functions);
+    // webpack.config.js runs the same step on the generated asset, after the metadata plugin
+    const configure = createRequire(import.meta.url)("../../webpack.config.js") as (
+      env: object,
+      options: { mode: string },
+    ) => Promise<{ plugins: object[] }>;
+    const { plugins } = await configure({}, { mode: "development" });
+    const generator = plugins.findIndex((p) => p.constructor.name === "CustomFunctionsMetadataPlugin");
+    const flags = plugins.findIndex((p) => p instanceof FunctionsMetadataFlagsPlugin);
+    expect(generator).toBeGreaterThanOrEqual(0);
+    expect(flags).toBeGreaterThan(generator);
+    expect(plugins[flags]).toMatchObject({ output: "functions.json" });
   });
 });

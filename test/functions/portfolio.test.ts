@@ -3,18 +3,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { npsFromAnswers, revenueRetention, SEGMENTS_2X2, segmentIndex } from "../../src/core";
 import { grr, nps, nrr, quadrant } from "../../src/functions/functions";
-import { isCellError, shown } from "../fakes/customFunctionsRuntime";
-
-/** The error a whole-call failure throws, as Excel receives it. */
-function thrown(call: () => unknown): { code: string; message?: string } {
-  try {
-    call();
-  } catch (e) {
-    if (isCellError(e)) return e;
-    throw e;
-  }
-  throw new Error("the call did not throw");
-}
+import { shown, thrown } from "../fakes/customFunctionsRuntime";
 
 /** A list as Excel passes a one-column range. */
 const column = <T>(xs: readonly T[]): T[][] => xs.map((x) => [x]);

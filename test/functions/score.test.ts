@@ -1,7 +1,7 @@
 import "../fakes/customFunctionsRuntime";
 import { describe, expect, it } from "vitest";
 import { score } from "../../src/functions/functions";
-import { isCellError, shown } from "../fakes/customFunctionsRuntime";
+import { shown, thrown } from "../fakes/customFunctionsRuntime";
 
 describe("KAM.SCORE with arguments shaped as Excel passes them", () => {
   it("spills one score per account row", () => {
@@ -57,30 +57,31 @@ describe("KAM.SCORE with arguments shaped as Excel passes them", () => {
     );
   });
 
-  it("returns one #VALUE! with a message for a bad call", () => {
-    const cases: [unknown, string][] = [
+  it("throws one #VALUE! with a message for a bad call", () => {
+    const cases: [() => unknown, string][] = [
       [
-        score([[1, 2, 3]], [[1, 1]]),
+        () => score([[1, 2, 3]], [[1, 1]]),
         "ratings has 3 criteria (columns) but weights has 2: give one weight per criterion.",
       ],
-      [score([[1, 2]], [[1, -2]]), "weight 2 is negative (-2); weights must be 0 or more."],
-      [score([[1, 2]], [[0, null]]), "all weights are zero: at least one criterion must count."],
+      [() => score([[1, 2]], [[1, -2]]), "weight 2 is negative (-2); weights must be 0 or more."],
+      [() => score([[1, 2]], [[0, null]]), "all weights are zero: at least one criterion must count."],
       [
-        score(
-          [[1, 2]],
-          [
-            [1, 2],
-            [3, 4],
-          ],
-        ),
+        () =>
+          score(
+            [[1, 2]],
+            [
+              [1, 2],
+              [3, 4],
+            ],
+          ),
         "weights is 2×2: give a single row or a single column of weights.",
       ],
-      [score([[1, 2]], [[1, "high"]]), 'weights (column 2) is the text "high"; weights must be numbers.'],
-      [score([[1, 2]], [[1, 1]], 5, 1), "scale_max (1) must be greater than scale_min (5): the rating scale is empty."],
+      [() => score([[1, 2]], [[1, "high"]]), 'weights (column 2) is the text "high"; weights must be numbers.'],
+      [
+        () => score([[1, 2]], [[1, 1]], 5, 1),
+        "scale_max (1) must be greater than scale_min (5): the rating scale is empty.",
+      ],
     ];
-    for (const [result, message] of cases) {
-      expect(isCellError(result)).toBe(true);
-      expect(result).toMatchObject({ code: "#VALUE!", message });
-    }
+    for (const [call, message] of cases) expect(thrown(call)).toMatchObject({ code: "#VALUE!", message });
   });
 });
