@@ -4,7 +4,7 @@
  * workbooks into PDF and PNG pages for a person to look at. One profile directory per conversion.
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import JSZip from "jszip";
@@ -126,6 +126,11 @@ function decode(text: string): string {
 /** Writes test-artifacts/<name>.pdf (one page per sheet) and <name>-N.png pages; returns the PNG paths. */
 export function renderPictures(xlsx: Buffer, name: string): string[] {
   mkdirSync(ARTIFACTS, { recursive: true });
+  // An earlier run's pages must not pass for this run's: remove them before converting.
+  for (const f of readdirSync(ARTIFACTS)) {
+    if (f === `${name}.pdf` || f === `${name}.xlsx` || (f.startsWith(`${name}-`) && f.endsWith(".png")))
+      rmSync(join(ARTIFACTS, f));
+  }
   const input = join(ARTIFACTS, `${name}.xlsx`);
   writeFileSync(input, xlsx);
   const pdf = convert(input, 'pdf:calc_pdf_Export:{"SinglePageSheets":{"type":"boolean","value":"true"}}', ARTIFACTS);

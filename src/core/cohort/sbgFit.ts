@@ -90,6 +90,33 @@ function evaluate(x: number, y: number, n: readonly number[]): void {
   ev[HYY] = beta * beta * hBB + beta * gB;
 }
 
+/** The sBG log-likelihood with its gradient and Hessian in (ln α, ln β): {@link evaluate}, as a fresh value. */
+export interface SbgLikelihood {
+  readonly logLikelihood: number;
+  /** ∂LL/∂ln α, ∂LL/∂ln β. */
+  readonly gradient: readonly [number, number];
+  /** [[∂²/∂x², ∂²/∂x∂y], [∂²/∂y∂x, ∂²/∂y²]] with x = ln α, y = ln β. */
+  readonly hessian: readonly [readonly [number, number], readonly [number, number]];
+}
+
+/**
+ * The quantities the fit climbs on (formula and source at {@link evaluate}), for tests and for anyone checking a fit:
+ * at a maximum the gradient is 0 and the Hessian negative definite.
+ *
+ * @example sbgLikelihood(0.704, 1.182, [1000, 631, 468, 382, 326, 289, 262, 241]).logLikelihood // => −1680.27…
+ */
+export function sbgLikelihood(alpha: number, beta: number, survivors: readonly number[]): SbgLikelihood {
+  evaluate(Math.log(alpha), Math.log(beta), survivors);
+  return {
+    logLikelihood: ev[LL],
+    gradient: [ev[GX], ev[GY]],
+    hessian: [
+      [ev[HXX], ev[HXY]],
+      [ev[HXY], ev[HYY]],
+    ],
+  };
+}
+
 /**
  * Log-likelihood of the homogeneous geometric model, every account churning with the same p = D/E each period:
  * D ln p + (E − D) ln(1 − p), with D accounts churned and E account-periods at risk.

@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { fitSbg, isKamError, sbgSurvival, type SbgFit } from "../../../src/core";
+import { fitSbg, isKamError, sbgLikelihood, sbgSurvival, type SbgFit } from "../../../src/core";
 
 const csv = readFileSync(resolve(__dirname, "../../fixtures/data/sbg-regular-cohort.csv"), "utf8");
 const rows = csv
@@ -66,5 +66,49 @@ describe("sBG on the published 'Regular' cohort", () => {
     ]) {
       expect(ll(fit.alpha + da, fit.beta + db)).toBeLessThan(fit.logLikelihood);
     }
+  });
+});
+
+describe("the sBG likelihood the fit climbs on", () => {
+  const n = active.slice(0, 8);
+
+  it("reaches the paper's maximum log-likelihood, −1680.3 (Fader & Hardie 2007, section 3)", () => {
+    const fit = fitSbg(n) as SbgFit;
+    // Pinned to the published value, not to the fit's own output.
+    expect(Math.abs(fit.logLikelihood - -1680.3)).toBeLessThan(0.05);
+    expect(sbgLikelihood(0.704, 1.182, n).logLikelihood).toBeCloseTo(-1680.27, 1);
+  });
+
+  it("has the gradient and Hessian of central finite differences, away from and at the maximum", () => {
+    const h = 1e-5;
+    const ll = (x: number, y: number) => sbgLikelihood(Math.exp(x), Math.exp(y), n).logLikelihood;
+    const grad = (x: number, y: number) => sbgLikelihood(Math.exp(x), Math.exp(y), n).gradient;
+    for (const [alpha, beta] of [
+      [0.704, 1.182],
+      [0.3, 2.5],
+      [2, 0.5],
+      [5, 9],
+    ]) {
+      const [x, y] = [Math.log(alpha), Math.log(beta)];
+      const at = sbgLikelihood(alpha, beta, n);
+      const gx = (ll(x + h, y) - ll(x - h, y)) / (2 * h);
+      const gy = (ll(x, y + h) - ll(x, y - h)) / (2 * h);
+      expect(at.gradient[0]).toBeCloseTo(gx, 3);
+      expect(at.gradient[1]).toBeCloseTo(gy, 3);
+      const hxx = (grad(x + h, y)[0] - grad(x - h, y)[0]) / (2 * h);
+      const hxy = (grad(x, y + h)[0] - grad(x, y - h)[0]) / (2 * h);
+      const hyy = (grad(x, y + h)[1] - grad(x, y - h)[1]) / (2 * h);
+      expect(at.hessian[0][0]).toBeCloseTo(hxx, 2);
+      expect(at.hessian[0][1]).toBeCloseTo(hxy, 2);
+      expect(at.hessian[1][0]).toBe(at.hessian[0][1]);
+      expect(at.hessian[1][1]).toBeCloseTo(hyy, 2);
+    }
+    // At the estimates: gradient 0, Hessian negative definite (a maximum, not a saddle).
+    const fit = fitSbg(n) as SbgFit;
+    const at = sbgLikelihood(fit.alpha, fit.beta, n);
+    expect(Math.hypot(...at.gradient)).toBeLessThan(1e-4);
+    const [[a, b], [, d]] = at.hessian;
+    expect(a).toBeLessThan(0);
+    expect(a * d - b * b).toBeGreaterThan(0);
   });
 });
