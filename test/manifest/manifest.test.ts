@@ -66,10 +66,7 @@ describe("manifest.xml", () => {
   });
 
   it("declares a shared runtime: SharedRuntime 1.1, <Runtimes> right after <Host>, one resid for page and function file", () => {
-    expect([app.Requirements.Sets.Set].flat()).toEqual([
-      { "@Name": "SharedRuntime", "@MinVersion": "1.1" },
-      { "@Name": "ExcelApi", "@MinVersion": "1.4" },
-    ]);
+    expect([app.Requirements.Sets.Set].flat()[0]).toEqual({ "@Name": "SharedRuntime", "@MinVersion": "1.1" });
     expect(xml).toMatch(/<Host xsi:type="Workbook">\s*<Runtimes>/);
     const runtime = host.Runtimes.Runtime;
     expect(runtime["@lifetime"]).toBe("long");
@@ -80,7 +77,18 @@ describe("manifest.xml", () => {
     const action = host.DesktopFormFactor.ExtensionPoint.OfficeTab.Group.Control.Action;
     expect(action["@xsi:type"]).toBe("ShowTaskpane");
     expect(action.SourceLocation["@resid"]).toBe(runtime["@resid"]);
-    expect(action.TaskpaneId).toBeUndefined(); // one taskpane on the long-lived runtime
+  });
+
+  it("declares what the code needs: ExcelApi 1.10 (every shared-runtime build has it), CustomFunctionsRuntime 1.3", () => {
+    // SharedRuntime 1.1 needs Excel for Microsoft 365 (Windows 2002+, Mac 16.35+) or Excel 2021 (2108+), all of which
+    // have ExcelApi 1.10; the functions' CustomFunctions.ErrorCode values are CustomFunctionsRuntime 1.3. Declaring
+    // ExcelApi 1.4 (as before) claimed clients the add-in never runs on and hid unchecked calls to 1.7-1.9 APIs.
+    expect(app.Requirements.Sets["@DefaultMinVersion"]).toBe("1.1");
+    expect([app.Requirements.Sets.Set].flat()).toEqual([
+      { "@Name": "SharedRuntime", "@MinVersion": "1.1" },
+      { "@Name": "ExcelApi", "@MinVersion": "1.10" },
+      { "@Name": "CustomFunctionsRuntime", "@MinVersion": "1.3" },
+    ]);
   });
 
   it("registers the custom functions under the KAM namespace with script and metadata", () => {
@@ -90,11 +98,44 @@ describe("manifest.xml", () => {
     expect(urls.get(cf.Metadata.SourceLocation["@resid"])).toMatch(/\/functions\.json$/);
   });
 
-  it("puts a taskpane button on the Home tab", () => {
+  it("puts a taskpane button with icon and tooltip in a KAM group on the Home tab", () => {
     const tab = host.DesktopFormFactor.ExtensionPoint;
     expect(tab["@xsi:type"]).toBe("PrimaryCommandSurface");
     expect(tab.OfficeTab["@id"]).toBe("TabHome");
-    expect(tab.OfficeTab.Group.Control["@xsi:type"]).toBe("Button");
+    const group = tab.OfficeTab.Group;
+    expect(shortStrings.get(group.Label["@resid"])).toBe("KAM");
+    const button = group.Control;
+    expect(button["@xsi:type"]).toBe("Button");
+    expect(shortStrings.get(button.Label["@resid"])).toBe("KAM Analytics");
+    expect(shortStrings.get(button.Supertip.Title["@resid"])).toBe("KAM Analytics");
+    expect(longStrings.get(button.Supertip.Description["@resid"])).toMatch(/segmentation matrix and KPI dashboard/);
+    for (const icons of [group.Icon, button.Icon]) {
+      const sizes = [icons["bt:Image"]].flat().map((i: { "@size": string; "@resid": string }) => {
+        expect(images.get(i["@resid"]), i["@resid"]).toMatch(new RegExp(`/assets/icon-${i["@size"]}\\.png$`));
+        return i["@size"];
+      });
+      expect(sizes).toEqual(["16", "32", "80"]);
+    }
+  });
+
+  it("gives the ShowTaskpane action a TaskpaneId, as Microsoft's shared-runtime template does", () => {
+    const action = host.DesktopFormFactor.ExtensionPoint.OfficeTab.Group.Control.Action;
+    expect(action["@xsi:type"]).toBe("ShowTaskpane");
+    expect(action.TaskpaneId).toBe("KamTaskpane");
+    // the schema's order inside Action: TaskpaneId, then SourceLocation
+    expect(xml).toMatch(/<Action xsi:type="ShowTaskpane">\s*<TaskpaneId>KamTaskpane<\/TaskpaneId>\s*<SourceLocation /);
+  });
+
+  it("states the same minimum in the README as in its requirements: Excel 2021 or Microsoft 365, not 2016/2019", () => {
+    const readme = readFileSync(resolve(root, "README.md"), "utf8");
+    const top = readme.slice(0, readme.indexOf("\n## "));
+    expect(top).toMatch(/Excel 2021 or later/);
+    expect(top).toMatch(/Microsoft 365/);
+    expect(top).toMatch(/not (in )?Excel 2016 or 2019/);
+    expect(top).toMatch(/SharedRuntime 1\.1/);
+    const comment = xml.slice(xml.indexOf("<Requirements>"), xml.indexOf("</Requirements>"));
+    expect(comment).toMatch(/Excel 2021 or later/);
+    expect(comment).toMatch(/Not Excel 2016\/2019/);
   });
 
   it("defines every resid it uses, and uses only https URLs on one origin that the build emits", () => {
