@@ -8,9 +8,19 @@ import { loadNames, setNames } from "./definedNames";
 import { decideSheets, OWNED_SHEETS_KEY, parseOwned, type ExistingSheet } from "./sheetOwnership";
 import { clearOwnedSheet } from "./clearOwnedSheet";
 import { syncExplained } from "./excelErrors";
-import { applySheetFeatures, type IsSetSupported } from "./sheetFeatures";
+import {
+  applySheetFeatures,
+  jsonBytes,
+  OPERATION_BYTES,
+  type IsSetSupported,
+  type PendingLabels,
+} from "./sheetFeatures";
+import { freeTableNames, renameTables } from "./tableNames";
 
-/** Requests stay below Excel on the web's 5 MB payload limit with room for the operations around the cells. */
+/**
+ * Requests stay below Excel on the web's 5 MB payload limit (RequestPayloadSizeLimitExceeded) with room to spare:
+ * bytes are counted as UTF-8 JSON plus OPERATION_BYTES per operation, an estimate that errs high.
+ */
 export const REQUEST_BUDGET_BYTES = 4 * 1024 * 1024;
 
 export interface ApplyResult {
@@ -18,24 +28,31 @@ export interface ApplyResult {
   readonly sheets: readonly string[];
   /** Planned names that belonged to a sheet the user made, and the name used instead. */
   readonly renamed: readonly { readonly planned: string; readonly used: string }[];
-  /** Features left out because this Excel lacks their requirement set, in words for the analyst. */
+  /** Planned table names another table or name of the workbook held, and the name used instead. */
+  readonly renamedTables: readonly { readonly planned: string; readonly used: string }[];
+  /** What was left out, in words for the analyst (a defined name the analyst made keeps its meaning). */
   readonly skipped: readonly string[];
   readonly syncs: number;
-  /** Largest estimated request, in bytes of JSON. */
+  /** Largest estimated request, in bytes. */
   readonly largestRequestBytes: number;
 }
 
 /**
- * Draws a workbook plan in Excel. Syncs: one to read the workbook's sheets and the add-in's ownership record, one to
- * list the charts and tables of its own sheets when a rebuild replaces them, one per ~4 MB of cell data (so the count
- * follows the bytes, never the rows one by one), and one to finish. Calculation is suspended while writing (ExcelApi
- * 1.6) and so is screen updating where supported (1.9). Its own sheets are emptied and redrawn in place, never
- * deleted, so the analyst's formulas that point at them keep working.
+ * Draws a workbook plan in Excel. Syncs: one to read the workbook's sheets, tables, names and the add-in's ownership
+ * record; one that creates the new sheets (and lists the charts and tables of the add-in's own sheets a rebuild
+ * replaces), after which the new sheets are recorded as the add-in's before anything else can fail; one per ~4 MB of
+ * cells and sheet features (so the count follows the bytes, never the rows); and one that sets chart point labels
+ * (their points exist once a sync has made the chart) and finishes. Calculation (ExcelApi 1.6) and screen updating
+ * (1.9) are suspended while writing. Its own sheets are emptied and redrawn in place, never deleted, so the
+ * analyst's formulas that point at them keep working.
+ *
+ * `_supported` is for APIs newer than ExcelApi 1.10; the shared runtime's Excel builds have 1.10 (OFFICE-NOTES), and
+ * nothing newer is used today.
  */
 export async function applyPlan(
   context: Excel.RequestContext,
   plan: WorkbookPlan,
-  supported: IsSetSupported,
+  _supported: IsSetSupported,
   budget = REQUEST_BUDGET_BYTES,
 ): Promise<ApplyResult> {
   const problems = validatePlan(plan);
@@ -47,8 +64,9 @@ export async function applyPlan(
   let pending = 0;
   let largest = 0;
   const suspend = () => {
-    if (supported("ExcelApi", "1.6")) context.application.suspendApiCalculationUntilNextSync();
-    if (supported("ExcelApi", "1.9")) context.application.suspendScreenUpdatingUntilNextSync();
+    context.application.suspendApiCalculationUntilNextSync();
+    context.application.suspendScreenUpdatingUntilNextSync();
+    pending += 2 * OPERATION_BYTES;
   };
   const sync = async () => {
     largest = Math.max(largest, pending);
@@ -69,6 +87,10 @@ export async function applyPlan(
   worksheets.load("items/id,items/name,items/position");
   const ownedSetting = context.workbook.settings.getItemOrNullObject(OWNED_SHEETS_KEY);
   ownedSetting.load("value");
+  const tables = context.workbook.tables;
+  tables.load("items/name");
+  const names = context.workbook.names;
+  names.load("items/name");
   const nameLookup = loadNames(context, plan.names ?? []);
   await sync();
   const existing: ExistingSheet[] = worksheets.items.map((w) => ({ id: w.id, name: w.name, position: w.position }));
@@ -79,51 +101,72 @@ export async function applyPlan(
     owned,
   );
 
-  // A sheet that had to take a new name takes its references along: a formula still pointing at the planned name
-  // would read the user's sheet of that name.
-  const drawn = renameSheets(
-    plan,
-    new Map(decisions.flatMap((d) => (d.action === "rename" ? [[d.planned, d.name] as const] : []))),
-  );
-
-  // The add-in's own sheets are emptied and drawn again in place; their charts and tables are listed first (one
-  // more sync, only when there is something to replace).
-  const replaced = new Map<number, Excel.Worksheet>();
+  // The add-in's own sheets are emptied and drawn again in place; their charts and tables are listed, and new sheets
+  // are created, in one more sync.
+  const sheets = new Map<number, Excel.Worksheet>();
+  const replaced: Excel.Worksheet[] = [];
+  const created: Excel.Worksheet[] = [];
   decisions.forEach((d, i) => {
-    if (d.action !== "replace") return;
-    const sheet = worksheets.getItem(d.replaces.id);
-    sheet.charts.load("items");
-    sheet.tables.load("items");
-    replaced.set(i, sheet);
+    if (d.action === "replace") {
+      const sheet = worksheets.getItem(d.replaces.id);
+      sheet.charts.load("items");
+      sheet.tables.load("items/name");
+      replaced.push(sheet);
+      sheets.set(i, sheet);
+    } else {
+      const sheet = worksheets.add(d.name);
+      sheet.load("id");
+      created.push(sheet);
+      sheets.set(i, sheet);
+    }
   });
-  if (replaced.size > 0) await sync();
+  await sync();
+  // Recorded at once: should anything below fail, the next run replaces these sheets instead of copying them again.
+  const keep = [...owned].filter((id) => existing.some((s) => s.id === id));
+  context.workbook.settings.add(OWNED_SHEETS_KEY, JSON.stringify([...keep, ...created.map((s) => s.id)]));
+
+  // A sheet that had to take a new name takes its references along: a formula still pointing at the planned name
+  // would read the user's sheet of that name. So does a table whose name the workbook already holds.
+  const freed = new Set(replaced.flatMap((s) => s.tables.items.map((t) => t.name.toLowerCase())));
+  const tableRenames = freeTableNames(
+    plan.sheets.flatMap((s) => (s.tables ?? []).map((t) => t.name)),
+    [...tables.items.map((t) => t.name), ...names.items.map((n) => n.name)].filter((n) => !freed.has(n.toLowerCase())),
+  );
+  const drawn = renameTables(
+    renameSheets(
+      plan,
+      new Map(decisions.flatMap((d) => (d.action === "rename" ? [[d.planned, d.name] as const] : []))),
+    ),
+    tableRenames,
+  );
 
   suspend();
   const skipped: string[] = [];
-  const created: Excel.Worksheet[] = [];
+  const labels: PendingLabels[] = [];
   for (let i = 0; i < drawn.sheets.length; i++) {
-    const decision = decisions[i];
-    const sheetPlan: SheetPlan = drawn.sheets[i];
-    let sheet = replaced.get(i);
-    if (sheet) clearOwnedSheet(sheet, supported);
-    else sheet = worksheets.add(decision.name);
-    created.push(sheet);
-    await writeCells(sheet, sheetPlan, budget, reserve);
-    applySheetFeatures(sheet, sheetPlan, supported, skipped);
+    const sheet = sheets.get(i)!;
+    if (decisions[i].action === "replace") {
+      await reserve(12 * OPERATION_BYTES);
+      clearOwnedSheet(sheet);
+    }
+    await writeCells(sheet, drawn.sheets[i], budget, reserve);
+    labels.push(...(await applySheetFeatures(sheet, drawn.sheets[i], reserve)));
   }
+  await reserve(4 * OPERATION_BYTES * (drawn.names ?? []).length + jsonBytes(drawn.names ?? []));
   setNames(context, drawn.names ?? [], nameLookup, skipped);
-  for (const sheet of created) sheet.load("id");
   await sync();
 
-  const keep = [...owned].filter(
-    (id) => existing.some((s) => s.id === id) && !decisions.some((d) => d.action === "replace" && d.replaces.id === id),
-  );
-  context.workbook.settings.add(OWNED_SHEETS_KEY, JSON.stringify([...keep, ...created.map((s) => s.id)]));
-  created[0]?.activate();
+  // Point labels reach points the sync above created; budgeted like any other write.
+  for (const label of labels) {
+    await reserve(label.bytes);
+    label.apply();
+  }
+  sheets.get(0)?.activate();
   await sync();
   return {
     sheets: decisions.map((d) => d.name),
     renamed: decisions.flatMap((d) => (d.action === "rename" ? [{ planned: d.planned, used: d.name }] : [])),
+    renamedTables: [...tableRenames].map(([planned, used]) => ({ planned, used })),
     skipped,
     syncs,
     largestRequestBytes: largest,
@@ -147,8 +190,8 @@ async function writeCells(
       (b) => b.top <= box.bottom && box.top <= b.bottom && b.left <= box.right && box.left <= b.right,
     );
     written.push(box);
-    for (const { offset, write, bytes } of blockSlices(block, budget, overlaps)) {
-      await reserve(bytes);
+    for (const { offset, write, bytes } of blockSlices(block, budget - 3 * OPERATION_BYTES, overlaps)) {
+      await reserve(bytes + 3 * OPERATION_BYTES);
       const range = sheet.getRangeByIndexes(at.row + offset, at.col, write.formulas.length, width);
       range.numberFormat = write.numberFormat; // "@" first, so plain text stays text when the formulas arrive
       range.formulas = write.formulas;
@@ -158,11 +201,11 @@ async function writeCells(
     if (!style.numberFormat) continue;
     const box = boxOf(style.range); // 1-based
     const cols = box.right - box.left + 1;
-    const rowBytes = JSON.stringify(new Array(cols).fill(style.numberFormat)).length + 1; // exact: a row and its comma
+    const rowBytes = jsonBytes(new Array(cols).fill(style.numberFormat)) + 1; // exact: a row and its comma
     const step = Math.max(1, Math.floor((budget * 0.8) / rowBytes));
     for (let r = box.top - 1; r < box.bottom; r += step) {
       const rows = Math.min(step, box.bottom - r);
-      await reserve(rows * rowBytes);
+      await reserve(rows * rowBytes + 2 * OPERATION_BYTES);
       sheet.getRangeByIndexes(r, box.left - 1, rows, cols).numberFormat = Array.from({ length: rows }, () =>
         new Array(cols).fill(style.numberFormat),
       );

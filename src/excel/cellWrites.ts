@@ -12,11 +12,17 @@ import { isFormula } from "../report/plan";
  * - text starting with = + - @ is written as a formula that returns that text, `="=HYPERLINK(""…"")"`, in a General
  *   cell: its value is the exact string whatever either unsettled rule does, and it reads correctly without the
  *   add-in. String constants in formulas are limited to 255 characters, so long text is joined from pieces;
- * - so is text starting with an apostrophe ("'t Hooft BV"): typed, a leading apostrophe is Excel's text prefix and
- *   is dropped, and nothing documents that the API keeps it.
+ * - so is text starting with an apostrophe ("'t Hooft BV"): a leading apostrophe written into a cell is dropped
+ *   (office-js #6687), as the UI's text prefix;
+ * - such text too long for a formula (Excel's limit is 8,192 characters; the pieces' quotes and "&" add about 1.2%,
+ *   more where the text holds quotes) goes in with the quote prefix instead, in an "@" cell: Excel drops the
+ *   apostrophe (office-js #6687) and keeps the rest as text, and the "@" format keeps it text should a build read
+ *   the prefix differently. Only long text takes this route, so short text never depends on it.
  */
 const FORMULA_START = /^[=+\-@']/;
 const MAX_LITERAL = 255;
+/** Excel's limit on the length of a formula, "=" included. */
+export const MAX_FORMULA_CHARS = 8192;
 
 export function textAsFormula(text: string): string {
   const pieces: string[] = [];
@@ -62,8 +68,14 @@ export function cellWrites(rows: readonly (readonly PlanCell[])[], overlaps = fa
         f[j] = `=${v.f}`;
         n[j] = general;
       } else if (FORMULA_START.test(v)) {
-        f[j] = textAsFormula(v);
-        n[j] = general;
+        const formula = textAsFormula(v);
+        if (formula.length <= MAX_FORMULA_CHARS) {
+          f[j] = formula;
+          n[j] = general;
+        } else {
+          f[j] = `'${v}`;
+          n[j] = "@";
+        }
       } else {
         f[j] = v;
         n[j] = "@";
@@ -75,9 +87,11 @@ export function cellWrites(rows: readonly (readonly PlanCell[])[], overlaps = fa
   return { formulas, numberFormat };
 }
 
-/** JSON bytes of a write: what the request to Excel carries. */
+const encoder = new TextEncoder();
+
+/** UTF-8 bytes of a write's JSON: what the request to Excel carries ("ü" is 2 bytes, an emoji 4). */
 export function writeBytes(w: CellWrite): number {
-  return JSON.stringify(w.formulas).length + JSON.stringify(w.numberFormat).length;
+  return encoder.encode(JSON.stringify(w.formulas)).length + encoder.encode(JSON.stringify(w.numberFormat)).length;
 }
 
 /**

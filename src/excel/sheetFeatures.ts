@@ -6,13 +6,47 @@ import { absoluteRef } from "../report/sheetRefs";
 /** Requirement-set check, injected (in Excel: Office.context.requirements.isSetSupported). */
 export type IsSetSupported = (set: string, version: string) => boolean;
 
-const CHART_TYPES: Record<ChartPlan["kind"], string> = {
+/**
+ * Bytes one queued operation adds to a request beyond its values: Office.js sends each action and each object path
+ * it navigates as JSON ({"Id":…,"ActionType":…,"Name":…,"ObjectPathId":…,"ArgumentInfo":…}). Generous on purpose:
+ * the budget must hold for a request of many small operations (one per chart point label) as for one of cells.
+ */
+export const OPERATION_BYTES = 300;
+
+/** Makes room in the current request for `bytes`; may sync the batch so far first. */
+export type Reserve = (bytes: number) => Promise<void>;
+
+const encoder = new TextEncoder();
+/** UTF-8 bytes of a value as JSON: what the request carries (a "€" is 3 bytes, not 1). */
+export function jsonBytes(value: unknown): number {
+  return encoder.encode(JSON.stringify(value) ?? "").length;
+}
+
+/** The plan's chart kinds as Excel.ChartType values, checked against @types/office-js by the compiler. */
+const CHART_TYPES: Record<ChartPlan["kind"], `${Excel.ChartType}`> = {
   column: "ColumnClustered",
   bar: "BarClustered",
   line: "Line",
   doughnut: "Doughnut",
   scatter: "XYScatter",
   bubble: "Bubble",
+};
+
+const HORIZONTAL: Record<NonNullable<RangeStyle["horizontalAlignment"]>, `${Excel.HorizontalAlignment}`> = {
+  left: "Left",
+  center: "Center",
+  right: "Right",
+};
+const VERTICAL: Record<NonNullable<RangeStyle["verticalAlignment"]>, `${Excel.VerticalAlignment}`> = {
+  top: "Top",
+  middle: "Center",
+  bottom: "Bottom",
+};
+type Edges = NonNullable<RangeStyle["border"]>["edges"];
+const EDGES: Record<Edges, `${Excel.BorderIndex}`[]> = {
+  bottom: ["EdgeBottom"],
+  outline: ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight"],
+  all: ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideHorizontal", "InsideVertical"],
 };
 
 /**
@@ -31,31 +65,17 @@ function applyStyle(sheet: Excel.Worksheet, s: RangeStyle): void {
   if (s.font?.size !== undefined) range.format.font.size = s.font.size;
   if (s.font?.color) range.format.font.color = `#${s.font.color}`;
   if (s.fill) range.format.fill.color = `#${s.fill}`;
-  if (s.horizontalAlignment)
-    range.format.horizontalAlignment = capitalise(s.horizontalAlignment) as Excel.HorizontalAlignment;
-  if (s.verticalAlignment)
-    range.format.verticalAlignment = (
-      s.verticalAlignment === "middle" ? "Center" : capitalise(s.verticalAlignment)
-    ) as Excel.VerticalAlignment;
+  if (s.horizontalAlignment) range.format.horizontalAlignment = HORIZONTAL[s.horizontalAlignment];
+  if (s.verticalAlignment) range.format.verticalAlignment = VERTICAL[s.verticalAlignment];
   if (s.wrapText) range.format.wrapText = true;
   if (s.border) {
-    const edges: `${Excel.BorderIndex}`[] =
-      s.border.edges === "bottom"
-        ? ["EdgeBottom"]
-        : s.border.edges === "outline"
-          ? ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight"]
-          : ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideHorizontal", "InsideVertical"];
-    for (const edge of edges) {
+    for (const edge of EDGES[s.border.edges]) {
       const border = range.format.borders.getItem(edge);
       border.style = "Continuous";
       border.weight = s.border.style === "medium" ? "Medium" : "Thin";
       border.color = `#${s.border.color ?? "BFBFBF"}`;
     }
   }
-}
-
-function capitalise(text: string): string {
-  return text[0].toUpperCase() + text.slice(1);
 }
 
 /** The plan's operators as Excel spells them (Excel.ConditionalCellValueOperator): "equal" is "EqualTo", not "Equal". */
@@ -105,18 +125,6 @@ function colourSeries(series: Excel.ChartSeries, kind: ChartPlan["kind"], colour
   } else series.format.fill.setSolidColor(colour);
 }
 
-/** What this Excel can draw beyond charts themselves (ExcelApi 1.7): each checked once per sheet. */
-interface ChartAbilities {
-  /** Point labels as formulas (ChartDataLabel.formula, ExcelApi 1.8). */
-  readonly labels: boolean;
-  /** ChartAxis.numberFormat, ExcelApi 1.8. */
-  readonly axisFormats: boolean;
-  /** ChartAxis.setPositionAt, ExcelApi 1.8. */
-  readonly crossings: boolean;
-  /** ChartSeries.bubbleScale, ExcelApi 1.9 (0–300, % of the default size). */
-  readonly bubbleScale: boolean;
-}
-
 /**
  * Axis formats, bounds and crossings, as checked against @types/office-js and the ChartAxis reference
  * (office-js-docs-reference, excel.chartaxis.yml): minimum and maximum are ExcelApi 1.1 and documented for value
@@ -128,7 +136,7 @@ interface ChartAbilities {
  * Unsettled: whether Excel refuses a minimum above the automatic maximum set before the maximum in the same batch
  * (VBA's MinimumScale does not); both are queued before one sync, maximum first.
  */
-function formatAxes(c: Excel.Chart, chart: ChartPlan, can: ChartAbilities): void {
+function formatAxes(c: Excel.Chart, chart: ChartPlan): void {
   const axes: [Excel.ChartAxis, ChartPlan["xAxis"]][] = [
     [c.axes.categoryAxis, chart.xAxis],
     [c.axes.valueAxis, chart.yAxis],
@@ -136,107 +144,121 @@ function formatAxes(c: Excel.Chart, chart: ChartPlan, can: ChartAbilities): void
   for (const [axis, plan] of axes) {
     if (plan?.max !== undefined) axis.maximum = plan.max;
     if (plan?.min !== undefined) axis.minimum = plan.min;
-    if (plan?.numberFormat && can.axisFormats) axis.numberFormat = plan.numberFormat;
+    if (plan?.numberFormat) axis.numberFormat = plan.numberFormat;
   }
-  if (!chart.crossAt || !can.crossings) return;
-  if (chart.crossAt.x !== undefined) {
+  if (chart.crossAt?.x !== undefined) {
     c.axes.categoryAxis.setPositionAt(chart.crossAt.x);
     c.axes.valueAxis.tickLabelPosition = "Low";
   }
-  if (chart.crossAt.y !== undefined) {
+  if (chart.crossAt?.y !== undefined) {
     c.axes.valueAxis.setPositionAt(chart.crossAt.y);
     c.axes.categoryAxis.tickLabelPosition = "Low";
   }
 }
 
-function addChart(sheet: Excel.Worksheet, sheetName: string, chart: ChartPlan, can: ChartAbilities): void {
+/** Point labels to set once the chart exists: one operation per point, with its bytes for the request budget. */
+export interface PendingLabels {
+  readonly bytes: number;
+  readonly apply: () => void;
+}
+
+/**
+ * A chart, by Microsoft's documented route for series bound to ranges (excel.chartseries.yml, the bubble chart
+ * sample): created from the first series' data, then, for a bubble chart, its default series removed and each series
+ * added with `setXAxisValues`, `setValues` and `setBubbleSizes` (ExcelApi 1.7) — Excel's default reading of a range
+ * for a bubble chart is not the plan's. Point labels come back as work for a later batch: a series' points exist
+ * once a sync has created it and set its values.
+ */
+function addChart(sheet: Excel.Worksheet, sheetName: string, chart: ChartPlan, labels: PendingLabels[]): void {
   const first = chart.series[0];
-  const c = sheet.charts.add(CHART_TYPES[chart.kind] as Excel.ChartType, sheet.getRange(first.values), "Columns");
+  const c = sheet.charts.add(CHART_TYPES[chart.kind], sheet.getRange(first.values), "Columns");
+  const bubble = chart.kind === "bubble";
+  if (bubble) c.series.getItemAt(0).delete();
   c.title.text = chart.title;
   c.setPosition(chart.from, chart.to);
   c.legend.visible = chart.legend !== "none";
   if (chart.legend === "bottom") c.legend.position = "Bottom";
   chart.series.forEach((s, i) => {
-    const series = i === 0 ? c.series.getItemAt(0) : c.series.add(s.name);
+    const series = i === 0 && !bubble ? c.series.getItemAt(0) : c.series.add(s.name);
     series.name = s.name;
-    if (i > 0) series.setValues(sheet.getRange(s.values));
     if (s.categories) series.setXAxisValues(sheet.getRange(s.categories));
-    if (s.sizes && chart.kind === "bubble") series.setBubbleSizes(sheet.getRange(s.sizes));
-    if (chart.kind === "bubble" && chart.bubbleScale !== undefined && can.bubbleScale)
-      series.bubbleScale = chart.bubbleScale;
+    if (i > 0 || bubble) series.setValues(sheet.getRange(s.values));
+    if (s.sizes && bubble) series.setBubbleSizes(sheet.getRange(s.sizes));
+    if (bubble && chart.bubbleScale !== undefined) series.bubbleScale = chart.bubbleScale;
     if (s.color) colourSeries(series, chart.kind, `#${s.color}`);
-    if (s.labels && can.labels) {
+    if (s.labels) {
       // No API binds a label range to a series; each point's label is a formula pointing at its cell (ExcelApi 1.8),
       // which keeps labels live as the cells change.
       series.hasDataLabels = true;
       series.dataLabels.showValue = false;
       cellsOf(s.labels).forEach(({ row, col }, k) => {
-        series.points.getItemAt(k).dataLabel.formula = `=${absoluteRef(sheetName, `${columnLetters(col - 1)}${row}`)}`;
+        const formula = `=${absoluteRef(sheetName, `${columnLetters(col - 1)}${row}`)}`;
+        labels.push({
+          bytes: 2 * OPERATION_BYTES + jsonBytes(formula),
+          apply: () => (series.points.getItemAt(k).dataLabel.formula = formula),
+        });
       });
     }
   });
   if (chart.kind !== "doughnut") {
     if (chart.xAxisTitle) c.axes.categoryAxis.title.text = chart.xAxisTitle;
     if (chart.yAxisTitle) c.axes.valueAxis.title.text = chart.yAxisTitle;
-    formatAxes(c, chart, can);
+    formatAxes(c, chart);
   }
 }
 
 /**
  * Everything on a sheet but its cells and number formats (written in budgeted slices by applyPlan): layout, styles,
- * merges, conditional formats, tables, charts, print setup.
- * Each feature checks its requirement set; one that is missing is skipped with a sentence for the analyst.
+ * merges, conditional formats, tables, charts, print setup. Every API here is in ExcelApi 1.10 or older, which the
+ * shared runtime's Excel builds all have (OFFICE-NOTES): none needs a requirement-set check. Each group reserves its
+ * bytes before it is queued, so a sheet of many styles or charts is spread over requests like cells are. Returns the
+ * chart point labels, to be set after the next sync.
  */
-export function applySheetFeatures(
+export async function applySheetFeatures(
   sheet: Excel.Worksheet,
   plan: SheetPlan,
-  supported: IsSetSupported,
-  skipped: string[],
-): void {
-  const need = (set: string, feature: string) => {
-    if (supported("ExcelApi", set)) return true;
-    skipped.push(`${plan.name}: ${feature} needs ExcelApi ${set}, which this Excel does not support; it was left out.`);
-    return false;
-  };
-  for (const [col, width] of Object.entries(plan.columnWidths ?? {}))
-    sheet.getRange(`${col}:${col}`).format.columnWidth = columnWidthPoints(width);
+  reserve: Reserve,
+): Promise<PendingLabels[]> {
+  const op = (n: number, value: unknown = null) => reserve(n * OPERATION_BYTES + jsonBytes(value));
+  const widths = Object.entries(plan.columnWidths ?? {});
+  const heights = Object.entries(plan.rowHeights ?? {});
+  await op(2 * (widths.length + heights.length) + 8 + 2 * (plan.merges ?? []).length, plan.merges ?? []);
+  for (const [col, width] of widths) sheet.getRange(`${col}:${col}`).format.columnWidth = columnWidthPoints(width);
   if (plan.visibility === "veryHidden") sheet.visibility = "VeryHidden";
-  for (const [row, height] of Object.entries(plan.rowHeights ?? {}))
-    sheet.getRange(`${row}:${row}`).format.rowHeight = height;
-  for (const s of plan.styles ?? []) applyStyle(sheet, s);
+  for (const [row, height] of heights) sheet.getRange(`${row}:${row}`).format.rowHeight = height;
   for (const m of plan.merges ?? []) sheet.getRange(m).merge(false);
-  if (plan.tabColor && need("1.7", "the tab colour")) sheet.tabColor = `#${plan.tabColor}`;
-  if (plan.showGridlines === false && need("1.8", "hiding gridlines")) sheet.showGridlines = false;
-  if (plan.freeze && need("1.7", "freeze panes")) {
+  if (plan.tabColor) sheet.tabColor = `#${plan.tabColor}`;
+  if (plan.showGridlines === false) sheet.showGridlines = false;
+  if (plan.freeze) {
     if (plan.freeze.rows > 0 && plan.freeze.columns > 0) {
       sheet.freezePanes.freezeAt(sheet.getRangeByIndexes(0, 0, plan.freeze.rows, plan.freeze.columns));
     } else if (plan.freeze.rows > 0) sheet.freezePanes.freezeRows(plan.freeze.rows);
     else if (plan.freeze.columns > 0) sheet.freezePanes.freezeColumns(plan.freeze.columns);
   }
-  if ((plan.conditionalFormats ?? []).length > 0 && need("1.6", "conditional formats")) {
-    for (const cf of plan.conditionalFormats ?? []) addConditionalFormat(sheet, cf);
+  for (const s of plan.styles ?? []) {
+    await op(24, s);
+    applyStyle(sheet, s);
+  }
+  for (const cf of plan.conditionalFormats ?? []) {
+    await op(8, cf);
+    addConditionalFormat(sheet, cf);
   }
   for (const t of plan.tables ?? []) {
+    await op(3, t);
     const table = sheet.tables.add(t.range, true);
     table.name = t.name;
     if (t.style) table.style = t.style;
   }
-  if ((plan.charts ?? []).length > 0 && need("1.7", "charts bound to ranges")) {
-    const charts = plan.charts ?? [];
-    const can: ChartAbilities = {
-      labels: charts.some((c) => c.series.some((s) => s.labels)) && need("1.8", "point labels taken from cells"),
-      axisFormats:
-        charts.some((c) => c.xAxis?.numberFormat || c.yAxis?.numberFormat) && need("1.8", "axis number formats"),
-      crossings:
-        charts.some((c) => c.crossAt?.x !== undefined || c.crossAt?.y !== undefined) &&
-        need("1.8", "axes crossing at the cut values"),
-      bubbleScale: charts.some((c) => c.bubbleScale !== undefined) && need("1.9", "bubble sizes"),
-    };
-    for (const chart of charts) addChart(sheet, plan.name, chart, can);
+  const labels: PendingLabels[] = [];
+  for (const chart of plan.charts ?? []) {
+    await op(20 + 14 * chart.series.length, chart);
+    addChart(sheet, plan.name, chart, labels);
   }
-  if (plan.print && need("1.9", "print setup")) {
+  if (plan.print) {
+    await op(4, plan.print);
     if (plan.print.landscape) sheet.pageLayout.orientation = "Landscape";
     if (plan.print.fitToOnePage) sheet.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 1 };
     if (plan.print.area) sheet.pageLayout.setPrintArea(plan.print.area);
   }
+  return labels;
 }

@@ -100,19 +100,15 @@ describe("applyPlan against the recording fake", () => {
     await expect(applyPlan(other.context, minimal(), all)).rejects.toMatchObject({ code: "GeneralException" });
   });
 
-  it("suspends calculation and screen updating, and checks requirement sets", async () => {
+  it("suspends calculation and screen updating, and needs nothing newer than ExcelApi 1.10 (the shared runtime's floor)", async () => {
     const excel = new RecordingExcel();
-    await applyPlan(excel.context, minimal(), all);
+    excel.excelApi = "1.10";
+    const result = await applyPlan(excel.context, minimal(), excel.supports);
     expect(excel.ops(/suspendApiCalculationUntilNextSync/).length).toBeGreaterThan(0);
     expect(excel.ops(/suspendScreenUpdatingUntilNextSync/).length).toBeGreaterThan(0);
-    const old = new RecordingExcel();
-    const result = await applyPlan(old.context, minimal(), (_set, version) => Number(version.split(".")[1]) <= 5);
-    expect(old.ops(/suspendApiCalculationUntilNextSync/)).toEqual([]);
-    expect(old.ops(/charts\.add/)).toEqual([]);
-    expect(result.skipped).toContain(
-      "Summary: charts bound to ranges needs ExcelApi 1.7, which this Excel does not support; it was left out.",
-    );
-    expect(old.byName("Summary")!.formulas.get("B2")).toMatch(/^=SUMIFS\(/);
+    expect(result.skipped).toEqual([]);
+    expect(excel.byName("Summary")!.charts).toHaveLength(2);
+    expect(excel.byName("Summary")!.formulas.get("B2")).toMatch(/^=SUMIFS\(/);
   });
 
   it("draws charts, conditional formats, tables, names, merges and layout", async () => {
@@ -135,7 +131,7 @@ describe("applyPlan against the recording fake", () => {
     expect(excel.ops(/Summary\.pageLayout\.orientation$/)[0].value).toBe("Landscape");
   });
 
-  it("labels scatter points from cells where ExcelApi 1.8 allows, and says so where it does not", async () => {
+  it("labels scatter points from cells, in a batch after the one that made the chart", async () => {
     const matrix: WorkbookPlan = {
       sheets: [
         {
@@ -172,14 +168,8 @@ describe("applyPlan against the recording fake", () => {
     expect(excel.ops(/hasDataLabels$/)[0].value).toBe(true);
     expect(excel.ops(/markerBackgroundColor$/).map((o) => o.value)).toEqual(["#C00000"]);
     expect(excel.ops(/setSolidColor/)).toEqual([]);
-
-    const older = new RecordingExcel();
-    const result = await applyPlan(older.context, matrix, (_set, version) => version !== "1.8" && version !== "1.9");
-    expect(older.ops(/charts\.add/).length).toBeGreaterThan(0);
-    expect(older.ops(/dataLabel/)).toEqual([]);
-    expect(result.skipped).toContain(
-      "Matrix view: point labels taken from cells needs ExcelApi 1.8, which this Excel does not support; it was left out.",
-    );
+    // the chart's points exist once a sync has made it: the labels go in the batch after
+    expect(labels[0].sync).toBeGreaterThan(excel.ops(/charts\.add\(XYScatter,[^)]*\),Columns\)$/)[0].sync);
   });
 
   describe("chart axes", () => {
@@ -231,23 +221,6 @@ describe("applyPlan against the recording fake", () => {
         ["valueAxis.tickLabelPosition", "Low"],
         ["valueAxis.setPositionAt(60000)", undefined],
         ["categoryAxis.tickLabelPosition", "Low"],
-      ]);
-    });
-
-    it("keeps bounds and leaves formats and crossings out in ExcelApi 1.7, saying so", async () => {
-      const excel = new RecordingExcel();
-      excel.excelApi = "1.7";
-      const result = await applyPlan(excel.context, quadrant, excel.supports);
-      expect(excel.byName("Matrix")!.charts).toHaveLength(1);
-      expect(axisOps(excel)).toEqual([
-        ["categoryAxis.maximum", 100],
-        ["categoryAxis.minimum", 0],
-        ["valueAxis.maximum", 100000],
-        ["valueAxis.minimum", 0],
-      ]);
-      expect(result.skipped).toEqual([
-        "Matrix: axis number formats needs ExcelApi 1.8, which this Excel does not support; it was left out.",
-        "Matrix: axes crossing at the cut values needs ExcelApi 1.8, which this Excel does not support; it was left out.",
       ]);
     });
 
@@ -371,7 +344,7 @@ describe("applyPlan against the recording fake", () => {
     const few = await applyPlan(small.context, samplePlan(sampleAccounts(10)), all);
     const big = new RecordingExcel();
     const many = await applyPlan(big.context, samplePlan(sampleAccounts(100_000)), all);
-    expect(few.syncs).toBe(3);
+    expect(few.syncs).toBe(4); // read; create sheets; cells and features; labels and finish
     expect(Math.max(...big.requestBytes)).toBeLessThan(PAYLOAD_LIMIT_BYTES);
     // as measured by the fake, not as estimated by the renderer: the budget holds with room to spare
     expect(Math.max(...big.requestBytes)).toBeLessThanOrEqual(REQUEST_BUDGET_BYTES);

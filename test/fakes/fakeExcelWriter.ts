@@ -2,12 +2,93 @@
 /**
  * A recording fake of Excel for the plan renderer: every property set and method call on any object reached from the
  * context is queued as an operation with its path ("Data.getRangeByIndexes(0,0,3,2).formulas") and applied or logged
- * at `sync`, as Office.js batches them. The parts the renderer reads back behave as documented: worksheets.items after
- * load + sync, settings items (null objects when absent), new sheet ids, sheet delete/add/position, and the cells
- * written through `formulas` and `numberFormat`, kept per sheet so tests can look at what Excel would hold. Request
- * bytes are the JSON of the queued values; a request over 5 MB fails the sync, as on Excel on the web.
+ * at `sync`, as Office.js batches them. It is as strict as Excel where the add-in has been caught out before:
+ * - enum values are checked against the enums of @types/office-js, read from its index.d.ts (no list typed here);
+ * - `formulas` and `numberFormat` arrays must have the range's shape (InvalidArgument otherwise);
+ * - table names are unique in the workbook, shared with defined names (office-js #551: InvalidArgument), and table and
+ *   defined names follow Excel's rules: nothing that reads as an A1 or R1C1 reference;
+ * - a request's bytes are counted as UTF-8 (TextEncoder) with an overhead per operation; above 5 MB the sync fails
+ *   with RequestPayloadSizeLimitExceeded and nothing of it runs;
+ * - a leading apostrophe written into a cell is dropped (office-js #6687);
+ * - a sync is not a transaction: operations before a refused one keep their effect, the rest are dropped;
+ * - chart points exist only for a series whose values a previous sync set (labels go after a sync);
+ * - members newer than the fake's ExcelApi version fail with ApiNotFound.
+ * The parts the renderer reads back behave as documented: worksheets.items, settings items (null objects when absent),
+ * new sheet ids, tables and names listed after load, and the cells written through `formulas` and `numberFormat`.
  */
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+
 export const PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
+/**
+ * What one queued operation costs in a real request beyond its value: Office.js sends each action and object path as
+ * JSON ({"Id":…,"ActionType":…,"Name":…,"ObjectPathId":…,"ArgumentInfo":…}), about 100 bytes each.
+ */
+export const OPERATION_OVERHEAD_BYTES = 100;
+
+const encoder = new TextEncoder();
+/** Bytes of a string as UTF-8: what travels, not the UTF-16 length. */
+export function utf8Bytes(text: string): number {
+  return encoder.encode(text).length;
+}
+
+/** The string enums of `declare namespace Excel` in @types/office-js: enum name → its values. */
+export const EXCEL_ENUMS: ReadonlyMap<string, readonly string[]> = (() => {
+  const file = readFileSync(resolve(__dirname, "../../node_modules/@types/office-js/index.d.ts"), "utf8");
+  const start = file.indexOf("\ndeclare namespace Excel {");
+  const end = file.indexOf("\ndeclare namespace ", start + 10);
+  const body = file.slice(start, end);
+  const enums = new Map<string, string[]>();
+  for (const m of body.matchAll(/\n {4}enum (\w+) \{([\s\S]*?)\n {4}\}/g))
+    enums.set(
+      m[1],
+      [...m[2].matchAll(/^\s*\w+ = "([^"]*)",?$/gm)].map((v) => v[1]),
+    );
+  return enums;
+})();
+
+/** Excel's ExcelApi column and row limits: XFD, 1,048,576. */
+const MAX_COLUMNS = 16384;
+const MAX_ROWS = 1048576;
+
+function columnNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + ch.charCodeAt(0) - 64;
+  return n;
+}
+
+/**
+ * Why Excel refuses `name` for a table or a defined name, or undefined: 1–255 characters, a letter, "_" or "\" first,
+ * then letters, digits, "_", "." or "\"; not C or R; nothing that reads as a cell in A1:XFD1048576 ("FY2024", "Q1",
+ * "KPI1") or as an R1C1 reference ("R1C1", "R2", "C3", "RC").
+ */
+export function excelNameRefusal(name: string): string | undefined {
+  if (name.length < 1 || name.length > 255) return "a name has 1 to 255 characters";
+  if (!/^[\p{L}_\\][\p{L}\p{N}_.\\]*$/u.test(name)) return "a name starts with a letter, _ or \\ and holds no spaces";
+  const a1 = /^([A-Za-z]{1,3})(\d+)$/.exec(name);
+  if (a1 && columnNumber(a1[1]) <= MAX_COLUMNS && Number(a1[2]) >= 1 && Number(a1[2]) <= MAX_ROWS)
+    return "a name may not read as a cell reference";
+  if (/^[Rr]\d*([Cc]\d*)?$/.test(name) || /^[Cc]\d*$/.test(name)) return "a name may not read as an R1C1 reference";
+  return undefined;
+}
+
+export interface FakeTable {
+  name: string;
+}
+
+export interface FakeSeries {
+  name?: string;
+  /** Points as set by the last setValues (or the chart's range). */
+  points: number;
+  /** Points a batch can reach: those of the series as the previous sync left it. */
+  committed: number;
+}
+
+export interface FakeChart {
+  readonly call: string;
+  readonly type: string;
+  series: FakeSeries[];
+}
 
 export interface FakeSheet {
   id: string;
@@ -16,9 +97,8 @@ export interface FakeSheet {
   /** "A1" → what was written through `formulas`; "A1" → number format. */
   formulas: Map<string, unknown>;
   formats: Map<string, string>;
-  /** The charts and tables on the sheet, by the call that added them. */
-  charts: string[];
-  tables: string[];
+  charts: FakeChart[];
+  tables: FakeTable[];
 }
 
 export interface Operation {
@@ -38,10 +118,31 @@ function letters(col: number): string {
   return s;
 }
 
+/** Rows and columns of "B2:C9", "B2", "A:A" or "5:5" (whole columns and rows as Excel counts them). */
+function shapeOf(address: string): { rows: number; cols: number } | undefined {
+  const a = address.replace(/\$/g, "").replace(/^.*!/, "");
+  const cells = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/i.exec(a);
+  if (cells) {
+    const [c0, r0] = [columnNumber(cells[1]), Number(cells[2])];
+    const [c1, r1] = cells[3] ? [columnNumber(cells[3]), Number(cells[4])] : [c0, r0];
+    return { rows: r1 - r0 + 1, cols: c1 - c0 + 1 };
+  }
+  const cols = /^([A-Z]+):([A-Z]+)$/i.exec(a);
+  if (cols) return { rows: MAX_ROWS, cols: columnNumber(cols[2]) - columnNumber(cols[1]) + 1 };
+  const rows = /^(\d+):(\d+)$/.exec(a);
+  if (rows) return { rows: Number(rows[2]) - Number(rows[1]) + 1, cols: MAX_COLUMNS };
+  return undefined;
+}
+
+/** Where a range proxy's path names its address: "Data.getRange(B2:B9)" → "B2:B9". */
+function addressIn(path: string): string | undefined {
+  return /getRange\(([^)]*)\)$/.exec(path)?.[1] ?? /!([A-Z]+\d+:[A-Z]+\d+)$/.exec(path)?.[1];
+}
+
 /**
- * Members newer than ExcelApi 1.7 (or with values Excel checks) that the fake knows, by the end of the recorded path,
- * with the version the ChartAxis and ChartDataLabel references give. A fake made for an older Excel fails the sync
- * that carries one with ApiNotFound, as Excel does for an API its build lacks.
+ * Members newer than ExcelApi 1.10 would need a check (none are used); these are the ones the renderer uses that are
+ * newer than 1.1, with the version the reference gives. A fake made for an older Excel fails the sync that carries
+ * one with ApiNotFound, as Excel does for an API its build lacks.
  */
 const REQUIREMENTS: readonly [RegExp, string][] = [
   [/\.axes\.\w+Axis\.numberFormat$/, "1.8"],
@@ -49,39 +150,59 @@ const REQUIREMENTS: readonly [RegExp, string][] = [
   [/\.axes\.\w+Axis\.tickLabelPosition$/, "1.7"],
   [/\.dataLabel\.formula$/, "1.8"],
   [/\.bubbleScale$/, "1.9"],
+  [/\.pageLayout\./, "1.9"],
+  [/suspendScreenUpdatingUntilNextSync\(/, "1.9"],
+  [/suspendApiCalculationUntilNextSync\(/, "1.6"],
+  [/conditionalFormats\./, "1.6"],
+  [/\.(tabColor|freezePanes\.\w+\(.*)$/, "1.7"],
+  [/\.showGridlines$/, "1.8"],
+  [/\.series\.add\(|\.set(Values|XAxisValues|BubbleSizes)\(|\.hasDataLabels$|\.markerBackgroundColor$/, "1.7"],
 ];
 
-const TICK_LABEL_POSITIONS = ["NextToAxis", "High", "Low", "None"];
-/** The documented values of Excel.ConditionalCellValueOperator (excel.conditionalcellvalueoperator.yml). */
-const CELL_VALUE_OPERATORS = [
-  "Invalid",
-  "Between",
-  "NotBetween",
-  "EqualTo",
-  "NotEqualTo",
-  "GreaterThan",
-  "LessThan",
-  "GreaterThanOrEqual",
-  "LessThanOrEqual",
+/** The end of a path that is a call: its arguments may hold a range's path, with parentheses of its own. */
+const CALL = String.raw`\((?:[^()]|\([^()]*\))*\)$`;
+
+/** Where a path carries an enum value: the pattern, the enum in @types/office-js, and how to find the value. */
+const ENUM_MEMBERS: readonly [RegExp, string, (value: any, args: readonly unknown[]) => unknown[]][] = [
+  [/\.cellValue\.rule$/, "ConditionalCellValueOperator", (v) => [v?.operator]],
+  [new RegExp(String.raw`\.charts\.add${CALL}`), "ChartType", (_v, a) => [a[0]]],
+  [new RegExp(String.raw`\.charts\.add${CALL}`), "ChartSeriesBy", (_v, a) => [a[2] ?? "Auto"]],
+  [new RegExp(String.raw`\.conditionalFormats\.add${CALL}`), "ConditionalFormatType", (_v, a) => [a[0]]],
+  [
+    /\.colorScale\.criteria$/,
+    "ConditionalFormatColorCriterionType",
+    (v) => [v?.minimum?.type, v?.midpoint?.type, v?.maximum?.type],
+  ],
+  [/\.format\.horizontalAlignment$/, "HorizontalAlignment", (v) => [v]],
+  [/\.format\.verticalAlignment$/, "VerticalAlignment", (v) => [v]],
+  [new RegExp(String.raw`\.borders\.getItem${CALL}`), "BorderIndex", (_v, a) => [a[0]]],
+  [/\.borders\.getItem\([^)]*\)\.style$/, "BorderLineStyle", (v) => [v]],
+  [/\.borders\.getItem\([^)]*\)\.weight$/, "BorderWeight", (v) => [v]],
+  [/\.visibility$/, "SheetVisibility", (v) => [v]],
+  [/\.legend\.position$/, "ChartLegendPosition", (v) => [v]],
+  [/\.tickLabelPosition$/, "ChartAxisTickLabelPosition", (v) => [v]],
+  [/\.pageLayout\.orientation$/, "PageOrientation", (v) => [v]],
 ];
 
 /** Excel's InvalidArgument for a value a member does not take (documented types and enum values). */
-function axisRefusal(path: string, value: unknown, args: readonly unknown[] | undefined): string | undefined {
+function refusal(path: string, value: unknown, args: readonly unknown[] = []): string | undefined {
+  for (const [pattern, name, pick] of ENUM_MEMBERS) {
+    if (!pattern.test(path)) continue;
+    const allowed = EXCEL_ENUMS.get(name)!;
+    for (const v of pick(value, args))
+      if (v !== undefined && !allowed.includes(v as string))
+        return `${JSON.stringify(v)} is not an Excel.${name} (${allowed.join(", ")})`;
+  }
   const number = (v: unknown) => typeof v === "number" && Number.isFinite(v);
-  if (/\.axes\.\w+Axis\.setPositionAt\(/.test(path) && !(args?.length === 1 && number(args[0])))
+  if (
+    new RegExp(String.raw`\.axes\.\w+Axis\.setPositionAt${CALL}`).test(path) &&
+    !(args.length === 1 && number(args[0]))
+  )
     return "setPositionAt takes one number";
   // "Can be set to a numeric value or an empty string (for automatic axis values)."
   if (/\.axes\.\w+Axis\.(minimum|maximum)$/.test(path) && !(number(value) || value === ""))
     return "minimum and maximum take a number or an empty string";
   if (/\.axes\.\w+Axis\.numberFormat$/.test(path) && typeof value !== "string") return "numberFormat takes a string";
-  if (/\.axes\.\w+Axis\.tickLabelPosition$/.test(path) && !TICK_LABEL_POSITIONS.includes(value as string))
-    return `tickLabelPosition takes one of ${TICK_LABEL_POSITIONS.join(", ")}`;
-  // Excel.ConditionalCellValueOperator: "Equal" and other spellings are refused with InvalidArgument.
-  if (
-    /\.cellValue\.rule$/.test(path) &&
-    !CELL_VALUE_OPERATORS.includes((value as { operator?: string })?.operator ?? "")
-  )
-    return `operator takes one of ${CELL_VALUE_OPERATORS.join(", ")}`;
   if (/\.bubbleScale$/.test(path) && !(typeof value === "number" && value >= 0 && value <= 300))
     return "bubbleScale takes a number from 0 to 300";
   return undefined;
@@ -90,6 +211,27 @@ function axisRefusal(path: string, value: unknown, args: readonly unknown[] | un
 function newer(version: string, than: string): boolean {
   const [a, b] = [version, than].map((v) => v.split(".").map(Number));
   return a[0] !== b[0] ? a[0] > b[0] : a[1] > b[1];
+}
+
+class ExcelError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** A 2-D array's shape, or why it is not one. */
+function arrayShape(v: unknown): { rows: number; cols: number } | undefined {
+  if (!Array.isArray(v) || v.length === 0 || !v.every((r) => Array.isArray(r))) return undefined;
+  const cols = (v[0] as unknown[]).length;
+  return v.every((r: unknown[]) => r.length === cols) ? { rows: v.length, cols } : undefined;
+}
+
+/** A string written into a cell: Excel drops a leading apostrophe (office-js #6687), as the UI's text prefix. */
+function asWritten(x: unknown): unknown {
+  return typeof x === "string" && x.startsWith("'") ? x.slice(1) : x;
 }
 
 export class RecordingExcel {
@@ -105,6 +247,7 @@ export class RecordingExcel {
   private queue: { bytes: number; apply: () => void }[] = [];
   private afterSync: (() => void)[] = [];
   private nextId = 1;
+  private nextTable = 1;
 
   constructor(public sheets: FakeSheet[] = []) {}
 
@@ -118,6 +261,7 @@ export class RecordingExcel {
         worksheets: this.worksheets(),
         settings: this.settingsCollection(),
         names: this.namesCollection(),
+        tables: this.workbookTables(),
       }),
       sync: () => this.sync(),
     }) as Excel.RequestContext;
@@ -131,41 +275,57 @@ export class RecordingExcel {
     return this.operations.filter((o) => pattern.test(o.path));
   }
 
-  /** Excel's answer to the next sync, to test how errors reach the analyst: e.g. { code: "AccessDenied" }. */
-  failNextSync?: { code: string; message?: string };
+  /** Every table in the workbook, with its sheet. */
+  tables(): { sheet: FakeSheet; table: FakeTable }[] {
+    return this.sheets.flatMap((sheet) => sheet.tables.map((table) => ({ sheet, table })));
+  }
+
+  /**
+   * Excel's answer to the next sync, to test how errors reach the analyst: e.g. { code: "AccessDenied" }. With
+   * `after`, that many operations of the batch run first (a batch is not a transaction).
+   */
+  failNextSync?: { code: string; message?: string; after?: number };
 
   async sync(): Promise<void> {
     const failure = this.failNextSync;
+    const queue = this.queue;
+    const after = this.afterSync;
+    this.queue = [];
+    this.afterSync = [];
     if (failure) {
       this.failNextSync = undefined;
-      this.queue = [];
-      throw Object.assign(new Error(failure.message ?? failure.code), { code: failure.code });
+      for (const q of queue.slice(0, failure.after ?? 0)) q.apply();
+      throw new ExcelError(failure.code, failure.message ?? failure.code);
     }
     this.syncs++;
-    const bytes = this.queue.reduce((n, q) => n + q.bytes, 0);
+    const bytes = queue.reduce((n, q) => n + q.bytes, 0);
     this.requestBytes.push(bytes);
-    if (bytes > PAYLOAD_LIMIT_BYTES) throw new Error("RichApi.Error: The request payload size has exceeded the limit.");
-    const queue = this.queue;
-    this.queue = [];
-    for (const q of queue) q.apply();
-    const after = this.afterSync;
-    this.afterSync = [];
+    if (bytes > PAYLOAD_LIMIT_BYTES)
+      throw new ExcelError("RequestPayloadSizeLimitExceeded", "The request payload size has exceeded the limit.");
+    // Not a transaction: what ran before a refused operation stays done.
+    try {
+      for (const q of queue) q.apply();
+    } finally {
+      for (const chart of this.sheets.flatMap((s) => s.charts))
+        for (const series of chart.series) series.committed = series.points;
+    }
     for (const a of after) a();
   }
 
-  private record(path: string, value?: unknown, apply?: () => void, args?: readonly unknown[]): void {
-    const bytes = value === undefined ? path.length : JSON.stringify(value).length;
+  private record(path: string, value?: unknown, apply?: () => void, args: readonly unknown[] = []): void {
+    const bytes =
+      OPERATION_OVERHEAD_BYTES + utf8Bytes(path) + (value === undefined ? 0 : utf8Bytes(JSON.stringify(value)));
     const needs = REQUIREMENTS.find(([pattern]) => pattern.test(path))?.[1];
-    const refusal =
+    const refused =
       needs && newer(needs, this.excelApi)
-        ? { code: "ApiNotFound", message: `${path} needs ExcelApi ${needs}; this Excel has ${this.excelApi}.` }
-        : ((m) => m && { code: "InvalidArgument", message: `${path}: ${m}.` })(axisRefusal(path, value, args));
+        ? new ExcelError("ApiNotFound", `${path} needs ExcelApi ${needs}; this Excel has ${this.excelApi}.`)
+        : ((m) => m && new ExcelError("InvalidArgument", `${path}: ${m}.`))(refusal(path, value, args));
     this.queue.push({
       bytes,
       apply: () => {
-        if (refusal) throw Object.assign(new Error(refusal.message), { code: refusal.code });
-        this.operations.push({ path, value, sync: this.syncs });
+        if (refused) throw refused;
         apply?.();
+        this.operations.push({ path, value, sync: this.syncs });
       },
     });
   }
@@ -226,11 +386,59 @@ export class RecordingExcel {
   private addSheet(name: string): any {
     const sheet = RecordingExcel.sheet(name, -1, `kam-${this.nextId++}`);
     this.record(`worksheets.add(${name})`, undefined, () => {
-      if (this.byName(name)) throw new Error(`A sheet named "${name}" already exists.`);
+      if (this.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase()))
+        throw new ExcelError("ItemAlreadyExists", `A sheet named "${name}" already exists.`);
       sheet.position = this.sheets.length;
       this.sheets.push(sheet);
     });
     return this.sheetProxy(sheet);
+  }
+
+  /** Refuses a table or defined name as Excel does: its rules, and one namespace for tables and names. */
+  private checkName(name: string, self?: FakeTable): void {
+    const broken = excelNameRefusal(name);
+    if (broken) throw new ExcelError("InvalidArgument", `"${name}": ${broken}.`);
+    const lower = name.toLowerCase();
+    if (
+      this.tables().some(({ table }) => table !== self && table.name.toLowerCase() === lower) ||
+      this.names.has(lower)
+    )
+      throw new ExcelError("InvalidArgument", `"${name}" is already a table or a name in this workbook.`);
+  }
+
+  /** A range of `rows` × `cols` whose formulas and number formats land in the sheet's maps. */
+  private cellRange(sheet: FakeSheet, path: string, row: number, col: number, rows: number, cols: number): any {
+    const fake = this; // eslint-disable-line @typescript-eslint/no-this-alias -- read by accessors with their own `this`
+    const write = (kind: "formulas" | "numberFormat", v: unknown[][]) =>
+      fake.record(`${sheet.name}.range.${kind}`, v, () => {
+        const shape = arrayShape(v);
+        if (!shape || shape.rows !== rows || shape.cols !== cols)
+          throw new ExcelError(
+            "InvalidArgument",
+            `${path}.${kind}: the array must be ${rows} × ${cols}, as the range (got ${shape ? `${shape.rows} × ${shape.cols}` : "no 2-D array"}).`,
+          );
+        // Excel's formula limit, 8,192 characters. Unsettled: the code real Excel gives (InvalidArgument assumed).
+        const long = v.flat().find((x) => typeof x === "string" && x.startsWith("=") && x.length > 8192);
+        if (kind === "formulas" && long !== undefined)
+          throw new ExcelError("InvalidArgument", `${path}.formulas: a formula of ${String(long).length} characters.`);
+        // null in a 2-D array leaves that cell as it is (excel-add-ins-blank-null-values); "" clears it.
+        v.forEach((r, i) =>
+          r.forEach((x, j) => {
+            if (x === null) return;
+            const at = `${letters(col + j)}${row + i + 1}`;
+            if (kind === "formulas") sheet.formulas.set(at, asWritten(x));
+            else sheet.formats.set(at, x as string);
+          }),
+        );
+      });
+    return this.recorder(path, {
+      set formulas(v: unknown[][]) {
+        write("formulas", v);
+      },
+      set numberFormat(v: unknown[][]) {
+        write("numberFormat", v);
+      },
+    });
   }
 
   /**
@@ -242,45 +450,14 @@ export class RecordingExcel {
     let idLoaded = false;
     const fake = this; // eslint-disable-line @typescript-eslint/no-this-alias -- read by accessors with their own `this`
     const range = (row: number, col: number, rows: number, cols: number) =>
-      this.recorder(`${name}!${letters(col)}${row + 1}:${letters(col + cols - 1)}${row + rows}`, {
-        // null in a 2-D array leaves that cell as it is (excel-add-ins-blank-null-values); "" clears it.
-        set formulas(v: unknown[][]) {
-          fake.record(`${name}.range.formulas`, v, () =>
-            v.forEach((r, i) =>
-              r.forEach((x, j) => x !== null && sheet.formulas.set(`${letters(col + j)}${row + i + 1}`, x)),
-            ),
-          );
-        },
-        set numberFormat(v: (string | null)[][]) {
-          fake.record(`${name}.range.numberFormat`, v, () =>
-            v.forEach((r, i) =>
-              r.forEach((x, j) => x !== null && sheet.formats.set(`${letters(col + j)}${row + i + 1}`, x)),
-            ),
-          );
-        },
-      });
-    const collection = (kind: "charts" | "tables") => {
-      let loaded = false;
-      return this.recorder(`${name}.${kind}`, {
-        add: (...args: unknown[]) => {
-          const call = `${name}.${kind}.add(${args.map(describe).join(",")})`;
-          this.record(call, undefined, () => sheet[kind].push(call));
-          return this.recorder(call);
-        },
-        load: () => this.afterSync.push(() => (loaded = true)),
-        get items() {
-          if (!loaded) throw new Error(`PropertyNotLoaded: ${kind}.items`);
-          return sheet[kind].map((added) => ({
-            delete: () =>
-              fake.record(`${name}.${kind}.delete(${added})`, undefined, () => {
-                sheet[kind] = sheet[kind].filter((a) => a !== added);
-              }),
-          }));
-        },
-      });
-    };
-    const charts = collection("charts");
-    const tables = collection("tables");
+      this.cellRange(
+        sheet,
+        `${name}!${letters(col)}${row + 1}:${letters(col + cols - 1)}${row + rows}`,
+        row,
+        col,
+        rows,
+        cols,
+      );
     return this.recorder(name, {
       ...extra,
       load: () => this.afterSync.push(() => (idLoaded = true)),
@@ -299,31 +476,194 @@ export class RecordingExcel {
       getRange: (...args: unknown[]) => {
         const call = `${name}.getRange(${args.map(describe).join(",")})`;
         this.record(call);
-        const whole =
-          args.length === 0
-            ? {
-                clear: () =>
-                  this.record(`${call}.clear()`, undefined, () => {
-                    sheet.formulas.clear();
-                    sheet.formats.clear();
-                  }),
-              }
-            : {};
-        return this.recorder(call, whole);
+        if (args.length === 0)
+          return this.recorder(call, {
+            clear: () =>
+              this.record(`${call}.clear()`, undefined, () => {
+                sheet.formulas.clear();
+                sheet.formats.clear();
+              }),
+          });
+        const shape = shapeOf(String(args[0]));
+        const cells = /^\$?([A-Z]+)\$?(\d+)/i.exec(String(args[0]));
+        return shape && cells
+          ? this.cellRange(sheet, call, Number(cells[2]) - 1, columnNumber(cells[1]) - 1, shape.rows, shape.cols)
+          : this.recorder(call);
       },
-      charts,
-      tables,
+      charts: this.chartCollection(sheet),
+      tables: this.tableCollection(sheet),
+    });
+  }
+
+  private tableCollection(sheet: FakeSheet): any {
+    const fake = this; // eslint-disable-line @typescript-eslint/no-this-alias -- read by accessors with their own `this`
+    let loaded = false;
+    return this.recorder(`${sheet.name}.tables`, {
+      add: (...args: unknown[]) => {
+        const call = `${sheet.name}.tables.add(${args.map(describe).join(",")})`;
+        const table: FakeTable = { name: "" };
+        this.record(call, undefined, () => {
+          // Excel names a new table TableN, the first N free in the workbook.
+          do table.name = `Table${this.nextTable++}`;
+          while (this.tables().some((t) => t.table.name.toLowerCase() === table.name.toLowerCase()));
+          sheet.tables.push(table);
+        });
+        return this.recorder(call, {
+          set name(v: string) {
+            fake.record(`${call}.name`, v, () => {
+              if (!sheet.tables.includes(table)) throw new ExcelError("ItemNotFound", `${call}: no such table.`);
+              fake.checkName(v, table);
+              table.name = v;
+            });
+          },
+        });
+      },
+      load: () => this.afterSync.push(() => (loaded = true)),
+      get items() {
+        if (!loaded) throw new Error(`PropertyNotLoaded: tables.items`);
+        return sheet.tables.map((table) => ({
+          name: table.name,
+          delete: () =>
+            fake.record(`${sheet.name}.tables.delete(${table.name})`, undefined, () => {
+              sheet.tables = sheet.tables.filter((t) => t !== table);
+            }),
+        }));
+      },
+    });
+  }
+
+  private workbookTables(): any {
+    const fake = this; // eslint-disable-line @typescript-eslint/no-this-alias -- read by a getter with its own `this`
+    let loaded = false;
+    return this.recorder("workbook.tables", {
+      load: () => this.afterSync.push(() => (loaded = true)),
+      get items() {
+        if (!loaded) throw new Error("PropertyNotLoaded: workbook.tables.items");
+        return fake.tables().map(({ table }) => ({ name: table.name }));
+      },
+    });
+  }
+
+  private chartCollection(sheet: FakeSheet): any {
+    const fake = this; // eslint-disable-line @typescript-eslint/no-this-alias -- read by accessors with their own `this`
+    let loaded = false;
+    return this.recorder(`${sheet.name}.charts`, {
+      add: (...args: unknown[]) => {
+        const call = `${sheet.name}.charts.add(${args.map(describe).join(",")})`;
+        let chart: FakeChart | undefined;
+        this.record(
+          call,
+          undefined,
+          () => {
+            // One series per column of the source (seriesBy Columns), one point per row.
+            const shape = shapeOf(addressIn(describe(args[1])) ?? "") ?? { rows: 0, cols: 0 };
+            chart = {
+              call,
+              type: String(args[0]),
+              series: Array.from({ length: shape.cols }, () => ({ points: shape.rows, committed: 0 })),
+            };
+            sheet.charts.push(chart);
+          },
+          args,
+        );
+        return this.recorder(call, { series: this.seriesCollection(call, () => chart) });
+      },
+      load: () => this.afterSync.push(() => (loaded = true)),
+      get items() {
+        if (!loaded) throw new Error(`PropertyNotLoaded: charts.items`);
+        return sheet.charts.map((chart) => ({
+          delete: () =>
+            fake.record(`${sheet.name}.charts.delete(${chart.call})`, undefined, () => {
+              sheet.charts = sheet.charts.filter((c) => c !== chart);
+            }),
+        }));
+      },
+    });
+  }
+
+  private seriesCollection(chartPath: string, chart: () => FakeChart | undefined): any {
+    const path = `${chartPath}.series`;
+    const existing = (p: string, series: () => FakeSeries | undefined) => {
+      const s = series();
+      if (!s) throw new ExcelError("ItemNotFound", `${p}: the chart has no such series.`);
+      return s;
+    };
+    return this.recorder(path, {
+      getItemAt: (i: number) => {
+        const p = `${path}.getItemAt(${i})`;
+        let series: FakeSeries | undefined;
+        this.record(p, undefined, () => (series = existing(p, () => chart()?.series[i])));
+        return this.seriesProxy(p, chart, () => series);
+      },
+      add: (name: string) => {
+        const p = `${path}.add(${name})`;
+        const series: FakeSeries = { name, points: 0, committed: 0 };
+        this.record(p, undefined, () => chart()!.series.push(series));
+        return this.seriesProxy(p, chart, () => series);
+      },
+    });
+  }
+
+  private seriesProxy(path: string, chart: () => FakeChart | undefined, series: () => FakeSeries | undefined): any {
+    const live = () => {
+      const s = series();
+      if (!s || !chart()?.series.includes(s))
+        throw new ExcelError("ItemNotFound", `${path}: the series does not exist (deleted?).`);
+      return s;
+    };
+    const call =
+      (method: string, then?: (s: FakeSeries, args: unknown[]) => void) =>
+      (...args: unknown[]) => {
+        const p = `${path}.${method}(${args.map(describe).join(",")})`;
+        this.record(
+          p,
+          undefined,
+          () => {
+            const s = live();
+            then?.(s, args);
+          },
+          args,
+        );
+        return this.recorder(p);
+      };
+    return this.recorder(path, {
+      delete: call("delete", (s) => {
+        const c = chart()!;
+        c.series = c.series.filter((x) => x !== s);
+      }),
+      setValues: call("setValues", (s, args) => {
+        s.points = shapeOf(addressIn(describe(args[0])) ?? "")?.rows ?? 0;
+      }),
+      setXAxisValues: call("setXAxisValues"),
+      setBubbleSizes: call("setBubbleSizes"),
+      points: this.recorder(`${path}.points`, {
+        getItemAt: (k: number) => {
+          const p = `${path}.points.getItemAt(${k})`;
+          this.record(p, undefined, () => {
+            // A series' points come from its values; a batch reaches only those a previous sync made.
+            if (k >= live().committed)
+              throw new ExcelError("ItemNotFound", `${p}: the series has ${live().committed} points so far.`);
+          });
+          return this.recorder(p);
+        },
+      }),
     });
   }
 
   private namesCollection(): any {
     const fake = this; // eslint-disable-line @typescript-eslint/no-this-alias -- read by getters with their own `this`
+    let loaded = false;
     return this.recorder("workbook.names", {
       add: (name: string, formula: string) =>
         this.record(`workbook.names.add(${name},${formula})`, undefined, () => {
-          if (this.names.has(name.toLowerCase())) throw new Error(`A name "${name}" already exists.`);
+          this.checkName(name);
           this.names.set(name.toLowerCase(), formula);
         }),
+      load: () => this.afterSync.push(() => (loaded = true)),
+      get items() {
+        if (!loaded) throw new Error("PropertyNotLoaded: names.items");
+        return [...fake.names.keys()].map((name) => ({ name }));
+      },
       getItemOrNullObject: (name: string) => {
         let loaded = false;
         const path = `workbook.names.getItemOrNullObject(${name})`;
