@@ -23,8 +23,11 @@ function operand(x: number | string): string {
  *
  * 100·SUMPRODUCT(ISNUMBER(x)·w·(x−min)) / ((max−min)·SUMPRODUCT(ISNUMBER(x)·w))
  *
- * A row with no rating divides by zero (#DIV/0!), where the core reports "no rating" (#N/A): IFERROR is avoided on
- * purpose, since it would hide a real error from the reader.
+ * Where the core refuses a row the formula fails too, never a number the core would not give: a rating outside the
+ * scale (a 0 on 1–5, a 6) or text among the ratings gives #N/A (the core: #NUM!, #VALUE!), and ratings only on
+ * criteria weighted 0 divide by zero. A row with no rating at all is blank, not an error, so a table with a few
+ * unrated accounts reads cleanly (the core says #N/A: nothing to score). IFERROR is avoided on purpose, since it
+ * would hide a real error from the reader.
  */
 export function scoreFormula(
   ratings: string,
@@ -32,10 +35,12 @@ export function scoreFormula(
   scaleMin: number | string = 1,
   scaleMax: number | string = 5,
 ): string {
+  const x = ratings;
   const lo = operand(scaleMin);
+  const hi = operand(scaleMax);
   return (
-    `100*SUMPRODUCT(ISNUMBER(${ratings})*${weights}*(${ratings}-${lo}))` +
-    `/((${operand(scaleMax)}-${lo})*SUMPRODUCT(ISNUMBER(${ratings})*${weights}))`
+    `IF(COUNTA(${x})=0,"",IF(OR(COUNTA(${x})>COUNT(${x}),MIN(${x})<${lo},MAX(${x})>${hi}),NA(),` +
+    `100*SUMPRODUCT(ISNUMBER(${x})*${weights}*(${x}-${lo}))/((${hi}-${lo})*SUMPRODUCT(ISNUMBER(${x})*${weights}))))`
   );
 }
 

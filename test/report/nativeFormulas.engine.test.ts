@@ -34,15 +34,19 @@ function close(actual: unknown, expected: number, rel = 1e-9): boolean {
 }
 
 describe("native formulas agree with the core in a spreadsheet engine", () => {
-  it("KAM.SCORE as SUMPRODUCT on 1,000 random accounts with blanks", () => {
+  it("KAM.SCORE as SUMPRODUCT on 1,000 random accounts: blanks, 0s, text and ratings outside the scale", () => {
     const k = 5;
-    const accountArb = fc.array(fc.option(fc.integer({ min: 1, max: 5 }), { nil: null, freq: 5 }), {
-      minLength: k,
-      maxLength: k,
-    });
+    // Mostly ratings on the 1–5 scale, with blanks, and now and then what the core refuses: a 0, a 6, text (a typed
+    // "4" is a number in a cell, so the text here is words).
+    const cellArb = fc.oneof(
+      { weight: 30, arbitrary: fc.integer({ min: 1, max: 5 }) },
+      { weight: 8, arbitrary: fc.constant(null) },
+      { weight: 1, arbitrary: fc.constantFrom<number | string>(0, 6, -1, 5.5, "n/a", "four") },
+    );
+    const accountArb = fc.array(cellArb, { minLength: k, maxLength: k });
     const weightsArb = fc
       .array(fc.integer({ min: 0, max: 10 }), { minLength: k, maxLength: k })
-      .filter((w) => w.some((x) => x > 0));
+      .filter((w) => w.some((x) => x > 0) && w.some((x) => x === 0));
     const [weights] = fc.sample(weightsArb, { seed: SEED, numRuns: 1 });
     const accounts = fc.sample(accountArb, { seed: SEED, numRuns: CASES });
     const spec = makeScoreSpec(weights) as ScoreSpec;
@@ -53,21 +57,34 @@ describe("native formulas agree with the core in a spreadsheet engine", () => {
       sheet.push([...ratings, `=${formula}`]);
     });
     const hf = engine(sheet);
-    let compared = 0;
+    const seen = { number: 0, blank: 0, refused: 0, zeroWeight: 0 };
     accounts.forEach((ratings, i) => {
-      const expected = scoreRow(ratings, spec, i + 1);
+      const expected = scoreRow(ratings as (number | null)[], spec, i + 1);
       const actual = hf.value(i + 1, k);
-      if (isKamError(expected)) {
-        // no rated, weighted criterion: the core says #N/A, the native formula cannot divide
-        expect(expected.code).toBe("na");
-        expect(actual).toMatchObject({ type: "DIV_BY_ZERO" });
+      const at = `row ${i + 1} ${JSON.stringify(ratings)}: ${JSON.stringify(actual)} vs ${JSON.stringify(expected)}`;
+      if (!isKamError(expected)) {
+        expect(close(actual, expected), at).toBe(true);
+        seen.number++;
+      } else if (ratings.every((x) => x === null)) {
+        // nothing to score: the core's #N/A, a blank cell on the sheet
+        expect(actual, at).toBe("");
+        seen.blank++;
+      } else if (expected.code === "na") {
+        // rated only where the weight is 0: both refuse (the formula cannot divide)
+        expect(actual, at).toMatchObject({ type: "DIV_BY_ZERO" });
+        seen.zeroWeight++;
       } else {
-        expect(close(actual, expected), `row ${i + 1}: ${String(actual)} vs ${expected}`).toBe(true);
-        compared++;
+        // a 0, a 6, a fraction outside the scale or text: the core refuses (#NUM!, #VALUE!), the formula says #N/A
+        expect(["num", "value"]).toContain(expected.code);
+        expect(actual, at).toMatchObject({ type: "NA" });
+        seen.refused++;
       }
     });
     hf.destroy();
-    expect(compared).toBeGreaterThan(CASES * 0.9);
+    // Every branch is exercised, so none of these comparisons holds by default.
+    expect(seen.number).toBeGreaterThan(CASES * 0.6);
+    expect(seen.refused).toBeGreaterThan(20);
+    expect(seen.blank + seen.zeroWeight).toBeGreaterThan(0);
   });
 
   it("KAM.CLV as POWER/IF on 1,000 random accounts, finite and infinite, both timings", () => {

@@ -27,8 +27,8 @@ export type RowFormula = (at: RowRefs) => string;
  * The computed columns of the Accounts sheet as native formulas, one builder per column, mirroring
  * core/portfolio/metrics.ts definition by definition (the LibreOffice test holds them to the same numbers):
  * - Active: the status is not "Churned" (without a status column: revenue > 0).
- * - Attractiveness: KAM.SCORE over the criteria with the weight and scale cells; blank without a rating, #N/A for
- *   a rating outside the scale (KAM.SCORE's #NUM!: a score above 100 must not pass for a real one).
+ * - Attractiveness: KAM.SCORE over the criteria with the weight and scale cells (nativeFormulas.scoreFormula: blank
+ *   without a rating, #N/A for a rating outside the scale or text, where KAM.SCORE fails).
  * - Strength: the same rule over relationship strength (on its scale) and share of wallet, each on 0–1.
  * - Quadrant: INDEX into the segment names, band = number of cut-offs reached (a value equal to a cut is high).
  * - Margin, CLV (m·r/(1+d−r), r the portfolio retention cell), revenue change, at risk.
@@ -58,10 +58,7 @@ export function accountFormulas(
     const first = layout.letter("criterion0");
     const last = layout.letter(`criterion${k - 1}`);
     const { scaleMin: lo, scaleMax: hi, weights } = inputs;
-    out.attractiveness = (r) => {
-      const x = `$${first}${r.row}:$${last}${r.row}`;
-      return `IF(COUNT(${x})=0,"",IF(OR(MIN(${x})<${lo},MAX(${x})>${hi}),NA(),${scoreFormula(x, weights, lo, hi)}))`;
-    };
+    out.attractiveness = (r) => scoreFormula(`$${first}${r.row}:$${last}${r.row}`, weights, lo, hi);
   }
   if (has("strength")) {
     const parts: {
