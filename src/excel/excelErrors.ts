@@ -7,7 +7,14 @@ const ADVICE: Readonly<Record<string, string>> = {
   AccessDenied:
     "Excel refused the change: the workbook or a sheet is protected, or the file is read-only. Unprotect it or " +
     "save a copy, then try again.",
-  InvalidSelection: "The selection has several areas: select the account table as one block of cells.",
+  InvalidSelection:
+    "The selection has several areas, or a chart or shape is selected: select the account table as one block of " +
+    "cells.",
+  ResponsePayloadSizeLimitExceeded:
+    "Excel on the web could not send even one row of the table: a row holds more than 5 MB of text. Shorten the " +
+    "longest cells, or select fewer columns, then try again.",
+  RequestPayloadSizeLimitExceeded:
+    "Excel on the web refused a request over 5 MB. This is a fault in the add-in's batching: please report it.",
   UnsupportedSheet: "This is not a worksheet (a chart sheet or dialog sheet): select the table on a worksheet.",
   RequestAborted: "Excel stopped the request (the workbook was closed or busy): try again.",
 };

@@ -1,4 +1,5 @@
 import { isKamError, parseSettings, SETTINGS_SHEET, settingsCells, type KamError, type KamSettings } from "../core";
+import { syncExplained } from "./excelErrors";
 import type { ContextSubset } from "./excelSubset";
 
 /** The key in workbook.settings (ExcelApi 1.4): per file and per add-in, travels with the workbook. */
@@ -10,20 +11,26 @@ export const SETTINGS_KEY = "kam.settings";
  */
 export { SETTINGS_SHEET };
 
+/**
+ * Each cell of the sheet copy starts with this mark. A part of the JSON may start with anything ("=", "'", a digit):
+ * behind "~" it is never read as a formula, a number or a date, and no apostrophe is needed — real Excel drops a
+ * leading apostrophe written into a cell (office-js #6687), so a part starting with one would lose it.
+ */
+const PART_MARK = "~";
+
 /** Saves settings to both places in one sync. */
 export async function saveSettings(context: ContextSubset, settings: KamSettings): Promise<void> {
   const cells = settingsCells(settings);
   context.workbook.settings.add(SETTINGS_KEY, cells.join(""));
   let sheet = context.workbook.worksheets.getItemOrNullObject(SETTINGS_SHEET);
   sheet.load("name");
-  await context.sync();
+  await syncExplained(context);
   if (sheet.isNullObject) sheet = context.workbook.worksheets.add(SETTINGS_SHEET);
   sheet.visibility = "VeryHidden";
-  // A leading apostrophe keeps each part text even if it began with "=" (JSON never does; the rule costs nothing).
-  const parts: string[][] = cells.map((c) => [`'${c}`]);
+  const parts: string[][] = cells.map((c) => [`${PART_MARK}${c}`]);
   parts.push([""]); // an empty cell ends the copy, so a shorter save never leaves a longer one's tail behind
   sheet.getRange(`A1:A${parts.length}`).values = parts;
-  await context.sync();
+  await syncExplained(context);
 }
 
 export interface LoadedSettings {
@@ -39,17 +46,19 @@ export async function loadSettings(context: ContextSubset, maxCells = 64): Promi
   item.load("value");
   const sheet = context.workbook.worksheets.getItemOrNullObject(SETTINGS_SHEET);
   sheet.load("name");
-  await context.sync();
+  await syncExplained(context);
   const copies: string[] = [];
   if (!item.isNullObject && typeof item.value === "string") copies.push(item.value);
   if (!sheet.isNullObject) {
     const cells = sheet.getRange(`A1:A${maxCells}`);
     cells.load("values");
-    await context.sync();
+    await syncExplained(context);
     let json = "";
     for (const [v] of cells.values) {
       if (v === "" || v === null) break;
-      json += String(v).replace(/^'/, "");
+      // Copies saved before the mark were written with an apostrophe that Excel dropped: their text is the part.
+      const text = String(v);
+      json += text.startsWith(PART_MARK) ? text.slice(PART_MARK.length) : text;
     }
     if (json) copies.push(json);
   }

@@ -95,10 +95,6 @@ describe("readSelection against the recording fake", () => {
     const none = new FakeExcel([accountSheet(8)], { sheet: "Account Data", row: 0, col: 0, rows: 9, cols: 6 });
     const plain = await readSelection(none.context, all);
     expect([plain.input.hiddenRows, plain.syncs]).toEqual([undefined, 2]);
-
-    const older = new FakeExcel([sheet], { sheet: "Account Data", row: 0, col: 0, rows: 9, cols: 6 });
-    const some = await readSelection(older.context, (_set, version) => version !== "1.9");
-    expect([some.input.hiddenRows, some.syncs]).toEqual(["some", 2]);
   });
 
   it("reads the table around a single selected cell, and says which range it read", async () => {
@@ -117,13 +113,9 @@ describe("readSelection against the recording fake", () => {
     const table = validateAccounts(read.input, detectMapping(read.input));
     expect(table.summary).toMatchObject({ accepted: 3, ignoredTotals: 1 });
     expect(table.issues.map((i) => i.code)).toContain("missing_account"); // the remark below is reported, not read
-
-    const older = new FakeExcel([{ name: "Account Data", cells, formats: [] }], at);
-    const one = await readSelection(older.context, (_set, version) => version !== "1.7");
-    expect([one.expandedTo, one.input.values]).toEqual([undefined, [[cells[6][3]]]]);
   });
 
-  it("asks for one block of cells when the selection has several areas", async () => {
+  it("asks for one block of cells when the selection has several areas or is a chart or shape (#2268)", async () => {
     const excel = new FakeExcel([accountSheet(5)], {
       sheet: "Account Data",
       row: 0,
@@ -133,7 +125,7 @@ describe("readSelection against the recording fake", () => {
       areas: 2,
     });
     await expect(readSelection(excel.context, all)).rejects.toThrow(
-      "The selection has several areas: select the account table as one block of cells.",
+      "The selection has several areas, or a chart or shape is selected: select the account table as one block of cells.",
     );
   });
 
@@ -168,12 +160,12 @@ describe("readSelection against the recording fake", () => {
       cols: 6,
     });
     const read = await readSelection(big.context, all);
-    const expectedChunks = Math.ceil(100_001 / rowsPerChunk(6));
-    expect(read.chunks).toBe(expectedChunks);
-    expect(read.syncs).toBe(1 + expectedChunks);
-    expect(expectedChunks).toBeLessThanOrEqual(
-      Math.ceil((100_001 * 6 * BYTES_PER_CELL_ESTIMATE) / RESPONSE_BUDGET_BYTES),
-    );
+    // the first chunk sized at 64 bytes a cell, the others from the bytes the rows took
+    expect(read.syncs).toBe(1 + read.chunks);
+    const sent = big.responseBytes.reduce((a, b) => a + b, 0);
+    expect(read.chunks).toBeGreaterThan(1);
+    expect(read.chunks).toBeLessThanOrEqual(Math.ceil(sent / (RESPONSE_BUDGET_BYTES * 0.9)) + 1);
+    expect(rowsPerChunk(6)).toBe(Math.floor(RESPONSE_BUDGET_BYTES / (6 * BYTES_PER_CELL_ESTIMATE)));
     expect(Math.max(...big.responseBytes)).toBeLessThan(PAYLOAD_LIMIT_BYTES);
     expect(read.input.values).toHaveLength(100_001);
   });
@@ -190,5 +182,30 @@ describe("readSelection against the recording fake", () => {
     range.load("values,numberFormat");
     await expect(big.sync()).rejects.toThrow(/payload size/);
     expect(() => big.context.workbook.getSelectedRange().values).toThrow(/PropertyNotLoaded/);
+  });
+
+  it("reads a table of long texts: chunks follow the bytes read, and a refused response is read again in halves", async () => {
+    const cells: unknown[][] = [["Account", "Notes", "Region", "KAM", "Product", "Remarks"]];
+    for (let i = 0; i < 12_000; i++) cells.push(Array.from({ length: 6 }, (_, j) => `${i}:${j} ${"é".repeat(60)}`));
+    const excel = new FakeExcel([{ name: "Notes", cells }], { sheet: "Notes", row: 0, col: 0, rows: 12_001, cols: 6 });
+    const read = await readSelection(excel.context, all);
+    expect(read.input.values).toHaveLength(12_001);
+    expect(read.input.values[12_000][5]).toBe(`11999:5 ${"é".repeat(60)}`);
+    expect(read.input.hiddenColumns).toHaveLength(6);
+    // the first chunk, sized at 64 bytes a cell, was refused; every response read after it stayed under the limit
+    expect(excel.responseBytes.filter((b) => b > PAYLOAD_LIMIT_BYTES)).toHaveLength(1);
+    expect(excel.responseBytes[1]).toBeGreaterThan(PAYLOAD_LIMIT_BYTES);
+  });
+
+  it("says what to do when even one row is more than Excel on the web can send", async () => {
+    const row = Array.from({ length: 200 }, () => "x".repeat(30_000));
+    const excel = new FakeExcel([{ name: "Wide", cells: [row, row] }], {
+      sheet: "Wide",
+      row: 0,
+      col: 0,
+      rows: 2,
+      cols: 200,
+    });
+    await expect(readSelection(excel.context, all)).rejects.toThrow(/could not send even one row/);
   });
 });

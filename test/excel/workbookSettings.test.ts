@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { KamSettings } from "../../src/core";
+import { SETTINGS_CELL_CHARS, serializeSettings, type KamSettings } from "../../src/core";
 import { loadSettings, saveSettings, SETTINGS_KEY, SETTINGS_SHEET } from "../../src/excel/workbookSettings";
 import { FakeExcel } from "../fakes/fakeExcel";
 
@@ -60,5 +60,27 @@ describe("settings in the workbook", () => {
 
   it("has nothing to load in a new workbook", async () => {
     expect(await loadSettings(workbook().context)).toEqual({ settings: undefined, problems: [] });
+  });
+
+  it("survive a part that starts with an apostrophe or =, though Excel drops a leading apostrophe (office-js #6687)", async () => {
+    for (const ch of ["'", "="]) {
+      // an account column header long enough that the second part of the JSON starts with `ch`
+      const base = { ...settings, columns: { ...settings.columns, account: "x" } };
+      const at = serializeSettings(base).indexOf('"account":"x"') + '"account":"'.length;
+      const header = "A".repeat(SETTINGS_CELL_CHARS - at) + `${ch}Brien & Co`;
+      const long: KamSettings = { ...base, columns: { ...base.columns, account: header } };
+      expect(serializeSettings(long)[SETTINGS_CELL_CHARS]).toBe(ch);
+      const excel = workbook();
+      await saveSettings(excel.context, long);
+      excel.settingsStore.delete(SETTINGS_KEY); // only the sheet's copy is left
+      expect((await loadSettings(excel.context)).settings?.columns.account).toBe(header);
+    }
+  });
+
+  it("explain Excel's errors as every other sync does", async () => {
+    const excel = workbook();
+    excel.sync = () => Promise.reject(Object.assign(new Error("busy"), { code: "InvalidOperationInCellEditMode" }));
+    await expect(saveSettings(excel.context, settings)).rejects.toThrow(/busy editing a cell/);
+    await expect(loadSettings(excel.context)).rejects.toThrow(/busy editing a cell/);
   });
 });

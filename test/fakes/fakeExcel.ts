@@ -4,12 +4,17 @@
  * adapter depends on:
  * - proxies: nothing is read until `load` and `sync`; reading a property before that throws PropertyNotLoaded;
  * - writes (`values`, `visibility`, `settings.add`) are queued and applied at `sync`;
- * - a response or request above 5 MB fails the sync, as Excel on the web does (RichApi.Error);
+ * - a response or request above 5 MB, counted in UTF-8 bytes, fails the sync with Excel on the web's own codes
+ *   (ResponsePayloadSizeLimitExceeded, RequestPayloadSizeLimitExceeded) and nothing of it runs;
  * - getUsedRangeOrNullObject(true) is the bounding box of cells with values, or a null object;
- * - a string starting with "=" written through `values` becomes a formula (excel.range.yml).
+ * - a string starting with "=" written through `values` becomes a formula (excel.range.yml), a leading apostrophe is
+ *   dropped (office-js #6687), and the array must have the range's shape (InvalidArgument);
+ * - enum values (visibility, getSpecialCells' cell type) are checked against @types/office-js;
+ * - a sync is not a transaction: writes before a refused one keep their effect.
  * It counts syncs and records the bytes of each response and request for the tests to assert on.
  */
 import type { RangeSubset } from "../../src/excel/excelSubset";
+import { EXCEL_ENUMS, utf8Bytes } from "./fakeExcelWriter";
 
 export interface FakeSheetData {
   name: string;
@@ -24,6 +29,25 @@ export interface FakeSheetData {
 export const PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
 
 class PropertyNotLoaded extends Error {}
+
+class ExcelError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function checkEnum(name: string, value: unknown, what: string): void {
+  if (!EXCEL_ENUMS.get(name)!.includes(value as string))
+    throw new ExcelError("InvalidArgument", `${what}: ${JSON.stringify(value)} is not an Excel.${name}.`);
+}
+
+/** UTF-8 bytes of a value as JSON. */
+function bytesOf(value: unknown): number {
+  return utf8Bytes(JSON.stringify(value ?? null));
+}
 
 function columnIndex(letters: string): number {
   let n = 0;
@@ -95,9 +119,11 @@ export class FakeExcel {
     const writes = this.pendingWrites;
     this.pendingLoads = [];
     this.pendingWrites = [];
-    if (response > PAYLOAD_LIMIT_BYTES || request > PAYLOAD_LIMIT_BYTES) {
-      throw new Error("RichApi.Error: The request payload size has exceeded the limit.");
-    }
+    if (request > PAYLOAD_LIMIT_BYTES)
+      throw new ExcelError("RequestPayloadSizeLimitExceeded", "The request payload size has exceeded the limit.");
+    if (response > PAYLOAD_LIMIT_BYTES)
+      throw new ExcelError("ResponsePayloadSizeLimitExceeded", "The response payload size has exceeded the limit.");
+    // In order; a refused write stops the batch, and what ran before it stays done.
     for (const w of writes) w.apply();
   }
 
@@ -123,7 +149,7 @@ export class FakeExcel {
         },
         add: (name: string) => {
           const data: FakeSheetData = { name, cells: [], visibility: "Visible" };
-          this.pendingWrites.push({ apply: () => this.sheets.push(data), bytes: name.length + 16 });
+          this.pendingWrites.push({ apply: () => this.sheets.push(data), bytes: utf8Bytes(name) + 100 });
           return this.worksheet(data);
         },
       },
@@ -131,7 +157,7 @@ export class FakeExcel {
         add: (key: string, value: unknown) => {
           fake.pendingWrites.push({
             apply: () => fake.settingsStore.set(key, value),
-            bytes: JSON.stringify(value).length,
+            bytes: bytesOf(value) + 100,
           });
         },
         getItemOrNullObject: (key: string) => {
@@ -142,7 +168,7 @@ export class FakeExcel {
               fake.pendingLoads.push(() => {
                 loaded = true;
                 value = fake.settingsStore.get(key);
-                return JSON.stringify(value ?? null).length;
+                return bytesOf(value);
               });
             },
             get isNullObject() {
@@ -180,7 +206,7 @@ export class FakeExcel {
     return {
       isNullObject: false,
       load: () => {
-        fake.pendingLoads.push(() => ((loaded = true), data.name.length + 16));
+        fake.pendingLoads.push(() => ((loaded = true), utf8Bytes(data.name) + 16));
       },
       get name() {
         if (!loaded) throw new PropertyNotLoaded("name");
@@ -190,7 +216,13 @@ export class FakeExcel {
         return data.visibility ?? "Visible";
       },
       set visibility(v: string) {
-        fake.pendingWrites.push({ apply: () => (data.visibility = v), bytes: v.length });
+        fake.pendingWrites.push({
+          apply: () => {
+            checkEnum("SheetVisibility", v, "visibility");
+            data.visibility = v;
+          },
+          bytes: bytesOf(v) + 100,
+        });
       },
       getRange: (address: string) => {
         const m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/i.exec(address)!;
@@ -289,7 +321,8 @@ export class FakeExcel {
         return fake.range(data, t, l, b - t + 1, rt - l + 1);
       },
       // The visible cells as Excel gives them: one area per block of visible rows and visible columns.
-      getSpecialCellsOrNullObject: () => {
+      getSpecialCellsOrNullObject: (cellType: string) => {
+        checkEnum("SpecialCellType", cellType, "getSpecialCellsOrNullObject");
         const runs = (start: number, count: number, hidden: number[] = []) => {
           const out: [number, number][] = [];
           for (let k = start; k < start + count; k++) {
@@ -307,7 +340,7 @@ export class FakeExcel {
         );
         let loaded = false;
         return {
-          load: () => fake.pendingLoads.push(() => ((loaded = true), areas.join(",").length)),
+          load: () => fake.pendingLoads.push(() => ((loaded = true), bytesOf(areas.join(",")))),
           get isNullObject() {
             if (!loaded) throw new PropertyNotLoaded("isNullObject");
             return areas.length === 0;
@@ -326,7 +359,7 @@ export class FakeExcel {
             const v = props[p]();
             snapshot.set(p, v);
             loaded.add(p);
-            bytes += JSON.stringify(v).length;
+            bytes += bytesOf(v);
           }
           return bytes;
         });
@@ -340,15 +373,23 @@ export class FakeExcel {
           p === "values"
             ? (v: unknown[][]) =>
                 fake.pendingWrites.push({
-                  bytes: JSON.stringify(v).length,
-                  apply: () =>
+                  bytes: bytesOf(v) + 100,
+                  apply: () => {
+                    if (!Array.isArray(v) || v.length !== rows || v.some((r) => !Array.isArray(r) || r.length !== cols))
+                      throw new ExcelError(
+                        "InvalidArgument",
+                        `${address}.values: the array must be ${rows} × ${cols}.`,
+                      );
                     v.forEach((r, i) =>
                       r.forEach((x, j) => {
-                        (data.cells[row + i] ??= [])[col + j] = x;
-                        if (typeof x === "string" && x.startsWith("="))
+                        // Excel drops a leading apostrophe, its text prefix (office-js #6687): the rest is text.
+                        if (typeof x === "string" && x.startsWith("'")) x = x.slice(1);
+                        else if (typeof x === "string" && x.startsWith("="))
                           fake.formulas.set(`${data.name}!${letters(col + j)}${row + i + 1}`, x);
+                        (data.cells[row + i] ??= [])[col + j] = x;
                       }),
-                    ),
+                    );
+                  },
                 })
             : undefined,
         enumerable: true,
