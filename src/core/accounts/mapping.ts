@@ -37,25 +37,37 @@ interface Candidate {
   reason: string;
 }
 
-/** Sørensen–Dice similarity of letter pairs: robust to small typos ("Reveune", "Acount manager"). */
-function diceSimilarity(a: string, b: string): number {
-  if (a === b) return 1;
-  if (a.length < 2 || b.length < 2) return 0;
-  const pairs = new Map<string, number>();
-  for (let i = 0; i < a.length - 1; i++) {
-    const p = a.slice(i, i + 2);
-    pairs.set(p, (pairs.get(p) ?? 0) + 1);
+/**
+ * Optimal string alignment distance (Damerau–Levenshtein without repeated edits of one substring): insertions,
+ * deletions, substitutions and swaps of two neighbouring letters each cost 1, so "Reveune" is 1 from "revenue" and
+ * "Acount manager" 1 from "account manager", while "Venue" is 2 from "revenue". Stops early beyond `limit`.
+ */
+function editDistance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  const rows: number[][] = [];
+  for (let i = 0; i <= a.length; i++) {
+    rows.push(new Array<number>(b.length + 1));
+    rows[i][0] = i;
   }
-  let common = 0;
-  for (let i = 0; i < b.length - 1; i++) {
-    const p = b.slice(i, i + 2);
-    const n = pairs.get(p) ?? 0;
-    if (n > 0) {
-      pairs.set(p, n - 1);
-      common++;
+  for (let j = 0; j <= b.length; j++) rows[0][j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    let best = Infinity;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, rows[i - 2][j - 2] + 1);
+      rows[i][j] = d;
+      if (d < best) best = d;
     }
+    if (best > limit) return limit + 1;
   }
-  return (2 * common) / (a.length + b.length - 2);
+  return rows[a.length][b.length];
+}
+
+/** Typos a header may carry and still name a synonym: one in a word of 5–7 letters, two from 8, none below 5. */
+function closeSpelling(header: string, synonym: string): boolean {
+  const allowed = synonym.length >= 8 ? 2 : synonym.length >= 5 ? 1 : 0;
+  return allowed > 0 && header !== synonym && editDistance(header, synonym, allowed) <= allowed;
 }
 
 /**
@@ -103,7 +115,7 @@ function nameCandidates(header: string, column: number): Candidate[] {
         ` ${n} `.includes(` ${synonym} `)
       ) {
         c = { field, column, confidence: 0.8, reason: `header "${header}" contains "${synonym}"` };
-      } else if (diceSimilarity(n, synonym) >= 0.8) {
+      } else if (closeSpelling(n, synonym)) {
         c = { field, column, confidence: 0.6, reason: `header "${header}" is close to "${synonym}"` };
       }
       if (c && (!best || c.confidence > best.confidence)) best = c;
