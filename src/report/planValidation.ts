@@ -29,6 +29,38 @@ const CELL = /^\$?[A-Z]{1,3}\$?[1-9]\d{0,6}$/;
 const RANGE = /^\$?[A-Z]{1,3}\$?[1-9]\d{0,6}(:\$?[A-Z]{1,3}\$?[1-9]\d{0,6})?$/;
 const NAME = /^[A-Za-z_\\][A-Za-z0-9_.]{0,254}$/;
 
+/** Excel's sheet: 1,048,576 rows, 16,384 columns (A to XFD). */
+export const MAX_ROWS = 1_048_576;
+export const MAX_COLUMNS = 16_384;
+
+function columnNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + ch.charCodeAt(0) - 64;
+  return n;
+}
+
+/** Whether every cell of an address ("B2", "$A$1:XFD9") lies on Excel's sheet. */
+function onSheet(address: string): boolean {
+  return address.split(":").every((cell) => {
+    const m = /^\$?([A-Z]+)\$?(\d+)$/.exec(cell);
+    return m !== null && columnNumber(m[1]) <= MAX_COLUMNS && Number(m[2]) >= 1 && Number(m[2]) <= MAX_ROWS;
+  });
+}
+
+/**
+ * Why Excel would refuse `name` for a table or a defined name, or undefined. Beyond the characters (NAME), a name
+ * may not read as a reference: a cell in A1:XFD1048576 ("FY2024", "Q1", "KPI1") or an R1C1 form ("R1C1", "R2", "C3",
+ * "RC", and "R" and "C" alone). Excel refuses them with InvalidArgument.
+ */
+export function nameProblem(name: string): string | undefined {
+  if (!NAME.test(name)) return "letters, digits, _ and . only, starting with a letter or _, at most 255 characters";
+  const a1 = /^([A-Za-z]{1,3})(\d+)$/.exec(name);
+  if (a1 && columnNumber(a1[1]) <= MAX_COLUMNS && Number(a1[2]) >= 1 && Number(a1[2]) <= MAX_ROWS)
+    return `it reads as the cell ${a1[1].toUpperCase()}${a1[2]}`;
+  if (/^[Rr]\d*([Cc]\d*)?$/.test(name) || /^[Cc]\d*$/.test(name)) return "it reads as an R1C1 reference";
+  return undefined;
+}
+
 /** Checks a plan before it is drawn: sheet names, unique names, addresses, block shapes. Collects every issue. */
 export function validatePlan(plan: WorkbookPlan): PlanIssue[] {
   const issues: PlanIssue[] = [];
@@ -42,6 +74,14 @@ export function validatePlan(plan: WorkbookPlan): PlanIssue[] {
     sheet.blocks.forEach((b, i) => {
       if (!CELL.test(b.at)) add(`blocks[${i}].at`, `"${b.at}" is not a cell address.`);
       const width = b.rows[0]?.length ?? 0;
+      const at = /^\$?([A-Z]+)\$?(\d+)$/.exec(b.at);
+      if (
+        CELL.test(b.at) &&
+        at &&
+        (columnNumber(at[1]) + Math.max(width, 1) - 1 > MAX_COLUMNS ||
+          Number(at[2]) + Math.max(b.rows.length, 1) - 1 > MAX_ROWS)
+      )
+        add(`blocks[${i}]`, `the block at ${b.at} reaches past row ${MAX_ROWS} or column XFD.`);
       b.rows.forEach((r, k) => {
         if (r.length !== width) add(`blocks[${i}].rows[${k}]`, `row has ${r.length} cells, the block ${width}.`);
         for (let j = 0; j < r.length; j++) {
@@ -69,7 +109,13 @@ export function validatePlan(plan: WorkbookPlan): PlanIssue[] {
         [`charts[${i}].to`, c.to],
       ]),
     ];
-    for (const [path, range] of ranges) if (!RANGE.test(range)) add(path, `"${range}" is not a range address.`);
+    for (const [path, range] of ranges) {
+      if (!RANGE.test(range)) add(path, `"${range}" is not a range address.`);
+      else if (!onSheet(range)) add(path, `"${range}" lies past row ${MAX_ROWS} or column XFD.`);
+    }
+    for (const col of Object.keys(sheet.columnWidths ?? {}))
+      if (!/^[A-Z]{1,3}$/.test(col) || columnNumber(col) > MAX_COLUMNS)
+        add(`columnWidths.${col}`, `"${col}" is not a column from A to XFD.`);
     // Excel's limits: rows 1–1,048,576, a row at most 409 points high.
     for (const [row, height] of Object.entries(sheet.rowHeights ?? {})) {
       const r = Number(row);
@@ -77,8 +123,9 @@ export function validatePlan(plan: WorkbookPlan): PlanIssue[] {
       if (!(height > 0 && height <= 409)) add(`rowHeights.${row}`, `height ${height} is not 0–409 points.`);
     }
     for (const t of sheet.tables ?? []) {
-      if (!NAME.test(t.name) || tableNames.has(t.name.toLowerCase()))
-        add("tables", `table name "${t.name}" is invalid or taken.`);
+      const problem = nameProblem(t.name);
+      if (problem) add("tables", `table name "${t.name}" is refused by Excel: ${problem}.`);
+      else if (tableNames.has(t.name.toLowerCase())) add("tables", `table name "${t.name}" is taken.`);
       tableNames.add(t.name.toLowerCase());
       if (!RANGE.test(t.range) || sheet.blocks.some((b) => !CELL.test(b.at))) continue;
       // Excel renames blank, numeric or repeated headers ("Column1"), and formulas read back stale: text only.
@@ -97,6 +144,8 @@ export function validatePlan(plan: WorkbookPlan): PlanIssue[] {
         for (const [part, ref] of Object.entries(refs)) {
           if (ref !== undefined && !RANGE.test(ref))
             add(`charts[${i}].series[${k}].${part}`, `"${ref}" is not a range address.`);
+          else if (ref !== undefined && !onSheet(ref))
+            add(`charts[${i}].series[${k}].${part}`, `"${ref}" lies past row ${MAX_ROWS} or column XFD.`);
         }
         // One label per point: Excel shows a label from the cell at the point's position, so the sizes must agree.
         if (s.labels && RANGE.test(s.labels) && RANGE.test(s.values) && cellCount(s.labels) !== cellCount(s.values))
@@ -106,8 +155,14 @@ export function validatePlan(plan: WorkbookPlan): PlanIssue[] {
       checkAxes(c, (part, message) => add(`charts[${i}].${part}`, `chart "${c.title}": ${message}`));
     });
   }
+  const names = new Set<string>();
   for (const n of plan.names ?? []) {
-    if (!NAME.test(n.name)) issues.push({ sheet: "", path: "names", message: `"${n.name}" is not a valid name.` });
+    const problem = nameProblem(n.name);
+    const lower = n.name.toLowerCase();
+    if (problem) issues.push({ sheet: "", path: "names", message: `"${n.name}" is refused by Excel: ${problem}.` });
+    else if (names.has(lower) || tableNames.has(lower))
+      issues.push({ sheet: "", path: "names", message: `"${n.name}" is already a table or a name in the plan.` });
+    names.add(lower);
   }
   return issues;
 }

@@ -27,7 +27,7 @@ describe("applyPlan against the recording fake", () => {
     const result = await applyPlan(excel.context, minimal(), all);
     expect(result.sheets).toEqual(["Data", "Summary"]);
     const data = excel.byName("Data")!;
-    expect(data.formulas.get("M3")).toMatch(/^=100\*SUMPRODUCT\(/);
+    expect(data.formulas.get("M3")).toMatch(/^=IF\(COUNTA\(B3:E3\)=0,"",.*100\*SUMPRODUCT\(/);
     expect(data.formulas.get("A3")).toBe('="=HYPERLINK(""http://x"",""click"")"');
     expect(data.formulas.get("A4")).toBe('="+49 Telecom"');
     expect(data.formulas.get("A5")).toBe('="-minus GmbH"');

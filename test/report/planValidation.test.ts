@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ChartPlan, PlanCell } from "../../src/report/plan";
-import { sanitizeSheetName, validatePlan } from "../../src/report/planValidation";
+import { nameProblem, sanitizeSheetName, validatePlan } from "../../src/report/planValidation";
 import { sampleAccounts, samplePlan } from "../fixtures/samplePlan";
 
 describe("sheet names", () => {
@@ -179,5 +179,61 @@ describe("validatePlan", () => {
       'header 3 must be text, unique in the table (found {"f":"A1"}).',
     ]);
     expect(table(["Account", " ", null])).toHaveLength(2);
+  });
+
+  it("refuses table and defined names that read as a cell (A1 or R1C1), as Excel does", () => {
+    for (const name of ["FY2024", "Q1", "KPI1", "xfd1048576", "R1C1", "R2", "C3", "RC", "r", "c"])
+      expect([name, nameProblem(name)]).toEqual([name, expect.any(String)]);
+    for (const name of ["KPI_1", "FY_2024", "KamAccounts", "XFE1", "A1048577", "_Q1", "KPI_ACTIVE"])
+      expect([name, nameProblem(name)]).toEqual([name, undefined]);
+    const issues = validatePlan({
+      sheets: [
+        {
+          name: "S",
+          blocks: [{ at: "A1", rows: [["Account"], ["Acme"]] }],
+          tables: [{ name: "FY2024", range: "A1:A2" }],
+        },
+      ],
+      names: [
+        { name: "KPI1", refersTo: "S!$A$1" },
+        { name: "R1C1", refersTo: "S!$A$1" },
+        { name: "Total", refersTo: "S!$A$1" },
+        { name: "total", refersTo: "S!$A$2" },
+      ],
+    });
+    expect(issues.map((i) => `${i.path}: ${i.message}`)).toEqual([
+      'tables: table name "FY2024" is refused by Excel: it reads as the cell FY2024.',
+      'names: "KPI1" is refused by Excel: it reads as the cell KPI1.',
+      'names: "R1C1" is refused by Excel: it reads as an R1C1 reference.',
+      'names: "total" is already a table or a name in the plan.',
+    ]);
+  });
+
+  it("refuses rows past 1,048,576 and columns past XFD anywhere in a plan", () => {
+    const issues = validatePlan({
+      sheets: [
+        {
+          name: "S",
+          blocks: [
+            { at: "A1048576", rows: [[1], [2]] },
+            { at: "XFD1", rows: [[1, 2]] },
+            { at: "A9999999", rows: [[1]] },
+          ],
+          merges: ["XFE1:XFF1"],
+          styles: [{ range: "A1:A1048577", font: { bold: true } }],
+          columnWidths: { XFE: 10 },
+          charts: [{ kind: "column", title: "t", from: "A1", to: "B2", series: [{ name: "s", values: "ZZZ1:ZZZ3" }] }],
+        },
+      ],
+    });
+    expect(issues.map((i) => i.path)).toEqual([
+      "blocks[0]",
+      "blocks[1]",
+      "blocks[2]",
+      "styles[0]",
+      "merges[0]",
+      "columnWidths.XFE",
+      "charts[0].series[0].values",
+    ]);
   });
 });
