@@ -21,7 +21,9 @@ describe(".xlsx round trip", async () => {
   it("keeps values, text as text, and formulas with their file prefixes", () => {
     expect(data.getCell("A3").value).toBe(accounts[0].name);
     expect(data.getCell("G3").value).toBe(accounts[0].revenue);
-    expect((data.getCell("M3").value as { formula: string }).formula).toMatch(/^IF\(COUNTA\(B3:E3\)=0,"",.*100\*SUMPRODUCT\(ISNUMBER\(B3:E3\)/);
+    expect((data.getCell("M3").value as { formula: string }).formula).toMatch(
+      /^IF\(COUNTA\(B3:E3\)=0,"",.*100\*SUMPRODUCT\(ISNUMBER\(B3:E3\)/,
+    );
     expect((summary.getCell("D2").value as { formula: string }).formula).toMatch(/^_xlfn\.MAXIFS\(/);
     expect((summary.getCell("B2").value as { formula: string }).formula).toMatch(/^SUMIFS\(/);
   });
