@@ -1,13 +1,8 @@
 /**
- * The part of the Office.js Excel API this add-in reads and writes, as structural types. Excel.RequestContext
- * satisfies them; so does the recording fake in test/fakes, which keeps the adapter testable without Excel and keeps
- * us honest about which APIs (and requirement sets) we rely on:
- * - getSelectedRange, Range.values/numberFormat/address, Worksheet.getRangeByIndexes: ExcelApi 1.1–1.7
- * - Range.columnHidden/rowHidden: ExcelApi 1.2; getUsedRangeOrNullObject: ExcelApi 1.4; workbook.settings: 1.4
- * - Range.getSpecialCellsOrNullObject("Visible"), RangeAreas.address: ExcelApi 1.9 (only when some rows are hidden)
- * - Range.getSurroundingRegion: ExcelApi 1.7 (a single selected cell stands for its table)
- * - Worksheet.visibility: ExcelApi 1.1
- * - Application.decimalSeparator/thousandsSeparator: ExcelApi 1.11 (read only where supported)
+ * The part of the Office.js Excel API that reading the selection and saving settings use, as structural types.
+ * Excel.RequestContext satisfies them; so does the recording fake in test/fakes, which keeps the adapter testable
+ * without Excel. Every member is ExcelApi 1.10 or older (the shared runtime's floor) except Application's separators
+ * (ExcelApi 1.11, read only where supported); docs/office-js-apis.md lists each with its set and reference page.
  */
 export interface RangeSubset {
   load(properties: string): unknown;
@@ -24,7 +19,7 @@ export interface RangeSubset {
   readonly isNullObject?: boolean;
   readonly worksheet: WorksheetSubset;
   getSpecialCellsOrNullObject(cellType: "Visible"): RangeAreasSubset;
-  /** The block around the top-left cell, bounded by blank rows and columns (Ctrl+A in a table): ExcelApi 1.7. */
+  /** The block around the top-left cell, bounded by blank rows and columns (Ctrl+A in a table). */
   getSurroundingRegion(): RangeSubset;
 }
 
