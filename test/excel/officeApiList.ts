@@ -37,8 +37,10 @@ export function requirementSets(): Map<string, string> {
   let set: string | undefined;
   for (const line of lines) {
     const open = /^ {4}(?:class|interface) (\w+)\b.*\{$/.exec(line);
-    if (open) ((cls = open[1]), (set = undefined));
-    else if (/^ {4}\}/.test(line)) cls = undefined;
+    if (open) {
+      cls = open[1];
+      set = undefined;
+    } else if (/^ {4}\}/.test(line)) cls = undefined;
     const api = /\[Api set: (ExcelApi [\d.]+)/.exec(line);
     if (api) set = api[1];
     const member = cls && /^ {8}(?:readonly )?(\w+)\??(?:\(|:)/.exec(line);
