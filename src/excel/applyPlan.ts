@@ -4,6 +4,7 @@ import { validatePlan } from "../report/planValidation";
 import { renameSheets } from "../report/sheetRefs";
 import type { SheetPlan, WorkbookPlan } from "../report/plan";
 import { blockSlices } from "./cellWrites";
+import { rowOf, sheetBlocks } from "../report/planCells";
 import { loadNames, setNames } from "./definedNames";
 import { decideSheets, OWNED_SHEETS_KEY, parseOwned, type ExistingSheet } from "./sheetOwnership";
 import { clearOwnedSheet } from "./clearOwnedSheet";
@@ -180,9 +181,9 @@ async function writeCells(
   reserve: (bytes: number) => Promise<void>,
 ): Promise<void> {
   const written: { top: number; left: number; bottom: number; right: number }[] = [];
-  for (const block of plan.blocks) {
+  for (const block of sheetBlocks(plan)) {
     const at = parseCell(block.at)!; // validatePlan checked every address
-    const width = block.rows[0]?.length ?? 0;
+    const width = rowOf(block.rows, 0)?.length ?? 0;
     if (width === 0) continue;
     const box = { top: at.row, left: at.col, bottom: at.row + block.rows.length - 1, right: at.col + width - 1 };
     // Over an earlier block, a cell may carry its "@": there every cell says its number format.
@@ -190,7 +191,7 @@ async function writeCells(
       (b) => b.top <= box.bottom && box.top <= b.bottom && b.left <= box.right && box.left <= b.right,
     );
     written.push(box);
-    for (const { offset, write, bytes } of blockSlices(block, budget - 3 * OPERATION_BYTES, overlaps)) {
+    for (const { offset, write, bytes } of blockSlices(block.rows, budget - 3 * OPERATION_BYTES, overlaps)) {
       await reserve(bytes + 3 * OPERATION_BYTES);
       const range = sheet.getRangeByIndexes(at.row + offset, at.col, write.formulas.length, width);
       range.numberFormat = write.numberFormat; // "@" first, so plain text stays text when the formulas arrive

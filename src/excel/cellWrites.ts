@@ -1,4 +1,4 @@
-import type { CellBlock, PlanCell } from "../report/plan";
+import type { PlanCell } from "../report/plan";
 import { isFormula } from "../report/plan";
 
 /**
@@ -94,17 +94,22 @@ export function writeBytes(w: CellWrite): number {
   return encoder.encode(JSON.stringify(w.formulas)).length + encoder.encode(JSON.stringify(w.numberFormat)).length;
 }
 
+/** A block's rows: an array, or a pattern block's rows made on demand (report/planCells.ts). */
+export interface BlockRows {
+  readonly length: number;
+  slice(start: number, end: number): readonly (readonly PlanCell[])[];
+}
+
 /**
  * Splits a block into row slices whose writes stay within `budget` bytes, estimating from the first rows and
  * checking each slice (so one very wide row still goes alone rather than over the limit silently). Each slice comes
  * with its measured bytes, for the caller's request budget.
  */
 export function* blockSlices(
-  block: CellBlock,
+  rows: BlockRows,
   budget: number,
   overlaps = false,
 ): Generator<{ offset: number; write: CellWrite; bytes: number }> {
-  const rows = block.rows;
   const sample = cellWrites(rows.slice(0, Math.min(rows.length, 50)), overlaps);
   const perRow = Math.max(1, writeBytes(sample) / Math.max(1, Math.min(rows.length, 50)));
   let step = Math.max(1, Math.floor((budget * 0.8) / perRow));

@@ -1,3 +1,4 @@
+import { mapPattern } from "../report/planCells";
 import type { PlanCell, WorkbookPlan } from "../report/plan";
 
 /**
@@ -55,6 +56,7 @@ export function renameTables(plan: WorkbookPlan, renames: ReadonlyMap<string, st
     sheets: plan.sheets.map((s) => ({
       ...s,
       blocks: s.blocks.map((b) => ({ ...b, rows: b.rows.map((r) => r.map(cell)) })),
+      patterns: s.patterns?.map((b) => mapPattern(b, fix)),
       conditionalFormats: s.conditionalFormats?.map((c) =>
         c.type === "cellValue"
           ? { ...c, formula1: fix(c.formula1), formula2: c.formula2 === undefined ? undefined : fix(c.formula2) }

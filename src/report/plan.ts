@@ -23,6 +23,20 @@ export interface CellBlock {
   readonly rows: readonly (readonly PlanCell[])[];
 }
 
+/** In a pattern block's formulas, the sheet row each written row is on. */
+export const ROW_TOKEN = "{row}";
+
+/**
+ * `count` rows that follow one pattern, from `at` down: row k is `pattern` with ROW_TOKEN in each formula replaced by
+ * its own sheet row number (`{ f: "IF($M{row}>0,1,0)" }`). For computed columns over many accounts: the plan holds
+ * one row instead of 100,000 formula strings, and each renderer writes the rows as it streams them out.
+ */
+export interface PatternBlock {
+  readonly at: string;
+  readonly count: number;
+  readonly pattern: readonly PlanCell[];
+}
+
 export interface FontStyle {
   readonly bold?: boolean;
   readonly italic?: boolean;
@@ -136,6 +150,8 @@ export interface SheetPlan {
   readonly rowHeights?: Readonly<Record<number, number>>;
   readonly merges?: readonly string[];
   readonly blocks: readonly CellBlock[];
+  /** Written after `blocks` (a later block wins where they overlap). */
+  readonly patterns?: readonly PatternBlock[];
   readonly styles?: readonly RangeStyle[];
   readonly conditionalFormats?: readonly ConditionalFormat[];
   readonly tables?: readonly TablePlan[];

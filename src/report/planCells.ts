@@ -1,12 +1,58 @@
 import { boxOf, cellIndex } from "./cellRefs";
-import type { PlanCell, SheetPlan } from "./plan";
+import { ROW_TOKEN, type CellBlock, type PatternBlock, type PlanCell, type SheetPlan } from "./plan";
+
+/** A pattern block's rows, made on demand: each formula split once around ROW_TOKEN, joined per row. */
+export interface PatternRows {
+  readonly length: number;
+  /** Row k (0-based) with its sheet row number in every formula. */
+  row(k: number): PlanCell[];
+  slice(start: number, end: number): PlanCell[][];
+}
+
+export function patternRows(block: PatternBlock): PatternRows {
+  const top = cellIndex(block.at).row;
+  const cells = block.pattern.map((c) => {
+    if (typeof c !== "object" || c === null || !c.f.includes(ROW_TOKEN)) return () => c;
+    const parts = c.f.split(ROW_TOKEN);
+    return (row: string): PlanCell => ({ f: parts.join(row) });
+  });
+  const row = (k: number) => {
+    const n = String(top + k);
+    return cells.map((cell) => cell(n));
+  };
+  return {
+    length: block.count,
+    row,
+    slice: (start, end) => {
+      const out: PlanCell[][] = [];
+      for (let k = Math.max(0, start); k < Math.min(end, block.count); k++) out.push(row(k));
+      return out;
+    },
+  };
+}
+
+/** Every block of a sheet as rows to read: cell blocks as they are, pattern blocks expanded on demand. */
+export function sheetBlocks(sheet: SheetPlan): { at: string; rows: PatternRows | CellBlock["rows"] }[] {
+  return [...sheet.blocks, ...(sheet.patterns ?? []).map((p) => ({ at: p.at, rows: patternRows(p) }))];
+}
+
+/** Row k of a block's rows, whichever kind. */
+export function rowOf(rows: PatternRows | CellBlock["rows"], k: number): readonly PlanCell[] | undefined {
+  if ("row" in rows) return k >= 0 && k < rows.length ? rows.row(k) : undefined;
+  return rows[k];
+}
+
+/** A pattern with `fix` applied to each formula (renaming a sheet or a table keeps ROW_TOKEN as it is). */
+export function mapPattern(block: PatternBlock, fix: (formula: string) => string): PatternBlock {
+  return { ...block, pattern: block.pattern.map((c) => (typeof c === "object" && c !== null ? { f: fix(c.f) } : c)) };
+}
 
 /** The cell a sheet plan puts at (row, col), 1-based; blocks later in the plan win, as both renderers write them. */
 export function planCellAt(sheet: SheetPlan, row: number, col: number): PlanCell {
   let found: PlanCell = null;
-  for (const block of sheet.blocks) {
+  for (const block of sheetBlocks(sheet)) {
     const at = cellIndex(block.at);
-    const cells = block.rows[row - at.row];
+    const cells = rowOf(block.rows, row - at.row);
     if (!cells || col < at.col) continue;
     const value = cells[col - at.col];
     if (value !== undefined && value !== null) found = value;

@@ -1,6 +1,6 @@
 import { boxOf } from "./cellRefs";
 import { headerCells } from "./planCells";
-import type { ChartPlan, WorkbookPlan } from "./plan";
+import { ROW_TOKEN, type ChartPlan, type WorkbookPlan } from "./plan";
 
 /** A problem in a plan: which sheet and part, and what is wrong. Plans come from our builders, so these are bugs. */
 export interface PlanIssue {
@@ -71,30 +71,44 @@ export function validatePlan(plan: WorkbookPlan): PlanIssue[] {
     if (sanitizeSheetName(sheet.name) !== sheet.name) add("name", `"${sheet.name}" is not a valid Excel sheet name.`);
     if (seen.has(sheet.name.toLowerCase())) add("name", `"${sheet.name}" appears twice.`);
     seen.add(sheet.name.toLowerCase());
-    sheet.blocks.forEach((b, i) => {
-      if (!CELL.test(b.at)) add(`blocks[${i}].at`, `"${b.at}" is not a cell address.`);
+    // Cell blocks as they are; a pattern block by its one row, its formulas as long as at Excel's last row.
+    const blocks = [
+      ...sheet.blocks.map((b, i) => ({ path: `blocks[${i}]`, at: b.at, height: b.rows.length, rows: b.rows })),
+      ...(sheet.patterns ?? []).map((p, i) => ({
+        path: `patterns[${i}]`,
+        at: p.at,
+        height: p.count,
+        rows: [
+          p.pattern.map((c) =>
+            typeof c === "object" && c !== null ? { f: c.f.split(ROW_TOKEN).join(String(MAX_ROWS)) } : c,
+          ),
+        ],
+      })),
+    ];
+    blocks.forEach((b) => {
+      if (!CELL.test(b.at)) add(`${b.path}.at`, `"${b.at}" is not a cell address.`);
       const width = b.rows[0]?.length ?? 0;
       const at = /^\$?([A-Z]+)\$?(\d+)$/.exec(b.at);
       if (
         CELL.test(b.at) &&
         at &&
         (columnNumber(at[1]) + Math.max(width, 1) - 1 > MAX_COLUMNS ||
-          Number(at[2]) + Math.max(b.rows.length, 1) - 1 > MAX_ROWS)
+          Number(at[2]) + Math.max(b.height, 1) - 1 > MAX_ROWS)
       )
-        add(`blocks[${i}]`, `the block at ${b.at} reaches past row ${MAX_ROWS} or column XFD.`);
+        add(b.path, `the block at ${b.at} reaches past row ${MAX_ROWS} or column XFD.`);
       b.rows.forEach((r, k) => {
-        if (r.length !== width) add(`blocks[${i}].rows[${k}]`, `row has ${r.length} cells, the block ${width}.`);
+        if (r.length !== width) add(`${b.path}.rows[${k}]`, `row has ${r.length} cells, the block ${width}.`);
         for (let j = 0; j < r.length; j++) {
           const c = r[j];
           // Excel's limits: 32,767 characters in a cell, 8,192 in a formula. Longer ones would be cut or refused.
           if (typeof c === "string" ? c.length > 32767 : typeof c === "object" && c !== null && c.f.length > 8191)
             add(
-              `blocks[${i}].rows[${k}][${j}]`,
+              `${b.path}.rows[${k}][${j}]`,
               `${typeof c === "string" ? "text" : "a formula"} longer than Excel holds.`,
             );
           // NaN and ±Infinity: no cell holds them, and a plan must survive JSON (which turns them into null).
           if (typeof c === "number" && !Number.isFinite(c))
-            add(`blocks[${i}].rows[${k}][${j}]`, `${c} is not a number a cell can hold: write null for a blank.`);
+            add(`${b.path}.rows[${k}][${j}]`, `${c} is not a number a cell can hold: write null for a blank.`);
         }
       });
     });

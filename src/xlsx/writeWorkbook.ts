@@ -1,9 +1,9 @@
 import { PassThrough } from "node:stream";
 import ExcelJS from "exceljs";
 import { boxOf, cellIndex, cellsOf } from "../report/cellRefs";
-import type { CellBlock, ConditionalFormat, SheetPlan, WorkbookPlan } from "../report/plan";
+import type { ConditionalFormat, SheetPlan, WorkbookPlan } from "../report/plan";
 import { isFormula } from "../report/plan";
-import { headerCells, planCellAt } from "../report/planCells";
+import { headerCells, planCellAt, rowOf, sheetBlocks } from "../report/planCells";
 import { validatePlan } from "../report/planValidation";
 import { withFilePrefixes } from "./formulaPrefixes";
 import { injectParts, type SheetParts } from "./injectParts";
@@ -98,7 +98,7 @@ function writeSheet(wb: StreamWorkbook, sheet: SheetPlan): void {
  * Office renderer); the blocks covering a row are kept in a short active list, so the cost follows the cells written.
  */
 function writeRows(ws: StreamSheet, sheet: SheetPlan): void {
-  const blocks = sheet.blocks
+  const blocks = sheetBlocks(sheet)
     .map((block, order) => ({ block, order, ...cellIndex(block.at) }))
     .filter((b) => b.block.rows.length > 0)
     .sort((a, b) => a.row - b.row || a.order - b.order);
@@ -128,8 +128,13 @@ function writeRows(ws: StreamSheet, sheet: SheetPlan): void {
   }
 }
 
-function writeBlockRow(row: ExcelJS.Row, block: CellBlock, index: number, col: number): void {
-  const cells = block.rows[index];
+function writeBlockRow(
+  row: ExcelJS.Row,
+  block: ReturnType<typeof sheetBlocks>[number],
+  index: number,
+  col: number,
+): void {
+  const cells = rowOf(block.rows, index)!;
   for (let j = 0; j < cells.length; j++) {
     const v = cells[j];
     if (v === null) continue;

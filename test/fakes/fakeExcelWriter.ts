@@ -17,7 +17,6 @@
  * new sheet ids, tables and names listed after load, and the cells written through `formulas` and `numberFormat`.
  */
 import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
 
 export const PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
 /**
@@ -34,7 +33,8 @@ export function utf8Bytes(text: string): number {
 
 /** The string enums of `declare namespace Excel` in @types/office-js: enum name → its values. */
 export const EXCEL_ENUMS: ReadonlyMap<string, readonly string[]> = (() => {
-  const file = readFileSync(resolve(__dirname, "../../node_modules/@types/office-js/index.d.ts"), "utf8");
+  // Resolved as a package, so the fake also works bundled elsewhere (bench/ runs it from node_modules/.cache).
+  const file = readFileSync(require.resolve("@types/office-js/index.d.ts"), "utf8");
   const start = file.indexOf("\ndeclare namespace Excel {");
   const end = file.indexOf("\ndeclare namespace ", start + 10);
   const body = file.slice(start, end);

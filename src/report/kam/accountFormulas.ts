@@ -3,22 +3,9 @@ import { clvFormula, scoreFormula } from "../nativeFormulas";
 import type { AccountsLayout, ColumnKey } from "./accountsSheet";
 import type { InputRefs } from "./inputsSheet";
 
-/** The sheet row a formula is written for: a number, or the placeholder of a row template (see rowTemplate). */
+/** The sheet row a formula is written for: a number, or the plan's ROW_TOKEN in a pattern block. */
 export interface RowRefs {
   readonly row: number | string;
-}
-
-/** Stands for the row number in a template; no formula text holds it. */
-const ROW = "\u0001";
-
-/**
- * A column's formula as the pieces between its row numbers: building it once and joining the pieces per row makes
- * one flat string per cell, where building each row's formula from its parts made 20 short-lived strings a cell
- * (at 100,000 accounts, most of the plan's build time went to collecting them).
- */
-export function rowTemplate(formula: RowFormula): (row: number) => string {
-  const parts = formula({ row: ROW }).split(ROW);
-  return (row) => parts.join(String(row));
 }
 
 export type RowFormula = (at: RowRefs) => string;

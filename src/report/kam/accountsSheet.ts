@@ -6,11 +6,11 @@ import {
   type PortfolioOptions,
   type RevenuePeriod,
 } from "../../core";
-import type { ConditionalFormat, PlanCell, RangeStyle, SheetPlan } from "../plan";
+import { ROW_TOKEN, type ConditionalFormat, type PlanCell, type RangeStyle, type SheetPlan } from "../plan";
 import { absoluteRef } from "../sheetRefs";
 import type { InputRefs } from "./inputsSheet";
 import { FORMATS, SEGMENT_COLOURS_2X2, SEGMENT_COLOURS_3X3 } from "./look";
-import { accountFormulas, rowTemplate } from "./accountFormulas";
+import { accountFormulas } from "./accountFormulas";
 import { accountsInputs } from "./accountsInputs";
 
 export const ACCOUNTS_SHEET = "Accounts";
@@ -183,14 +183,11 @@ export function accountsSheet(
 ): SheetPlan {
   const mirror = accountsInputs(inputs, table.criteria.length, options.segments.length, layout.columns.length + 1);
   const computed = accountFormulas(table, options, layout, mirror.refs);
-  const cells = layout.columns.map((c) => {
-    const formula = computed[c.key];
-    if (formula) {
-      const at = rowTemplate(formula);
-      return (i: number): PlanCell => ({ f: at(layout.firstRow + i) });
-    }
-    return inputColumn(table, periods, c.key);
-  });
+  // The analyst's columns as values, one row per account; the computed columns, which come after them, as one
+  // pattern row the renderers repeat (100,000 accounts make one formula a column in the plan, not 100,000).
+  const given = layout.columns.filter((c) => !computed[c.key]);
+  const formulas = layout.columns.filter((c) => computed[c.key]);
+  const cells = given.map((c) => inputColumn(table, periods, c.key));
   const rows: PlanCell[][] = new Array(table.count + 1);
   rows[0] = layout.columns.map((c) => c.header);
   for (let i = 0; i < table.count; i++) {
@@ -198,6 +195,14 @@ export function accountsSheet(
     for (let j = 0; j < cells.length; j++) row[j] = cells[j](i);
     rows[i + 1] = row;
   }
+  // The header row is as wide as the sheet; the value rows end where the computed columns begin.
+  const header = rows[0];
+  rows[0] = header.slice(0, given.length);
+  const pattern = {
+    at: `${formulas[0]?.letter ?? "A"}${layout.firstRow}`,
+    count: table.count,
+    pattern: formulas.map((c) => ({ f: computed[c.key]!({ row: ROW_TOKEN }) })),
+  };
   const last = layout.columns[layout.columns.length - 1].letter;
   const styles: RangeStyle[] = layout.columns
     .filter((c) => c.format)
@@ -233,7 +238,12 @@ export function accountsSheet(
     tabColor: "1F3864",
     freeze: { rows: 1, columns: 1 },
     columnWidths: Object.fromEntries(layout.columns.map((c) => [c.letter, c.width])),
-    blocks: [{ at: "A1", rows }, mirror.block],
+    blocks: [
+      { at: "A1", rows },
+      { at: `${formulas[0]?.letter ?? "A"}1`, rows: [header.slice(given.length)] },
+      mirror.block,
+    ],
+    patterns: formulas.length > 0 ? [pattern] : [],
     styles: [...styles, ...mirror.styles],
     conditionalFormats,
     tables: [{ name: ACCOUNTS_TABLE, range: `A1:${last}${layout.lastRow}`, style: "TableStyleMedium2" }],
