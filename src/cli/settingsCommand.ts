@@ -1,5 +1,5 @@
 import { extname } from "node:path";
-import { isKamError, parseSettings, SETTINGS_SHEET, type TableInput } from "../core";
+import { isKamError, parseSettings, SETTINGS_SHEET, settingsFromCells, type TableInput } from "../core";
 import { prepareReport } from "../report/kam/prepareReport";
 import type { Io } from "./reportCommand";
 import { InputError } from "./inputError";
@@ -22,13 +22,9 @@ async function fromWorkbook(path: string): Promise<string> {
   });
   const sheet = wb.worksheets.find((w) => w.name.toLowerCase() === SETTINGS_SHEET.toLowerCase());
   if (!sheet) throw new InputError(`${path} holds no KAM settings (no "${SETTINGS_SHEET}" sheet).`);
-  let json = "";
-  for (let r = 1; ; r++) {
-    const v = sheet.getCell(`A${r}`).value;
-    if (v === null || v === undefined || v === "") break;
-    json += String(v).replace(/^'/, "");
-  }
-  const parsed = parseSettings(json);
+  const cells: unknown[] = [];
+  for (let r = 1; r <= sheet.rowCount; r++) cells.push(sheet.getCell(`A${r}`).value);
+  const parsed = parseSettings(settingsFromCells(cells));
   if (isKamError(parsed)) throw new InputError(`${path}: ${parsed.message}`);
   return JSON.stringify(parsed, null, 2);
 }

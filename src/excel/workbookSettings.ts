@@ -1,4 +1,13 @@
-import { isKamError, parseSettings, SETTINGS_SHEET, settingsCells, type KamError, type KamSettings } from "../core";
+import {
+  isKamError,
+  parseSettings,
+  serializeSettings,
+  SETTINGS_SHEET,
+  settingsCells,
+  settingsFromCells,
+  type KamError,
+  type KamSettings,
+} from "../core";
 import { syncExplained } from "./excelErrors";
 import type { ContextSubset } from "./excelSubset";
 
@@ -11,23 +20,15 @@ export const SETTINGS_KEY = "kam.settings";
  */
 export { SETTINGS_SHEET };
 
-/**
- * Each cell of the sheet copy starts with this mark. A part of the JSON may start with anything ("=", "'", a digit):
- * behind "~" it is never read as a formula, a number or a date, and no apostrophe is needed — real Excel drops a
- * leading apostrophe written into a cell (office-js #6687), so a part starting with one would lose it.
- */
-const PART_MARK = "~";
-
 /** Saves settings to both places in one sync. */
 export async function saveSettings(context: ContextSubset, settings: KamSettings): Promise<void> {
-  const cells = settingsCells(settings);
-  context.workbook.settings.add(SETTINGS_KEY, cells.join(""));
+  context.workbook.settings.add(SETTINGS_KEY, serializeSettings(settings));
   let sheet = context.workbook.worksheets.getItemOrNullObject(SETTINGS_SHEET);
   sheet.load("name");
   await syncExplained(context);
   if (sheet.isNullObject) sheet = context.workbook.worksheets.add(SETTINGS_SHEET);
   sheet.visibility = "VeryHidden";
-  const parts: string[][] = cells.map((c) => [`${PART_MARK}${c}`]);
+  const parts: string[][] = settingsCells(settings).map((c) => [c]);
   parts.push([""]); // an empty cell ends the copy, so a shorter save never leaves a longer one's tail behind
   sheet.getRange(`A1:A${parts.length}`).values = parts;
   await syncExplained(context);
@@ -53,13 +54,7 @@ export async function loadSettings(context: ContextSubset, maxCells = 64): Promi
     const cells = sheet.getRange(`A1:A${maxCells}`);
     cells.load("values");
     await syncExplained(context);
-    let json = "";
-    for (const [v] of cells.values) {
-      if (v === "" || v === null) break;
-      // Copies saved before the mark were written with an apostrophe that Excel dropped: their text is the part.
-      const text = String(v);
-      json += text.startsWith(PART_MARK) ? text.slice(PART_MARK.length) : text;
-    }
+    const json = settingsFromCells(cells.values.map(([v]) => v));
     if (json) copies.push(json);
   }
   const problems: KamError[] = [];

@@ -156,18 +156,39 @@ export type KamSettings = z.infer<typeof kamSettingsSchema>;
 
 /**
  * The sheet that keeps a second copy of the settings in the workbook (very hidden), its JSON split over A1, A2, …
- * in parts below Excel's 32,767 characters a cell. The add-in writes it beside workbook.settings, `kam` into the
- * .xlsx it writes, and both read either.
+ * in parts below Excel's 32,767 characters a cell, each part behind PART_MARK. The add-in writes it beside
+ * workbook.settings, `kam` into the .xlsx it writes, and both read either with {@link settingsFromCells}.
  */
 export const SETTINGS_SHEET = "KAM Settings";
 export const SETTINGS_CELL_CHARS = 30_000;
+/**
+ * Each part starts with this mark. A part of the JSON may start with anything ("=", "'", a digit): behind "~" it is
+ * never read as a formula, a number or a date, and no apostrophe is needed — real Excel drops a leading apostrophe
+ * written into a cell (office-js #6687), so a part starting with one would lose it.
+ */
+const PART_MARK = "~";
 
 /** The settings as the cell texts of the settings sheet, A1 first. */
 export function settingsCells(settings: KamSettings): string[] {
   const json = serializeSettings(settings);
   const parts: string[] = [];
-  for (let i = 0; i < json.length; i += SETTINGS_CELL_CHARS) parts.push(json.slice(i, i + SETTINGS_CELL_CHARS));
+  for (let i = 0; i < json.length; i += SETTINGS_CELL_CHARS)
+    parts.push(PART_MARK + json.slice(i, i + SETTINGS_CELL_CHARS));
   return parts;
+}
+
+/**
+ * The JSON of the settings sheet's cells, A1 down to the first empty one (a shorter save leaves an empty cell after
+ * its last part). Copies saved before the mark carried an apostrophe Excel dropped: their text is the part as it is.
+ */
+export function settingsFromCells(cells: readonly unknown[]): string {
+  let json = "";
+  for (const v of cells) {
+    if (v === "" || v === null || v === undefined) break;
+    const text = String(v);
+    json += text.startsWith(PART_MARK) ? text.slice(PART_MARK.length) : text;
+  }
+  return json;
 }
 
 export function serializeSettings(settings: KamSettings): string {
