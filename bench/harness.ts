@@ -72,3 +72,19 @@ export function microsPerCall(fn: () => unknown, callsPerRun = 1000, runs = 7): 
 
 /** A deterministic PRNG (mulberry32) so every benchmark sees the same data on every machine. */
 export { seededRandom } from "../samples/seededRandom";
+
+/** Time and peak resident memory of `fn`; `startMb` is what the process held before (the plan itself, mostly). */
+export async function timed<T>(
+  fn: () => Promise<T>,
+): Promise<{ ms: number; value: T; peakMb: number; startMb: number }> {
+  (globalThis as { gc?: () => void }).gc?.(); // run.ts starts each benchmark with --expose-gc
+  const start0 = process.memoryUsage().rss;
+  let peak = start0;
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
+  const start = process.hrtime.bigint();
+  const value = await fn();
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  clearInterval(timer);
+  peak = Math.max(peak, process.memoryUsage().rss);
+  return { ms, value, peakMb: peak / 2 ** 20, startMb: start0 / 2 ** 20 };
+}

@@ -12,7 +12,7 @@ import { prepareAccounts } from "../src/report/kam/prepareReport";
 import { writeWorkbook } from "../src/xlsx/writeWorkbook";
 import { RecordingExcel } from "../test/fakes/fakeExcelWriter";
 import { sampleValues } from "../test/fixtures/kamSample";
-import { sampleMs, type BenchRow } from "./harness";
+import { sampleMs, timed, type BenchRow } from "./harness";
 
 const ACCOUNTS = 100_000;
 const MB = 2 ** 20;
@@ -21,20 +21,6 @@ const median = (sorted: readonly number[]) => sorted[Math.floor(sorted.length / 
 const ms = (x: number) => (x < 1000 ? `${x.toFixed(0)} ms` : `${(x / 1000).toFixed(2)} s`);
 const spread = (sorted: readonly number[]) =>
   `median of ${sorted.length} runs, min–max ${ms(sorted[0])}–${ms(sorted[sorted.length - 1])}`;
-
-/** Time and peak resident memory of `fn`; `startMb` is what the process held before (the plan itself, mostly). */
-async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T; peakMb: number; startMb: number }> {
-  (globalThis as { gc?: () => void }).gc?.(); // run.ts starts each benchmark with --expose-gc
-  const start0 = process.memoryUsage().rss;
-  let peak = start0;
-  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
-  const start = process.hrtime.bigint();
-  const value = await fn();
-  const ms = Number(process.hrtime.bigint() - start) / 1e6;
-  clearInterval(timer);
-  peak = Math.max(peak, process.memoryUsage().rss);
-  return { ms, value, peakMb: peak / MB, startMb: start0 / MB };
-}
 
 /** The accounts and options as `kam` and the taskpane prepare them, before the plan is built. */
 function mapAndValidate(input: TableInput): { table: AccountTable; options: PortfolioOptions } {

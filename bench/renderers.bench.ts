@@ -7,21 +7,7 @@ import { applyPlan } from "../src/excel/applyPlan";
 import { writeWorkbook } from "../src/xlsx/writeWorkbook";
 import { RecordingExcel } from "../test/fakes/fakeExcelWriter";
 import { sampleAccounts, samplePlan } from "../test/fixtures/samplePlan";
-import type { BenchRow } from "./harness";
-
-/** Time and peak resident memory of `fn`; `startMb` is what the process held before (the plan itself, mostly). */
-async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T; peakMb: number; startMb: number }> {
-  (globalThis as { gc?: () => void }).gc?.(); // run.ts starts each benchmark with --expose-gc
-  const start0 = process.memoryUsage().rss;
-  let peak = start0;
-  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
-  const start = process.hrtime.bigint();
-  const value = await fn();
-  const ms = Number(process.hrtime.bigint() - start) / 1e6;
-  clearInterval(timer);
-  peak = Math.max(peak, process.memoryUsage().rss);
-  return { ms, value, peakMb: peak / 2 ** 20, startMb: start0 / 2 ** 20 };
-}
+import { timed, type BenchRow } from "./harness";
 
 export async function run(): Promise<BenchRow[]> {
   const plan = samplePlan(sampleAccounts(100_000));
