@@ -49,11 +49,18 @@ function run(headers = HEADERS, rows: unknown[][] = ROWS) {
 
 const value = (kpis: readonly Kpi[], id: Kpi["id"]) => kpis.find((k) => k.id === id)!;
 
-describe("portfolioKpis on a table worked by hand", () => {
+/**
+ * The worked example, computed inside each test (never in a describe body, which runs once at collection: a mutation
+ * run switches its mutant on per test, so work done at collection would always see the unmutated code).
+ */
+function worked() {
   const { table, options } = run();
-  const { kpis, metrics } = portfolioKpis(table, options);
+  return { table, options, ...portfolioKpis(table, options) };
+}
 
+describe("portfolioKpis on a table worked by hand", () => {
   it("reads the table as the worked example says", () => {
+    const { table, options } = worked();
     expect(table.count).toBe(5);
     expect(table.criteria.map((c) => c.header)).toEqual(["Growth", "Fit"]);
     expect(options.strength.relationshipScale).toEqual({ min: 1, max: 5 });
@@ -62,12 +69,14 @@ describe("portfolioKpis on a table worked by hand", () => {
   });
 
   it("counts active accounts, retention and churn over the accounts at start (prior > 0)", () => {
+    const { kpis } = worked();
     expect(value(kpis, "Accounts").value).toBe(4);
     expect(value(kpis, "RetentionRate").value).toBe(3 / 4); // A, B, E of A, B, C, E
     expect(value(kpis, "ChurnRate").value).toBe(1 / 4);
   });
 
   it("computes GRR, NRR and revenue growth with churned revenue at 0 and new accounts out of the base", () => {
+    const { kpis } = worked();
     expect(value(kpis, "GRR").value).toBeCloseTo((100 + 150 + 0 + 95) / 450, 12);
     expect(value(kpis, "NRR").value).toBeCloseTo((120 + 150 + 0 + 95) / 450, 12);
     // D (new) counts in this year's revenue, not in the prior base; C (churned) counts 0.
@@ -75,6 +84,7 @@ describe("portfolioKpis on a table worked by hand", () => {
   });
 
   it("computes NPS over active answers, products per account, CLV and customer equity", () => {
+    const { kpis } = worked();
     expect(value(kpis, "NPS").value).toBe(25); // promoters A, E; detractor B; of 4 answers
     expect(value(kpis, "ProductsPerAccount").value).toBeCloseTo(7 / 3, 12); // A 2, B 1, E 4
     const clv = (m: number) => (m * 0.75) / (1 + 0.1 - 0.75);
@@ -88,6 +98,7 @@ describe("portfolioKpis on a table worked by hand", () => {
   });
 
   it("computes each account's scores, segment, margin, CLV, revenue change and risk", () => {
+    const { metrics } = worked();
     const nan = Number.NaN;
     expect(Array.from(metrics.attractiveness)).toEqual([75, 25, 0, 75, nan]);
     expect(Array.from(metrics.strength)).toEqual(
@@ -119,6 +130,7 @@ describe("portfolioKpis on a table worked by hand", () => {
   });
 
   it("moves the segments with the cut-offs: a score equal to the cut counts as high", () => {
+    const { table, options } = worked();
     const cut = portfolioOptions(table, { ...options, cuts: { attractiveness: [75], strength: [75] } });
     expect(Array.from(portfolioKpis(table, cut).metrics.segment)).toEqual([0, 3, 3, -1, -1]);
     const higher = portfolioOptions(table, { ...options, cuts: { attractiveness: [75.1], strength: [20] } });
