@@ -1,5 +1,5 @@
 import { columnLetters, type AccountMetrics, type AccountTable, type PortfolioOptions } from "../../core";
-import type { ChartPlan, ConditionalFormat, PlanCell, RangeStyle, SheetPlan } from "../plan";
+import type { ChartPlan, PlanCell, RangeStyle, SheetPlan } from "../plan";
 import type { AccountsLayout } from "./accountsSheet";
 import type { InputRefs } from "./inputsSheet";
 import { FORMATS, grid, header, note, section, SEGMENT_COLOURS_2X2, SEGMENT_COLOURS_3X3, title } from "./look";
@@ -25,7 +25,6 @@ export function matrixSheet(
   const notes: string[] = [];
   const blocks: { at: string; rows: PlanCell[][] }[] = [];
   const styles: RangeStyle[] = [title("A1"), note("A2")];
-  const conditionalFormats: ConditionalFormat[] = [];
   const charts: ChartPlan[] = [];
   /** Header rows whose labels wrap onto two lines. */
   const headerRows: number[] = [1, 5];
@@ -74,7 +73,7 @@ export function matrixSheet(
       blocks.push({ at: "A7", rows: rankedList(spec) });
       styles.push(header("A7:C7"), { range: `B8:B${7 + length}`, numberFormat: FORMATS.score });
     }
-    return { sheet: sheetOf(blocks, styles, conditionalFormats, charts, 8 + options.topN, [1, 7]), notes };
+    return { sheet: sheetOf(blocks, styles, charts, 8 + options.topN, [1, 7]), notes };
   }
 
   const Q = layout.range("quadrant");
@@ -237,7 +236,7 @@ export function matrixSheet(
     ],
   };
   styles.push(note("A3"));
-  return { sheet: sheetOf(blocks, styles, conditionalFormats, charts, top, headerRows), notes };
+  return { sheet: sheetOf(blocks, styles, charts, top, headerRows), notes };
 }
 
 /** The accounts the chart draws: active, with both scores, the largest by revenue (else attractiveness) first. */
@@ -256,7 +255,6 @@ const chartable = (m: AccountMetrics, i: number) =>
 function sheetOf(
   blocks: { at: string; rows: PlanCell[][] }[],
   styles: RangeStyle[],
-  conditionalFormats: ConditionalFormat[],
   charts: ChartPlan[],
   lastRow: number,
   tallRows: readonly number[],
@@ -269,7 +267,6 @@ function sheetOf(
     columnWidths: { A: 26, B: 16, C: 14, D: 14, E: 14, F: 10, G: 56, S: 5, T: 26, U: 10, V: 13, W: 12, X: 12 },
     blocks,
     styles,
-    conditionalFormats,
     charts,
     print: { landscape: true, fitToOnePage: true, area: `A1:Q${Math.max(lastRow, 30)}` },
   };
