@@ -97,14 +97,18 @@ export function broadcast(
   /**
    * One result cell from the bulk-read numbers. A marked cell is read again one argument at a time, with the blank
    * rules: it gets its first problem (an error value in the cell passed on as it is), or its values in scratch.
+   * A message places the cell in its argument's own range (a single row of retentions beside a column of margins has
+   * no "row 2"), so the analyst finds the cell named.
    */
   const cellResult = (i: number, j: number, k: number): ResultCell => {
     for (let v = 0; v < n; v++) scratch[varying[v]] = columns[v][k];
     if (marked[k] === 1) {
       for (const a of varying) {
         const m = args[a]!;
-        const r = m.length === 1 ? m[0] : m[i];
-        const problem = readCell(r.length === 1 ? r[0] : r[j], specs[a], rows, cols, i, j, scratch, a);
+        const ai = m.length === 1 ? 0 : i;
+        const r = m[ai];
+        const aj = r.length === 1 ? 0 : j;
+        const problem = readCell(r[aj], specs[a], m.length, r.length, ai, aj, scratch, a);
         if (problem) return isKamError(problem) ? toExcelError(problem) : problem;
       }
     }
