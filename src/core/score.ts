@@ -1,4 +1,4 @@
-import { kamError, type KamError, type Result } from "./errors";
+import { isKamError, kamError, type KamError, type Result } from "./errors";
 
 /**
  * A validated scoring specification: criteria weights and the rating scale. Built once per call by
@@ -125,4 +125,19 @@ function outOfScale(x: number, j: number, row: number, spec: ScoreSpec): KamErro
     `ratings row ${row}`,
     `ratings row ${row}, criterion ${j + 1} is ${x}, outside the rating scale ${spec.scaleMin}–${spec.scaleMax}.`,
   );
+}
+
+/**
+ * Each criterion's share of the attractiveness score, w_j / Σ_k w_k (the weights of {@link scoreRow}'s formula as
+ * fractions that sum to 1), for an account rated on every criterion. Where the weights do not make a valid score
+ * (see {@link makeScoreSpec}: a negative or non-finite weight, or all zero) every share is NaN: no share is shown for
+ * weights that score nothing.
+ *
+ * @example weightShares([3, 1]) // => [0.75, 0.25]
+ */
+export function weightShares(weights: readonly number[]): number[] {
+  const spec = makeScoreSpec(weights);
+  if (isKamError(spec)) return weights.map(() => Number.NaN);
+  const sum = spec.weights.reduce((a, b) => a + b, 0);
+  return spec.weights.map((w) => w / sum);
 }

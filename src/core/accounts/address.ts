@@ -36,3 +36,20 @@ export function parseRangeAddress(address: string): { sheet: string; row: number
   const start = parseCell(address.slice(bang + 1).split(":")[0]);
   return start && { sheet, ...start };
 }
+
+/**
+ * Splits "'Account Data'!B3:K120" (or "'Account Data'!D17") into the sheet name, unquoted, and the cells as Excel's
+ * getRange takes them ("B3:K120"); undefined when it names no sheet or its cells are not A1 references. An issue's
+ * cell goes back to Excel this way, so clicking it selects what the message names.
+ */
+export function splitRangeAddress(address: string): { sheet: string; range: string } | undefined {
+  const at = parseRangeAddress(address);
+  if (!at) return undefined;
+  const range = address
+    .slice(address.lastIndexOf("!") + 1)
+    .replace(/\$/g, "")
+    .trim();
+  const [first, last, extra] = range.split(":");
+  if (extra !== undefined || (last !== undefined && !parseCell(last))) return undefined;
+  return { sheet: at.sheet, range: first.trim() + (last === undefined ? "" : `:${last.trim()}`) };
+}

@@ -11,3 +11,4 @@ export * from "./settings";
 export * from "./savedMapping";
 export * from "./criteriaProposal";
 export * from "./revenuePeriods";
+export * from "./issueKinds";

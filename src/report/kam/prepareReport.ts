@@ -13,7 +13,9 @@ import {
   validateAccounts,
   type AccountTable,
   type ColumnMapping,
+  type FieldId,
   type KamSettings,
+  type MappingOverrides,
   type MedianCuts,
   type PortfolioChoices,
   type PortfolioOptions,
@@ -43,6 +45,8 @@ export interface PrepareOptions {
   readonly now?: Date;
   /** Choices made now (in the taskpane, or by a test) over the saved ones: grid, weights, cut-offs, targets. */
   readonly choices?: PortfolioChoices;
+  /** Columns and criteria chosen now (in the taskpane) over the saved and detected ones. */
+  readonly overrides?: MappingOverrides;
 }
 
 /** The validated accounts and the options the report is built with, before the plan. */
@@ -52,6 +56,8 @@ export interface PreparedAccounts {
   readonly table: AccountTable;
   readonly options: PortfolioOptions;
   readonly medianCuts: MedianCuts;
+  /** Fields set to no column (saved so, or chosen now): saved as such, so detection never brings them back. */
+  readonly unmapped: readonly FieldId[];
   readonly notes: readonly string[];
 }
 
@@ -62,10 +68,20 @@ export interface PreparedAccounts {
 export function prepareAccounts(input: TableInput, o: PrepareOptions = {}): PreparedAccounts {
   const notes: string[] = [];
   let mapping = detectMapping(input);
+  // The saved choices first, then those made now over them.
+  const chosen: MappingOverrides[] = [];
   if (o.saved) {
     const saved = choicesFromSettings(mapping, o.saved);
-    mapping = applyOverrides(mapping, saved.overrides);
+    chosen.push(saved.overrides);
     notes.push(...saved.notFound);
+  }
+  if (o.overrides) chosen.push(o.overrides);
+  const unmapped = new Set<FieldId>();
+  for (const overrides of chosen) {
+    mapping = applyOverrides(mapping, overrides);
+    for (const [field, column] of Object.entries(overrides.fields ?? {}) as [FieldId, number | null][])
+      if (column === null) unmapped.add(field);
+      else unmapped.delete(field);
   }
   let scale = o.saved?.scale;
   if (mapping.criteria.length === 0) {
@@ -78,7 +94,14 @@ export function prepareAccounts(input: TableInput, o: PrepareOptions = {}): Prep
     notes.push(proposal.reason);
   }
   const table = validateAccounts(input, mapping, { totalsRow: o.saved?.totalsRow });
-  const { medianCuts, ...saved } = o.saved ? portfolioChoicesFromSettings(o.saved) : { medianCuts: {} as MedianCuts };
+  const { medianCuts: savedMedian, ...saved } = o.saved
+    ? portfolioChoicesFromSettings(o.saved)
+    : { medianCuts: {} as MedianCuts };
+  // A cut chosen now replaces a saved "median" on its axis.
+  const medianCuts: MedianCuts = {
+    ...(savedMedian.attractiveness && !o.choices?.cuts?.attractiveness ? { attractiveness: true } : {}),
+    ...(savedMedian.strength && !o.choices?.cuts?.strength ? { strength: true } : {}),
+  };
   let options = portfolioOptions(table, { ...saved, ...(scale ? { scale } : {}), ...o.choices });
   if (medianCuts.attractiveness || medianCuts.strength) {
     // Scores do not depend on the cut-offs: compute them once, then cut at their median.
@@ -91,7 +114,7 @@ export function prepareAccounts(input: TableInput, o: PrepareOptions = {}): Prep
       },
     };
   }
-  return { input, mapping, table, options, medianCuts, notes };
+  return { input, mapping, table, options, medianCuts, unmapped: [...unmapped], notes };
 }
 
 /**
@@ -99,7 +122,7 @@ export function prepareAccounts(input: TableInput, o: PrepareOptions = {}): Prep
  * the plan, and the choices described as settings to save.
  */
 export function prepareReport(input: TableInput, o: PrepareOptions = {}): PreparedReport {
-  const { mapping, table, options, medianCuts, notes } = prepareAccounts(input, o);
+  const { mapping, table, options, medianCuts, unmapped, notes } = prepareAccounts(input, o);
   const headers = Object.fromEntries(Object.entries(mapping.fields).map(([f, m]) => [f, m!.header || undefined]));
   const report =
     table.count === 0
@@ -109,7 +132,7 @@ export function prepareReport(input: TableInput, o: PrepareOptions = {}): Prepar
     version: SETTINGS_VERSION,
     savedAt: (o.now ?? new Date()).toISOString(),
     source: o.source ?? { sheet: input.sheet, address: "A1" },
-    ...settingsColumns(mapping),
+    ...settingsColumns(mapping, unmapped),
     scale: options.scale,
     thresholds: {
       attractiveness: medianCuts.attractiveness ? "median" : options.cuts.attractiveness[0],

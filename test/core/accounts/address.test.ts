@@ -1,0 +1,33 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { cellAddress, columnLetters, splitRangeAddress } from "../../../src/core";
+
+describe("splitRangeAddress", () => {
+  it("gives the sheet unquoted and the cells as getRange takes them", () => {
+    expect(splitRangeAddress("'Account Data'!D17")).toEqual({ sheet: "Account Data", range: "D17" });
+    expect(splitRangeAddress("'Account Data'!B3:K120")).toEqual({ sheet: "Account Data", range: "B3:K120" });
+    expect(splitRangeAddress("'Q1''s data'!$A$1:$C$9")).toEqual({ sheet: "Q1's data", range: "A1:C9" });
+    expect(splitRangeAddress("Accounts!A1")).toEqual({ sheet: "Accounts", range: "A1" });
+  });
+
+  it("refuses what is not a sheet and A1 cells", () => {
+    for (const bad of ["D17", "Accounts!", "Accounts!A1:B2:C3", "Accounts!A1:zz", "report.csv", "Accounts!R1C1"])
+      expect(splitRangeAddress(bad)).toBeUndefined();
+  });
+
+  it("reads back every address cellAddress writes, whatever the sheet is called", () => {
+    fc.assert(
+      fc.property(
+        fc.string({ minLength: 1, maxLength: 31 }).filter((s) => !/[:\\/?*[\]]/.test(s)),
+        fc.nat({ max: 1_048_575 }),
+        fc.nat({ max: 16_383 }),
+        (sheet, row, col) => {
+          expect(splitRangeAddress(cellAddress(sheet, row, col))).toEqual({
+            sheet,
+            range: `${columnLetters(col)}${row + 1}`,
+          });
+        },
+      ),
+    );
+  });
+});

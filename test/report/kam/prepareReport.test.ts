@@ -1,0 +1,78 @@
+/**
+ * prepareReport's choices made now (the taskpane's columns, criteria and cut-offs) over detection and saved settings,
+ * and the settings it returns: saved in the workbook, they must make a colleague's rebuild the same.
+ */
+import { describe, expect, it } from "vitest";
+import { parseSettings, serializeSettings, type KamSettings, type TableInput } from "../../../src/core";
+import { prepareAccounts, prepareReport } from "../../../src/report/kam/prepareReport";
+import { sampleValues } from "../../fixtures/kamSample";
+
+function sample(): TableInput {
+  return { sheet: "Account Data", top: 0, left: 0, values: sampleValues({ count: 60 }) };
+}
+const column = (input: TableInput, header: string) => input.values[0].indexOf(header);
+/** What a colleague's workbook holds: the settings as saved and read back. */
+const roundTrip = (settings: KamSettings) => parseSettings(serializeSettings(settings)) as KamSettings;
+
+describe("prepareReport with the taskpane's choices", () => {
+  it("takes the columns and criteria chosen now, and a rebuild from the saved settings makes the same report", () => {
+    const input = sample();
+    const overrides = {
+      // the analyst corrects a detected column and weights two criteria of their own
+      fields: { revenue: column(input, "Revenue FY24"), priorRevenue: column(input, "Revenue FY23") },
+      criteria: [
+        { column: column(input, "Strategic fit"), weight: 3 },
+        { column: column(input, "Growth potential"), weight: 1 },
+      ],
+    };
+    const choices = { cuts: { attractiveness: [60] }, discountRate: 0.08, atRiskThreshold: 0.2 };
+    const mine = prepareReport(input, { overrides, choices });
+    expect(mine.mapping.fields.revenue).toMatchObject({ header: "Revenue FY24", confidence: 1, reason: "set by you" });
+    expect(mine.mapping.criteria.map((c) => [c.header, c.weight])).toEqual([
+      ["Strategic fit", 3],
+      ["Growth potential", 1],
+    ]);
+
+    const theirs = prepareReport(input, { saved: roundTrip(mine.settings) });
+    const columns = (p: typeof mine) => Object.entries(p.mapping.fields).map(([f, m]) => [f, m!.column]);
+    expect(columns(theirs)).toEqual(columns(mine));
+    expect(theirs.mapping.criteria.map((c) => [c.column, c.weight])).toEqual(
+      mine.mapping.criteria.map((c) => [c.column, c.weight]),
+    );
+    expect(theirs.options).toEqual(mine.options);
+    expect(theirs.report!.plan).toEqual(mine.report!.plan);
+  });
+
+  it("saves a field set to no column as none, so a rebuild does not detect it again", () => {
+    const input = sample();
+    const mine = prepareReport(input, { overrides: { fields: { nps: null } } });
+    expect(mine.mapping.fields.nps).toBeUndefined();
+    expect(mine.settings.columns.nps).toBeNull();
+    const theirs = prepareReport(input, { saved: roundTrip(mine.settings) });
+    expect(theirs.mapping.fields.nps).toBeUndefined();
+    // and the rebuild saves it as none again
+    expect(theirs.settings.columns.nps).toBeNull();
+    // a column chosen now for a field saved as none maps it again
+    const chosen = prepareAccounts(input, {
+      saved: roundTrip(mine.settings),
+      overrides: { fields: { nps: column(input, "NPS") } },
+    });
+    expect(chosen.mapping.fields.nps?.header).toBe("NPS");
+    expect(chosen.unmapped).toEqual([]);
+  });
+
+  it("lets a cut-off chosen now replace a saved median on its axis, and keeps the median on the other", () => {
+    const input = sample();
+    const median = roundTrip({
+      ...prepareReport(input).settings,
+      thresholds: { attractiveness: "median", strength: "median" },
+      report: undefined,
+    });
+    const atMedian = prepareAccounts(input, { saved: median });
+    expect(atMedian.medianCuts).toEqual({ attractiveness: true, strength: true });
+    const chosen = prepareReport(input, { saved: median, choices: { cuts: { attractiveness: [70] } } });
+    expect(chosen.options.cuts.attractiveness).toEqual([70]);
+    expect(chosen.options.cuts.strength).toEqual(atMedian.options.cuts.strength);
+    expect(chosen.settings.thresholds).toEqual({ attractiveness: 70, strength: "median" });
+  });
+});
