@@ -8,6 +8,7 @@ import { rowOf, sheetBlocks } from "../report/planCells";
 import { loadNames, setNames } from "./definedNames";
 import { decideSheets, OWNED_SHEETS_KEY, parseOwned, type ExistingSheet } from "./sheetOwnership";
 import { clearOwnedSheet } from "./clearOwnedSheet";
+import { throwIfCancelled, type Cancellable } from "./cancel";
 import { syncExplained } from "./excelErrors";
 import {
   applySheetFeatures,
@@ -49,12 +50,16 @@ export interface ApplyResult {
  *
  * `_supported` is for APIs newer than ExcelApi 1.10; the shared runtime's Excel builds have 1.10 (OFFICE-NOTES), and
  * nothing newer is used today.
+ *
+ * `onProgress` hears each step as it starts ("Writing Accounts 3 of 5", with 2 of 5 sheets done); `signal` cancels
+ * before the next sync (see cancel.ts), and the error names the last step a sync wrote.
  */
 export async function applyPlan(
   context: Excel.RequestContext,
   plan: WorkbookPlan,
   _supported: IsSetSupported,
   budget = REQUEST_BUDGET_BYTES,
+  { onProgress, signal }: Cancellable = {},
 ): Promise<ApplyResult> {
   const problems = validatePlan(plan);
   if (problems.length > 0)
@@ -64,16 +69,32 @@ export async function applyPlan(
   let syncs = 0;
   let pending = 0;
   let largest = 0;
+  const total = plan.sheets.length;
+  /** The step under way, and the last one a sync wrote for (reading the workbook writes nothing). */
+  let step: string | undefined;
+  let written: string | undefined;
+  /**
+   * The sync that records the new sheets as the add-in's always goes: cancelled before it, the next build would take
+   * them for the analyst's sheets and write beside them.
+   */
+  let recordPending = false;
+  const begin = (next: string, done: number, writes = true) => {
+    step = writes ? next : undefined;
+    onProgress?.(next, done, total);
+  };
   const suspend = () => {
     context.application.suspendApiCalculationUntilNextSync();
     context.application.suspendScreenUpdatingUntilNextSync();
     pending += 2 * OPERATION_BYTES;
   };
   const sync = async () => {
+    if (!recordPending) throwIfCancelled(signal, written);
     largest = Math.max(largest, pending);
     pending = 0;
     await syncExplained(context);
     syncs++;
+    written = step ?? written;
+    recordPending = false;
   };
   /** Makes room for a write of `bytes`: the batch so far goes first if the two together would pass the budget. */
   const reserve = async (bytes: number) => {
@@ -84,6 +105,7 @@ export async function applyPlan(
     pending += bytes;
   };
 
+  begin("Reading the workbook", 0, false);
   const worksheets = context.workbook.worksheets;
   worksheets.load("items/id,items/name,items/position");
   const ownedSetting = context.workbook.settings.getItemOrNullObject(OWNED_SHEETS_KEY);
@@ -104,6 +126,7 @@ export async function applyPlan(
 
   // The add-in's own sheets are emptied and drawn again in place; their charts and tables are listed, and new sheets
   // are created, in one more sync.
+  begin("Creating the sheets", 0);
   const sheets = new Map<number, Excel.Worksheet>();
   const replaced: Excel.Worksheet[] = [];
   const created: Excel.Worksheet[] = [];
@@ -125,6 +148,7 @@ export async function applyPlan(
   // Recorded at once: should anything below fail, the next run replaces these sheets instead of copying them again.
   const keep = [...owned].filter((id) => existing.some((s) => s.id === id));
   context.workbook.settings.add(OWNED_SHEETS_KEY, JSON.stringify([...keep, ...created.map((s) => s.id)]));
+  recordPending = true;
 
   // A sheet that had to take a new name takes its references along: a formula still pointing at the planned name
   // would read the user's sheet of that name. So does a table whose name the workbook already holds.
@@ -145,6 +169,7 @@ export async function applyPlan(
   const skipped: string[] = [];
   const labels: PendingLabels[] = [];
   for (let i = 0; i < drawn.sheets.length; i++) {
+    begin(`Writing ${drawn.sheets[i].name} ${i + 1} of ${total}`, i);
     const sheet = sheets.get(i)!;
     if (decisions[i].action === "replace") {
       await reserve(12 * OPERATION_BYTES);
@@ -153,6 +178,7 @@ export async function applyPlan(
     await writeCells(sheet, drawn.sheets[i], budget, reserve);
     labels.push(...(await applySheetFeatures(sheet, drawn.sheets[i], reserve)));
   }
+  begin("Writing the names and chart labels", total);
   await reserve(4 * OPERATION_BYTES * (drawn.names ?? []).length + jsonBytes(drawn.names ?? []));
   setNames(context, drawn.names ?? [], nameLookup, skipped);
   await sync();

@@ -1,4 +1,5 @@
-import { cellAddress, columnLetters, parseCell, type TableInput } from "../core";
+import { cellAddress, columnLetters, parseCell, splitRangeAddress, type TableInput } from "../core";
+import { Cancelled, type Cancellable } from "./cancel";
 import { syncExplained } from "./excelErrors";
 import type { ContextSubset, RangeSubset } from "./excelSubset";
 
@@ -27,6 +28,36 @@ export interface SelectionRead {
   readonly chunks: number;
 }
 
+/** A range to read instead of the selection: where saved settings say the table is ("A1", "B2:L300", "A:L"). */
+export interface TableSource {
+  readonly sheet: string;
+  readonly address: string;
+}
+
+export interface ReadOptions extends Cancellable {
+  /** Read this range as if the analyst had selected it (Rebuild); absent: the selection. */
+  readonly source?: TableSource;
+}
+
+/** A range address getRange takes on one sheet: cells ("B2", "B2:L300") or whole columns ("A:L"). */
+const RANGE_ON_SHEET = /^(\$?[A-Z]{1,3}\$?\d{1,7}(:\$?[A-Z]{1,3}\$?\d{1,7})?|\$?[A-Z]{1,3}:\$?[A-Z]{1,3})$/i;
+
+/**
+ * Where a read came from, to save with the settings so that Rebuild reads the same table: the selection as the
+ * analyst made it (one clicked cell stays one cell, and is expanded again on the rebuild; whole columns stay whole
+ * columns, so rows added since are read too), else the block that was read.
+ */
+export function sourceOf(read: SelectionRead): TableSource {
+  const cells = splitRangeAddress(read.selectedAddress);
+  if (cells) return { sheet: cells.sheet, address: cells.range };
+  const bang = read.selectedAddress.lastIndexOf("!");
+  const columns = read.selectedAddress.slice(bang + 1).replace(/\$/g, "");
+  if (bang > 0 && RANGE_ON_SHEET.test(columns)) return { sheet: read.input.sheet, address: columns };
+  const { top, left, values } = read.input;
+  const last = `${columnLetters(left + Math.max(1, values[0]?.length ?? 1) - 1)}${top + Math.max(1, values.length)}`;
+  return { sheet: read.input.sheet, address: `${columnLetters(left)}${top + 1}:${last}` };
+}
+
 /** Rows per read so that one response stays within the budget. */
 export function rowsPerChunk(columns: number): number {
   return Math.max(1, Math.floor(RESPONSE_BUDGET_BYTES / (Math.max(1, columns) * BYTES_PER_CELL_ESTIMATE)));
@@ -37,16 +68,27 @@ export function rowsPerChunk(columns: number): number {
  * whole-column selection reads the rows that hold data, not a million empty ones), in one sync to learn the shape
  * and one per chunk of rows (about ⌈bytes / 4 MB⌉, plus one for each refused response). Every API here is ExcelApi
  * 1.10 or older, which the shared runtime's Excel has; only Application's separators (1.11) are checked.
+ *
+ * With `source`, that range is read as if selected (one more sync, to find its sheet). `onProgress` hears "Reading
+ * 5,000 rows" with the rows read so far; `signal` cancels before the next sync (nothing is ever written).
  */
 export async function readSelection(
   context: ContextSubset,
   supported: (set: string, version: string) => boolean,
+  { source, onProgress, signal }: ReadOptions = {},
 ): Promise<SelectionRead> {
+  let syncs = 0;
+  const sync = async () => {
+    if (signal?.aborted) throw new Cancelled(undefined, "Cancelled: the table was not read, and nothing was written.");
+    await syncExplained(context);
+    syncs++;
+  };
+  onProgress?.("Reading the selection", 0, 1);
   // Excel's own separators (its settings, or the system's) tell how numbers stored as text are written; loaded in the
   // first sync, so they cost no round trip. Without ExcelApi 1.11 the core assumes "." and ",".
   const application = supported("ExcelApi", "1.11") ? context.application : undefined;
   application?.load("decimalSeparator,thousandsSeparator");
-  const clicked = context.workbook.getSelectedRange();
+  const clicked = source ? await sourceRange(context, source, sync) : context.workbook.getSelectedRange();
   clicked.load("address,rowIndex,columnIndex,rowCount,columnCount");
   // An analyst who clicks one cell of the table means the table: its surrounding region, loaded in the same sync and
   // used only when the selection is that one cell.
@@ -58,8 +100,7 @@ export async function readSelection(
   used.load("rowIndex,columnIndex,rowCount,columnCount");
   // getSelectedRange refuses a selection of several areas (Ctrl+click) or a selected chart or shape (office-js #2268),
   // Excel any call while a cell is being edited: the analyst gets a sentence saying what to do.
-  await syncExplained(context);
-  let syncs = 1;
+  await sync();
   // One cell clicked: the columns of the block around it, from its top down to the last used row — a blank row inside
   // the table ends Excel's region but not the table, and what follows it is reported, never silently left out.
   const expand = clicked.rowCount === 1 && clicked.columnCount === 1 && region.rowCount * region.columnCount > 1;
@@ -109,9 +150,10 @@ export async function readSelection(
     const count = Math.min(step, rows - r);
     const chunk = sheet.getRangeByIndexes(top + r, left, count, cols);
     chunk.load("values,numberFormat");
+    onProgress?.(`Reading ${rowCount(rows)} rows`, r, rows);
     try {
       // one sync per chunk: the response limit, not the row count, sets their number
-      await syncExplained(context);
+      await sync();
     } catch (error) {
       const code = ((error as { cause?: unknown }).cause ?? error) as { code?: unknown };
       if (code?.code !== "ResponsePayloadSizeLimitExceeded" || count === 1) throw error;
@@ -121,7 +163,6 @@ export async function readSelection(
       continue;
     }
     shapeRead = true;
-    syncs++;
     chunks++;
     for (const row of chunk.values) values.push(row);
     for (const row of chunk.numberFormat) numberFormats.push(row);
@@ -135,8 +176,8 @@ export async function readSelection(
     // Some rows are hidden (all, if true): which ones, from the visible areas, where Excel can say (one more sync).
     const visible = whole.getSpecialCellsOrNullObject("Visible");
     visible.load("address");
-    await syncExplained(context);
-    syncs++;
+    onProgress?.(`Reading ${rowCount(rows)} rows`, rows, rows);
+    await sync();
     hiddenRows = hiddenRowsOf(visible.isNullObject ? "" : visible.address, top, rows);
   }
   return {
@@ -155,6 +196,26 @@ export async function readSelection(
     syncs,
     chunks,
   };
+}
+
+const rowCount = (n: number) => n.toLocaleString("en-US");
+
+/** The source range, on a sheet that must still exist: a sentence for the analyst where it does not. */
+async function sourceRange(context: ContextSubset, source: TableSource, sync: () => Promise<void>) {
+  const retry = "select the account table and click Use selection.";
+  const address = source.address.replace(/\$/g, "");
+  if (!RANGE_ON_SHEET.test(address))
+    throw new Error(
+      `The saved settings read the table from ${source.address}, not from a range in this workbook: ${retry}`,
+    );
+  const sheet = context.workbook.worksheets.getItemOrNullObject(source.sheet);
+  sheet.load("name");
+  await sync();
+  if (sheet.isNullObject)
+    throw new Error(
+      `The saved settings read the table from the sheet "${source.sheet}", which this workbook no longer has: ${retry}`,
+    );
+  return sheet.getRange(address);
 }
 
 /** The rows (0-based, within the table) of `top`..`top + rows - 1` that no visible area covers. */
