@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { churnRate, retentionRate } from "../../src/core";
+import { churnRate, kamError, retentionRate } from "../../src/core";
 
 describe("churnRate and retentionRate", () => {
   it("matches hand-checked values", () => {
@@ -12,17 +12,52 @@ describe("churnRate and retentionRate", () => {
     expect(churnRate(50, 3, 3)).toBe(1);
   });
 
-  it("reports impossible counts", () => {
-    expect(churnRate(0, 0)).toMatchObject({ code: "div0", argument: "at_start" });
-    expect(churnRate(-1, 0)).toMatchObject({ code: "num", argument: "at_start" });
-    expect(churnRate(10, -1)).toMatchObject({ code: "num", argument: "at_end" });
-    expect(churnRate(10, 5, -1)).toMatchObject({ code: "num", argument: "acquired" });
-    expect(churnRate(10, 5, 6)).toMatchObject({ code: "num", argument: "acquired" });
-    expect(churnRate(10, 12, 1)).toMatchObject({
-      code: "num",
-      message: expect.stringContaining("11 accounts retained"),
-    });
-    expect(churnRate(Number.NaN, 1)).toMatchObject({ code: "value" });
+  it("reports impossible counts, naming the count and its value", () => {
+    expect(churnRate(0, 0)).toEqual(
+      kamError("div0", "at_start", "at_start is 0: with no accounts at the start there is no rate to compute."),
+    );
+    expect(churnRate(-1, 0)).toEqual(
+      kamError("num", "at_start", "at_start is -1; a count of accounts cannot be negative."),
+    );
+    expect(churnRate(10, -1)).toEqual(
+      kamError("num", "at_end", "at_end is -1; a count of accounts cannot be negative."),
+    );
+    expect(churnRate(10, 5, -1)).toEqual(kamError("num", "acquired", "acquired is -1; a count cannot be negative."));
+    expect(churnRate(10, 5, 6)).toEqual(
+      kamError(
+        "num",
+        "acquired",
+        "acquired (6) is more than at_end (5): new accounts are part of the accounts at the end.",
+      ),
+    );
+    // 12 at the end of which 1 new: 11 retained of 10
+    expect(churnRate(10, 12, 1)).toEqual(
+      kamError(
+        "num",
+        "at_end",
+        "at_end − acquired = 11 accounts retained, more than the 10 at the start: check the counts, or give the " +
+          "accounts acquired during the period.",
+      ),
+    );
+    expect(churnRate(Number.NaN, 1)).toEqual(kamError("value", "at_start", "at_start must be a number of accounts."));
+    expect(churnRate(1, Number.NaN)).toEqual(kamError("value", "at_end", "at_end must be a number of accounts."));
+    expect(churnRate(1, 1, Number.NaN)).toEqual(
+      kamError("value", "acquired", "acquired must be a number of accounts."),
+    );
+  });
+
+  it("is, by definition, the share of the accounts at the start lost during the period", () => {
+    // Farris et al.'s definition worked on a list of accounts: each account at the start is kept or lost, new ones
+    // join; the counts S, E, N are what an analyst would count, and churn must be (lost at start) / S.
+    fc.assert(
+      fc.property(fc.array(fc.boolean(), { minLength: 1, maxLength: 500 }), fc.nat(300), (kept, joined) => {
+        const atStart = kept.length;
+        const lost = kept.filter((k) => !k).length;
+        const atEnd = atStart - lost + joined;
+        const c = churnRate(atStart, atEnd, joined) as number;
+        return Math.abs(c - lost / atStart) <= 1e-15;
+      }),
+    );
   });
 
   it("churn + retention = 1 and both lie in [0, 1] for every possible base", () => {

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { clv } from "../../src/core";
+import { clv, kamError } from "../../src/core";
 
 /** Direct summation of the defining series, the reference every closed form is checked against. */
 function clvBySummation(m: number, r: number, d: number, T: number, g: number, timing: 0 | 1): number {
@@ -31,18 +31,35 @@ describe("clv", () => {
     expect(clv(100, 1, 0.1, 10, 0.1)).toBeCloseTo(10 * (100 / 1.1), 9);
   });
 
-  it("reports bad arguments with the code the issue asks for", () => {
-    expect(clv(100, 1.2, 0.1, null)).toMatchObject({ code: "num", argument: "retention" });
-    expect(clv(100, -0.1, 0.1, null)).toMatchObject({ code: "num", argument: "retention" });
-    expect(clv(100, Number.NaN, 0.1, null)).toMatchObject({ code: "value", argument: "retention" });
-    expect(clv(100, 0.9, -1, 5)).toMatchObject({ code: "num", argument: "discount_rate" });
-    expect(clv(100, 0.9, 0.1, 5, -1)).toMatchObject({ code: "num", argument: "growth_rate" });
-    expect(clv(100, 0.9, 0.1, 0)).toMatchObject({ code: "num", argument: "periods" });
-    expect(clv(100, 0.9, 0.1, 2.5)).toMatchObject({ code: "num", argument: "periods" });
-    expect(clv(100, 0.9, 0.1, 5, 0, 2 as 0)).toMatchObject({ code: "num", argument: "timing" });
-    expect(clv(Number.NaN, 0.9, 0.1, 5)).toMatchObject({ code: "value", argument: "margin" });
-    expect(clv(100, 1, 0, null)).toMatchObject({ code: "num", message: expect.stringContaining("infinite") });
-    expect(clv(100, 0.95, 0.1, null, 0.2)).toMatchObject({ code: "num", argument: "periods" });
+  it("reports bad arguments with the code the issue asks for and a message naming the argument and its value", () => {
+    const rate = "it must be a rate between 0 and 1 (0%–100%).";
+    expect(clv(100, 1.2, 0.1, null)).toEqual(kamError("num", "retention", `retention is 1.2; ${rate}`));
+    expect(clv(100, -0.1, 0.1, null)).toEqual(kamError("num", "retention", `retention is -0.1; ${rate}`));
+    expect(clv(100, Number.NaN, 0.1, null)).toEqual(
+      kamError("value", "retention", "retention must be a number between 0 and 1."),
+    );
+    expect(clv(100, 0.9, -1, 5)).toEqual(
+      kamError("num", "discount_rate", "discount_rate is -1; it must be greater than -1 (-100%)."),
+    );
+    expect(clv(100, 0.9, 0.1, 5, -1)).toEqual(
+      kamError("num", "growth_rate", "growth_rate is -1; it must be greater than -1 (-100%)."),
+    );
+    const whole = "it must be a whole number of periods, 1 or more.";
+    expect(clv(100, 0.9, 0.1, 0)).toEqual(kamError("num", "periods", `periods is 0; ${whole}`));
+    expect(clv(100, 0.9, 0.1, 2.5)).toEqual(kamError("num", "periods", `periods is 2.5; ${whole}`));
+    expect(clv(100, 0.9, 0.1, 5, 0, 2 as 0)).toEqual(
+      kamError("num", "timing", "timing is 2; use 0 (end of period) or 1 (start of period)."),
+    );
+    expect(clv(Number.NaN, 0.9, 0.1, 5)).toEqual(kamError("value", "margin", "margin must be a number."));
+    // r(1+g) ≥ 1+d with no horizon: 1 ≥ 1 and 0.95·1.2 = 1.14 ≥ 1.1; the horizon is the argument to give
+    const infinite = kamError(
+      "num",
+      "periods",
+      "With no horizon (periods blank) the value is infinite: retention × (1 + growth_rate) must be below " +
+        "1 + discount_rate. Give a number of periods, a lower growth or a higher discount rate.",
+    );
+    expect(clv(100, 1, 0, null)).toEqual(infinite);
+    expect(clv(100, 0.95, 0.1, null, 0.2)).toEqual(infinite);
   });
 
   it("accepts a horizon of at least 1,000 periods", () => {

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { npsFromAnswers, npsGroup } from "../../src/core";
+import { kamError, npsFromAnswers, npsGroup } from "../../src/core";
 
 describe("npsFromAnswers", () => {
   it("matches worked examples of the definition (Reichheld 2003: % promoters − % detractors)", () => {
@@ -22,11 +22,14 @@ describe("npsFromAnswers", () => {
   });
 
   it("reports an answer off the scale with its row, and a list with no answer", () => {
-    expect(npsFromAnswers([10, 11])).toMatchObject({ code: "num", argument: "answers row 2" });
-    expect(npsFromAnswers([null, -1])).toMatchObject({ code: "num", argument: "answers row 2" });
-    expect(npsFromAnswers([8.5])).toMatchObject({ code: "num", message: expect.stringContaining("whole number") });
-    expect(npsFromAnswers([])).toMatchObject({ code: "na" });
-    expect(npsFromAnswers([null, null])).toMatchObject({ code: "na" });
+    const scale = "an NPS answer is a whole number from 0 to 10.";
+    expect(npsFromAnswers([10, 11])).toEqual(kamError("num", "answers row 2", `answers row 2 is 11; ${scale}`));
+    // a blank row still counts in the position the message gives
+    expect(npsFromAnswers([null, -1])).toEqual(kamError("num", "answers row 2", `answers row 2 is -1; ${scale}`));
+    expect(npsFromAnswers([8.5])).toEqual(kamError("num", "answers row 1", `answers row 1 is 8.5; ${scale}`));
+    const none = kamError("na", "answers", "answers has no answer: nothing to score.");
+    expect(npsFromAnswers([])).toEqual(none);
+    expect(npsFromAnswers([null, null])).toEqual(none);
   });
 
   it("lies in [−100, 100], ignores order, and agrees with npsGroup's counts", () => {

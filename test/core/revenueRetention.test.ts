@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { revenueRetention } from "../../src/core";
+import { kamError, revenueRetention } from "../../src/core";
 
 describe("revenueRetention", () => {
   it("matches the doc comment's examples", () => {
@@ -22,11 +22,22 @@ describe("revenueRetention", () => {
   });
 
   it("reports mismatched lengths, negative revenue and no revenue at the start", () => {
-    expect(revenueRetention([1, 2], [1], "net")).toMatchObject({ code: "value", argument: "current" });
-    expect(revenueRetention([1, -2], [1, 1], "net")).toMatchObject({ code: "num", argument: "prior row 2" });
-    expect(revenueRetention([1, 2], [1, -1], "gross")).toMatchObject({ code: "num", argument: "current row 2" });
-    expect(revenueRetention([null, 0], [5, 5], "net")).toMatchObject({ code: "div0", argument: "prior" });
-    expect(revenueRetention([], [], "gross")).toMatchObject({ code: "div0" });
+    expect(revenueRetention([1, 2], [1], "net")).toEqual(
+      kamError("value", "current", "prior has 2 accounts but current has 1: give one current revenue per account."),
+    );
+    expect(revenueRetention([1, -2], [1, 1], "net")).toEqual(
+      kamError("num", "prior row 2", "prior row 2 is -2; a revenue cannot be negative."),
+    );
+    expect(revenueRetention([1, 2], [1, -1], "gross")).toEqual(
+      kamError("num", "current row 2", "current row 2 is -1; a revenue cannot be negative."),
+    );
+    const noStart = kamError(
+      "div0",
+      "prior",
+      "no account has a prior revenue above 0: there is no revenue at the start.",
+    );
+    expect(revenueRetention([null, 0], [5, 5], "net")).toEqual(noStart);
+    expect(revenueRetention([], [], "gross")).toEqual(noStart);
   });
 
   const accounts = fc.array(

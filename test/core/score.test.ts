@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { isKamError, makeScoreSpec, scoreRow, type ScoreSpec } from "../../src/core";
+import { isKamError, kamError, makeScoreSpec, scoreRow, type ScoreSpec } from "../../src/core";
 
 function spec(weights: (number | null)[], min?: number, max?: number): ScoreSpec {
   const s = makeScoreSpec(weights, min, max);
@@ -24,34 +24,54 @@ describe("scoreRow", () => {
     expect(scoreRow([null, 3], spec([3, 1]))).toBe(50);
   });
 
-  it("reports each bad row with the right code", () => {
+  it("reports each bad row with the right code, naming the row and the criterion", () => {
     const s = spec([1, 1]);
-    expect(scoreRow([null, null], s, 4)).toMatchObject({ code: "na", argument: "ratings row 4" });
-    expect(scoreRow([6, 1], s, 2)).toMatchObject({
-      code: "num",
-      message: expect.stringContaining("outside the rating scale 1–5"),
-    });
-    expect(scoreRow([0, 1], s)).toMatchObject({ code: "num" });
-    expect(scoreRow([Number.NaN, 1], s)).toMatchObject({ code: "value" });
+    expect(scoreRow([null, null], s, 4)).toEqual(
+      kamError("na", "ratings row 4", "ratings row 4 has no rating: nothing to score."),
+    );
+    expect(scoreRow([6, 1], s, 2)).toEqual(
+      kamError("num", "ratings row 2", "ratings row 2, criterion 1 is 6, outside the rating scale 1–5."),
+    );
+    // the row number defaults to 1 (a single row); the second criterion is named when it is the bad one
+    expect(scoreRow([1, 0], s)).toEqual(
+      kamError("num", "ratings row 1", "ratings row 1, criterion 2 is 0, outside the rating scale 1–5."),
+    );
+    expect(scoreRow([Number.NaN, 1], s, 3)).toEqual(
+      kamError("value", "ratings row 3", "ratings row 3, criterion 1 is not a number."),
+    );
     // A JavaScript caller's text is refused, not coerced ("3" >= 1 is true in JavaScript)
-    expect(scoreRow(["3" as unknown as number, 1], s)).toMatchObject({
-      code: "value",
-      message: expect.stringContaining("not a number"),
-    });
-    expect(scoreRow([1, 2, 3], s)).toMatchObject({ code: "value", message: expect.stringContaining("3 criteria") });
-    expect(scoreRow([null, 4], spec([1, 0]))).toMatchObject({ code: "na" });
+    expect(scoreRow(["3" as unknown as number, 1], s)).toEqual(
+      kamError("value", "ratings row 1", "ratings row 1, criterion 1 is not a number."),
+    );
+    expect(scoreRow([1, 2, 3], s)).toEqual(
+      kamError(
+        "value",
+        "ratings",
+        "ratings has 3 criteria (columns) but weights has 2: give one weight per criterion.",
+      ),
+    );
+    expect(scoreRow([null, 4], spec([1, 0]), 5)).toEqual(
+      kamError("na", "ratings row 5", "ratings row 5 rates only criteria whose weight is 0."),
+    );
   });
 
   it("rejects bad weights and scales for the whole call, with a message (#VALUE!)", () => {
-    expect(makeScoreSpec([1, -1])).toMatchObject({ code: "value", argument: "weights" });
-    expect(makeScoreSpec([0, 0, null])).toMatchObject({
-      code: "value",
-      message: expect.stringContaining("all weights are zero"),
-    });
-    expect(makeScoreSpec([])).toMatchObject({ code: "value" });
-    expect(makeScoreSpec([1], 5, 5)).toMatchObject({ code: "value", argument: "scale_max" });
-    expect(makeScoreSpec([1], 5, 1)).toMatchObject({ code: "value" });
-    expect(makeScoreSpec([Number.POSITIVE_INFINITY])).toMatchObject({ code: "value" });
+    expect(makeScoreSpec([1, -1])).toEqual(
+      kamError("value", "weights", "weight 2 is negative (-1); weights must be 0 or more."),
+    );
+    expect(makeScoreSpec([0, 0, null])).toEqual(
+      kamError("value", "weights", "all weights are zero: at least one criterion must count."),
+    );
+    expect(makeScoreSpec([])).toEqual(kamError("value", "weights", "weights is empty: give one weight per criterion."));
+    expect(makeScoreSpec([1], 5, 5)).toEqual(
+      kamError("value", "scale_max", "scale_max (5) must be greater than scale_min (5): the rating scale is empty."),
+    );
+    expect(makeScoreSpec([1], 5, 1)).toEqual(
+      kamError("value", "scale_max", "scale_max (1) must be greater than scale_min (5): the rating scale is empty."),
+    );
+    expect(makeScoreSpec([1, Number.POSITIVE_INFINITY])).toEqual(
+      kamError("value", "weights", "weight 2 is not a number."),
+    );
     expect(makeScoreSpec([2, null])).toEqual({ weights: [2, 0], scaleMin: 1, scaleMax: 5 });
   });
 });

@@ -94,18 +94,22 @@ describe("item 12: an error value in an input cell stays in its own row", () => 
   });
 
   it("an error in an argument of the whole call, or in a one-number function's range, is the call's error", () => {
-    expect(thrown(() => excel.call("CLV", column([100, 200]), [[cellError("#N/A")]], [[0.1]]))).toMatchObject({
-      code: "#N/A",
-    });
-    expect(thrown(() => excel.call("SCORE", [[5, 1]], [[1, cellError("#N/A")]]))).toMatchObject({ code: "#N/A" });
-    expect(thrown(() => excel.call("COHORT.FIT", [...regular, [cellError("#N/A")]]))).toMatchObject({ code: "#N/A" });
-    expect(thrown(() => excel.call("NRR", column([50, cellError("#N/A")]), column([60, 30])))).toMatchObject({
-      code: "#N/A",
-    });
-    expect(thrown(() => excel.call("GRR", column([50, 30]), column([60, cellError("#DIV/0!")])))).toMatchObject({
-      code: "#DIV/0!",
-    });
-    expect(thrown(() => excel.call("NPS", column([10, cellError("#N/A")])))).toMatchObject({ code: "#N/A" });
+    // a returnable error value is passed on as the very value the cell holds, as Excel's own functions do
+    const na = cellError("#N/A");
+    expect(thrown(() => excel.call("CLV", column([100, 200]), [[na]], [[0.1]]))).toBe(na);
+    expect(thrown(() => excel.call("SCORE", [[5, 1]], [[1, na]]))).toBe(na);
+    expect(thrown(() => excel.call("COHORT.FIT", [...regular, [na]]))).toBe(na);
+    expect(thrown(() => excel.call("NRR", column([50, na]), column([60, 30])))).toBe(na);
+    const div0 = cellError("#DIV/0!");
+    expect(thrown(() => excel.call("GRR", column([50, 30]), column([60, div0])))).toBe(div0);
+    expect(thrown(() => excel.call("NPS", column([10, na])))).toBe(na);
+    // one that a function cannot return becomes #VALUE! naming the argument (and the cell, in a range)
+    expect(thrown(() => excel.call("CLV", column([100, 200]), [[cellError("#REF!")]], [[0.1]]))).toEqual(
+      expect.objectContaining({ code: "#VALUE!", message: "retention is the error #REF!." }),
+    );
+    expect(thrown(() => excel.call("NPS", column([10, cellError("#NAME?")])))).toEqual(
+      expect.objectContaining({ code: "#VALUE!", message: "answers (row 2) is the error #NAME?." }),
+    );
   });
 });
 
@@ -115,13 +119,23 @@ describe("item 13: whole-call errors are thrown; argument problems are #VALUE! w
       code: "#VALUE!",
       message: expect.stringContaining("retention is 2×1 but the result is 3×1"),
     });
-    expect(thrown(() => excel.call("COHORT.FIT", column([1000, 631])))).toMatchObject({ code: "#VALUE!" });
-    expect(thrown(() => excel.call("CHURN.FORECAST", column([1000, 631]), [[1]]))).toMatchObject({ code: "#VALUE!" });
-    expect(thrown(() => excel.call("SCORE", [[1, 2, 3]], [[1, 1]]))).toMatchObject({ code: "#VALUE!" });
+    const tooShort = {
+      code: "#VALUE!",
+      message: "survivors has 2 count(s); the model needs at least 3: the start and two periods.",
+    };
+    expect(thrown(() => excel.call("COHORT.FIT", column([1000, 631])))).toMatchObject(tooShort);
+    expect(thrown(() => excel.call("CHURN.FORECAST", column([1000, 631]), [[1]]))).toMatchObject(tooShort);
+    expect(thrown(() => excel.call("SCORE", [[1, 2, 3]], [[1, 1]]))).toMatchObject({
+      code: "#VALUE!",
+      message: "ratings has 3 criteria (columns) but weights has 2: give one weight per criterion.",
+    });
   });
 
   it("gives #NUM! for a result too large to be a number", () => {
-    expect(thrown(() => excel.call("CLV", [[1e308]], [[0.99]], [[0.01]], [[1000]]))).toMatchObject({ code: "#NUM!" });
+    // #NUM! carries no message in Excel (the fake refuses one), so the code is all there is to assert
+    expect(thrown(() => excel.call("CLV", [[1e308]], [[0.99]], [[0.01]], [[1000]]))).toEqual(
+      expect.objectContaining({ code: "#NUM!", message: undefined }),
+    );
     const out = excel.call("CLV", column([100, 1e308]), [[0.99]], [[0.01]], [[1000]]);
     expect(cells(out)).toEqual([[coreClv(100, 0.99, 0.01, 1000)], ["#NUM!"]]);
   });

@@ -64,6 +64,8 @@ describe("KAM.NRR and KAM.GRR", () => {
   });
 
   it("give #NUM! for a negative revenue and #DIV/0! when no account had revenue at the start", () => {
+    // Excel shows no message with #NUM! or #DIV/0! (the fake refuses one): the row is named by the core's error,
+    // asserted in test/core/revenueRetention.test.ts
     expect(thrown(() => nrr(column([50, -1]), column([50, 1])))).toMatchObject({ code: "#NUM!" });
     expect(thrown(() => grr(column([50, 1]), column([50, -1])))).toMatchObject({ code: "#NUM!" });
     expect(thrown(() => nrr(column([null, 0]), column([10, 20])))).toMatchObject({ code: "#DIV/0!" });

@@ -140,7 +140,12 @@ describe("whole-table problems", () => {
         ["", ""],
       ],
     };
-    expect(validateAccounts(headerOnly, detectMapping(headerOnly)).issues[0]).toMatchObject({ code: "no_data" });
+    // a table-wide problem names the selection (A1:B2), not one cell
+    expect(validateAccounts(headerOnly, detectMapping(headerOnly)).issues[0]).toMatchObject({
+      code: "no_data",
+      cell: "Sheet1!A1:B2",
+      message: "The selection has a header row but no account rows below it.",
+    });
     const numbersOnly: TableInput = {
       ...base,
       values: [
@@ -148,7 +153,11 @@ describe("whole-table problems", () => {
         [3, 4],
       ],
     };
-    expect(validateAccounts(numbersOnly, detectMapping(numbersOnly)).issues[0]).toMatchObject({ code: "no_header" });
+    expect(validateAccounts(numbersOnly, detectMapping(numbersOnly)).issues[0]).toMatchObject({
+      code: "no_header",
+      cell: "Sheet1!A1:B2",
+      message: expect.stringContaining("No header row found in the first 20 rows"),
+    });
     const noAccount: TableInput = {
       ...base,
       values: [
@@ -159,6 +168,8 @@ describe("whole-table problems", () => {
     expect(validateAccounts(noAccount, detectMapping(noAccount)).issues[0]).toMatchObject({
       code: "missing_column",
       field: "account",
+      cell: "Sheet1!A1:B2",
+      message: 'No column names the account (e.g. "Account", "Customer"): choose it in the column mapping.',
     });
   });
 

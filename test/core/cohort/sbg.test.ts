@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import {
   fitSbg,
   fittedSbgParams,
+  kamError,
   sbgChurn,
   sbgRetention,
   sbgSurvival,
@@ -27,10 +28,13 @@ describe("sBG model functions", () => {
 
   it("reject periods that are not whole numbers in range", () => {
     const p = { alpha: 1, beta: 1 };
-    expect(sbgSurvival(p, -1)).toMatchObject({ code: "num", argument: "period" });
-    expect(sbgSurvival(p, 1.5)).toMatchObject({ code: "num" });
-    expect(sbgRetention(p, 0)).toMatchObject({ code: "num", argument: "period" });
-    expect(sbgChurn(p, 0)).toMatchObject({ code: "num" });
+    // survival is defined from period 0 (S(0) = 1), retention and churn from period 1 (r_t compares t with t − 1)
+    const from0 = "it must be a whole number of periods, 0 or more.";
+    const from1 = "it must be a whole number of periods, 1 or more.";
+    expect(sbgSurvival(p, -1)).toEqual(kamError("num", "period", `period is -1; ${from0}`));
+    expect(sbgSurvival(p, 1.5)).toEqual(kamError("num", "period", `period is 1.5; ${from0}`));
+    expect(sbgRetention(p, 0)).toEqual(kamError("num", "period", `period is 0; ${from1}`));
+    expect(sbgChurn(p, 0)).toEqual(kamError("num", "period", `period is 0; ${from1}`));
   });
 
   it("S(t) decreases and r_t increases with t for every α, β > 0", () => {
@@ -48,10 +52,13 @@ describe("sBG model functions", () => {
 
 describe("validateSurvivors", () => {
   it("names each problem", () => {
-    expect(validateSurvivors([100, 90])).toMatchObject({
-      code: "value",
-      message: expect.stringContaining("at least 3"),
-    });
+    expect(validateSurvivors([100, 90])).toEqual(
+      kamError(
+        "value",
+        "survivors",
+        "survivors has 2 count(s); the model needs at least 3: the start and two periods.",
+      ),
+    );
     expect(validateSurvivors([100, 90, 95])).toMatchObject({
       message:
         "survivors rise from 90 in period 1 to 95 in period 2: a cohort can only shrink (count new accounts in a cohort of their own).",
@@ -69,7 +76,13 @@ describe("validateSurvivors", () => {
   });
 
   it("is what the fit reports", () => {
-    expect(fitSbg([50, 50, 50])).toMatchObject({ code: "value", argument: "survivors" });
+    expect(fitSbg([50, 50, 50])).toEqual(
+      kamError(
+        "value",
+        "survivors",
+        "no account churned in these periods, so the model cannot be fitted: there is no churn to learn from.",
+      ),
+    );
   });
 });
 
