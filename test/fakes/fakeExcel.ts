@@ -11,10 +11,12 @@
  *   dropped (office-js #6687), and the array must have the range's shape (InvalidArgument);
  * - enum values (visibility, getSpecialCells' cell type) are checked against @types/office-js;
  * - a sync is not a transaction: writes before a refused one keep their effect.
- * It counts syncs and records the bytes of each response and request for the tests to assert on.
+ * It counts syncs and records the bytes of each response and request for the tests to assert on. `range.select()` and
+ * `worksheet.activate()` change what the analyst sees (`view`), so a selected cell is what getSelectedRange reads next.
  */
 import type { RangeSubset } from "../../src/excel/excelSubset";
 import { EXCEL_ENUMS, utf8Bytes } from "./fakeExcelWriter";
+import type { FakeSelection, WorkbookView } from "./workbookView";
 
 export interface FakeSheetData {
   name: string;
@@ -27,6 +29,9 @@ export interface FakeSheetData {
 }
 
 export const PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
+/** Excel's grid: 1,048,576 rows, 16,384 columns (XFD). */
+const MAX_ROWS = 1048576;
+const MAX_COLUMNS = 16384;
 
 class PropertyNotLoaded extends Error {}
 
@@ -69,12 +74,29 @@ export class FakeExcel {
   formulas = new Map<string, string>();
   private pendingLoads: (() => number)[] = [];
   private pendingWrites: { apply: () => void; bytes: number }[] = [];
+  view: WorkbookView;
 
-  constructor(
-    sheets: FakeSheetData[],
-    public selection: { sheet: string; row: number; col: number; rows: number; cols: number; areas?: number },
-  ) {
+  constructor(sheets: FakeSheetData[], selection: FakeSelection) {
     this.sheets = sheets;
+    this.view = { selection, activeSheet: selection.sheet };
+  }
+
+  get selection(): FakeSelection {
+    return this.view.selection!;
+  }
+  set selection(selection: FakeSelection) {
+    this.view.selection = selection;
+  }
+
+  /** Loads and writes waiting for the next sync. */
+  get pending(): number {
+    return this.pendingLoads.length + this.pendingWrites.length;
+  }
+
+  /** Drops the queued batch unsent, as when the sync that would carry it fails before it runs. */
+  discard(): void {
+    this.pendingLoads = [];
+    this.pendingWrites = [];
   }
 
   /** Excel's decimal and thousands separators, as Application reports them (ExcelApi 1.11). */
@@ -215,6 +237,9 @@ export class FakeExcel {
       get visibility() {
         return data.visibility ?? "Visible";
       },
+      activate: () => {
+        fake.pendingWrites.push({ apply: () => (fake.view.activeSheet = data.name), bytes: 100 });
+      },
       set visibility(v: string) {
         fake.pendingWrites.push({
           apply: () => {
@@ -224,12 +249,22 @@ export class FakeExcel {
           bytes: bytesOf(v) + 100,
         });
       },
+      // Cells ("B2", "$B$2:L9"), whole columns ("A:L") or whole rows ("2:9"), as Excel's getRange takes them.
       getRange: (address: string) => {
-        const m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/i.exec(address)!;
-        const r0 = Number(m[2]) - 1;
-        const c0 = columnIndex(m[1]);
-        const r1 = m[4] ? Number(m[4]) - 1 : r0;
-        const c1 = m[3] ? columnIndex(m[3]) : c0;
+        const a = address.replace(/\$/g, "");
+        const cells = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/i.exec(a);
+        const columns = /^([A-Z]+):([A-Z]+)$/i.exec(a);
+        const rows = /^(\d+):(\d+)$/.exec(a);
+        if (columns) {
+          const c0 = columnIndex(columns[1]);
+          return fake.range(data, 0, c0, MAX_ROWS, columnIndex(columns[2]) - c0 + 1);
+        }
+        if (rows) return fake.range(data, Number(rows[1]) - 1, 0, Number(rows[2]) - Number(rows[1]) + 1, MAX_COLUMNS);
+        if (!cells) throw new ExcelError("InvalidArgument", `getRange: "${address}" is not a range address.`);
+        const r0 = Number(cells[2]) - 1;
+        const c0 = columnIndex(cells[1]);
+        const r1 = cells[4] ? Number(cells[4]) - 1 : r0;
+        const c1 = cells[3] ? columnIndex(cells[3]) : c0;
         return fake.range(data, r0, c0, r1 - r0 + 1, c1 - c0 + 1);
       },
       getRangeByIndexes: (r: number, c: number, rows: number, cols: number) => fake.range(data, r, c, rows, cols),
@@ -288,6 +323,16 @@ export class FakeExcel {
     const target: Record<string, unknown> = {
       isNullObject: nullObject,
       worksheet: this.worksheet(data),
+      // Selecting a range on another sheet shows that sheet too.
+      select: () => {
+        fake.pendingWrites.push({
+          apply: () => {
+            fake.view.selection = { sheet: data.name, row, col, rows, cols };
+            fake.view.activeSheet = data.name;
+          },
+          bytes: 100,
+        });
+      },
       // Excel's current region: grown from the top-left cell while a neighbouring row or column (diagonals included)
       // holds a value.
       getSurroundingRegion: () => {

@@ -15,8 +15,14 @@
  * - members newer than the fake's ExcelApi version fail with ApiNotFound.
  * The parts the renderer reads back behave as documented: worksheets.items, settings items (null objects when absent),
  * new sheet ids, tables and names listed after load, and the cells written through `formulas` and `numberFormat`.
+ * For the taskpane it also keeps what the analyst sees (`view`: `range.select()`, `worksheet.activate()`), finds a
+ * sheet by name or id (`getItem`, `getItemOrNullObject`) and writes and reads `values` (the settings sheet); a cell
+ * holding a formula reads back as the formula's text, as the fake computes nothing.
  */
-import { readFileSync } from "node:fs";
+import { EXCEL_ENUMS } from "./excelEnums";
+import type { WorkbookView } from "./workbookView";
+
+export { EXCEL_ENUMS };
 
 export const PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
 /**
@@ -30,22 +36,6 @@ const encoder = new TextEncoder();
 export function utf8Bytes(text: string): number {
   return encoder.encode(text).length;
 }
-
-/** The string enums of `declare namespace Excel` in @types/office-js: enum name → its values. */
-export const EXCEL_ENUMS: ReadonlyMap<string, readonly string[]> = (() => {
-  // Resolved as a package, so the fake also works bundled elsewhere (bench/ runs it from node_modules/.cache).
-  const file = readFileSync(require.resolve("@types/office-js/index.d.ts"), "utf8");
-  const start = file.indexOf("\ndeclare namespace Excel {");
-  const end = file.indexOf("\ndeclare namespace ", start + 10);
-  const body = file.slice(start, end);
-  const enums = new Map<string, string[]>();
-  for (const m of body.matchAll(/\n {4}enum (\w+) \{([\s\S]*?)\n {4}\}/g))
-    enums.set(
-      m[1],
-      [...m[2].matchAll(/^\s*\w+ = "([^"]*)",?$/gm)].map((v) => v[1]),
-    );
-  return enums;
-})();
 
 /** Excel's ExcelApi column and row limits: XFD, 1,048,576. */
 const MAX_COLUMNS = 16384;
@@ -213,7 +203,8 @@ function newer(version: string, than: string): boolean {
   return a[0] !== b[0] ? a[0] > b[0] : a[1] > b[1];
 }
 
-class ExcelError extends Error {
+/** An error as Office.js raises it: `code` is one of Excel.ErrorCodes. */
+export class ExcelError extends Error {
   constructor(
     readonly code: string,
     message: string,
@@ -246,10 +237,24 @@ export class RecordingExcel {
   readonly names = new Map<string, string>();
   private queue: { bytes: number; apply: () => void }[] = [];
   private afterSync: (() => void)[] = [];
-  private nextId = 1;
-  private nextTable = 1;
+  /** The counters behind new sheet ids and TableN names: public so a saved workbook can carry them. */
+  nextId = 1;
+  nextTable = 1;
+  /** The active sheet and the selection, as `activate()` and `select()` leave them. */
+  view: WorkbookView = {};
 
   constructor(public sheets: FakeSheet[] = []) {}
+
+  /** Operations and reads waiting for the next sync (Excel.run syncs once more at its end when there are any). */
+  get pending(): number {
+    return this.queue.length + this.afterSync.length;
+  }
+
+  /** Drops the queued batch unsent, as when the sync that would carry it fails before it runs. */
+  discard(): void {
+    this.queue = [];
+    this.afterSync = [];
+  }
 
   static sheet(name: string, position: number, id = `user-${name}`): FakeSheet {
     return { id, name, position, formulas: new Map(), formats: new Map(), charts: [], tables: [] };
@@ -366,15 +371,25 @@ export class RecordingExcel {
         if (!loaded) throw new Error("PropertyNotLoaded: items");
         return fake.sheets.map((s) => ({ id: s.id, name: s.name, position: s.position }));
       },
-      getItem: (id: string) => {
-        const sheet = this.sheets.find((s) => s.id === id);
-        if (!sheet) throw new Error(`ItemNotFound: no worksheet with id ${id}`);
+      // Excel's key is a sheet's name (any case) or its id.
+      getItem: (key: string) => {
+        const sheet = this.findSheet(key);
+        if (!sheet) throw new ExcelError("ItemNotFound", `no worksheet with the name or id ${key}`);
+        const id = sheet.id;
         return this.sheetProxy(sheet, {
           delete: () => this.record(`sheet(${id}).delete()`, undefined, () => this.removeSheet(id)),
         });
       },
+      getItemOrNullObject: (key: string) => {
+        const sheet = this.findSheet(key);
+        return sheet ? this.sheetProxy(sheet) : { isNullObject: true, load: () => undefined };
+      },
       add: (name: string) => this.addSheet(name),
     });
+  }
+
+  private findSheet(key: string): FakeSheet | undefined {
+    return this.sheets.find((s) => s.id === key || s.name.toLowerCase() === key.toLowerCase());
   }
 
   private removeSheet(id: string): void {
@@ -409,7 +424,7 @@ export class RecordingExcel {
   /** A range of `rows` × `cols` whose formulas and number formats land in the sheet's maps. */
   private cellRange(sheet: FakeSheet, path: string, row: number, col: number, rows: number, cols: number): any {
     const fake = this; // eslint-disable-line @typescript-eslint/no-this-alias -- read by accessors with their own `this`
-    const write = (kind: "formulas" | "numberFormat", v: unknown[][]) =>
+    const write = (kind: "formulas" | "numberFormat" | "values", v: unknown[][]) =>
       fake.record(`${sheet.name}.range.${kind}`, v, () => {
         const shape = arrayShape(v);
         if (!shape || shape.rows !== rows || shape.cols !== cols)
@@ -419,18 +434,20 @@ export class RecordingExcel {
           );
         // Excel's formula limit, 8,192 characters. Unsettled: the code real Excel gives (InvalidArgument assumed).
         const long = v.flat().find((x) => typeof x === "string" && x.startsWith("=") && x.length > 8192);
-        if (kind === "formulas" && long !== undefined)
+        if (kind !== "numberFormat" && long !== undefined)
           throw new ExcelError("InvalidArgument", `${path}.formulas: a formula of ${String(long).length} characters.`);
         // null in a 2-D array leaves that cell as it is (excel-add-ins-blank-null-values); "" clears it.
         v.forEach((r, i) =>
           r.forEach((x, j) => {
             if (x === null) return;
             const at = `${letters(col + j)}${row + i + 1}`;
-            if (kind === "formulas") sheet.formulas.set(at, asWritten(x));
-            else sheet.formats.set(at, x as string);
+            // `values` takes a string starting with "=" as a formula (excel.range.yml): both land in the same map.
+            if (kind === "numberFormat") sheet.formats.set(at, x as string);
+            else sheet.formulas.set(at, asWritten(x));
           }),
         );
       });
+    let values: unknown[][] | undefined;
     return this.recorder(path, {
       set formulas(v: unknown[][]) {
         write("formulas", v);
@@ -438,6 +455,25 @@ export class RecordingExcel {
       set numberFormat(v: unknown[][]) {
         write("numberFormat", v);
       },
+      set values(v: unknown[][]) {
+        write("values", v);
+      },
+      get values() {
+        if (!values) throw new Error("PropertyNotLoaded: values");
+        return values;
+      },
+      // Only `values` is read back; loading is a read, not an operation of the request.
+      load: () =>
+        fake.afterSync.push(() => {
+          values = Array.from({ length: rows }, (_, i) =>
+            Array.from({ length: cols }, (_, j) => sheet.formulas.get(`${letters(col + j)}${row + i + 1}`) ?? ""),
+          );
+        }),
+      select: () =>
+        fake.record(`${path}.select()`, undefined, () => {
+          fake.view.selection = { sheet: sheet.name, row, col, rows, cols };
+          fake.view.activeSheet = sheet.name;
+        }),
     });
   }
 
@@ -447,7 +483,7 @@ export class RecordingExcel {
    */
   private sheetProxy(sheet: FakeSheet, extra: Record<string, any> = {}): any {
     const name = sheet.name;
-    let idLoaded = false;
+    let loaded = false;
     const fake = this; // eslint-disable-line @typescript-eslint/no-this-alias -- read by accessors with their own `this`
     const range = (row: number, col: number, rows: number, cols: number) =>
       this.cellRange(
@@ -460,11 +496,17 @@ export class RecordingExcel {
       );
     return this.recorder(name, {
       ...extra,
-      load: () => this.afterSync.push(() => (idLoaded = true)),
+      isNullObject: false,
+      load: () => this.afterSync.push(() => (loaded = true)),
       get id() {
-        if (!idLoaded) throw new Error("PropertyNotLoaded: id");
+        if (!loaded) throw new Error("PropertyNotLoaded: id");
         return sheet.id;
       },
+      get name() {
+        if (!loaded) throw new Error("PropertyNotLoaded: name");
+        return sheet.name;
+      },
+      activate: () => this.record(`${name}.activate()`, undefined, () => (this.view.activeSheet = sheet.name)),
       set position(p: number) {
         fake.record(`${name}.position`, p, () => {
           fake.sheets = fake.sheets.filter((s) => s !== sheet);
