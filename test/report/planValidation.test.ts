@@ -7,7 +7,10 @@ describe("sheet names", () => {
   it("follow Excel's rules", () => {
     expect(sanitizeSheetName("KPI: Q1/Q2 [draft]*?")).toBe("KPI- Q1-Q2 -draft---");
     expect(sanitizeSheetName("'quoted'")).toBe("quoted");
-    expect(sanitizeSheetName("A very long segmentation matrix sheet name")).toHaveLength(31);
+    // Excel's limit is 31 characters: "A very long segmentation matrix" is exactly the first 31
+    expect(sanitizeSheetName("A very long segmentation matrix sheet name")).toBe("A very long segmentation matrix");
+    // a cut that ends in a space does not keep it: the first 31 characters here end with "matrix "
+    expect(sanitizeSheetName("A very long segmentatio matrix sheet")).toBe("A very long segmentatio matrix");
     expect(sanitizeSheetName("")).toBe("Sheet (KAM)");
     expect(sanitizeSheetName("History")).toBe("History (KAM)");
   });
@@ -178,7 +181,11 @@ describe("validatePlan", () => {
       "header 2 must be text, unique in the table (found 2025).",
       'header 3 must be text, unique in the table (found {"f":"A1"}).',
     ]);
-    expect(table(["Account", " ", null])).toHaveLength(2);
+    // a header of spaces is no name, and an empty header cell is none
+    expect(table(["Account", " ", null])).toEqual([
+      'header 2 must be text, unique in the table (found " ").',
+      "header 3 must be text, unique in the table (found null).",
+    ]);
   });
 
   it("refuses table and defined names that read as a cell (A1 or R1C1), as Excel does", () => {

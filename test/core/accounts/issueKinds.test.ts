@@ -6,7 +6,17 @@ describe("groupIssues", () => {
   it("groups the account model's issues by kind, errors first, each issue kept once and in reading order", () => {
     const table = validateAccounts(messyAccounts, detectMapping(messyAccounts));
     const groups = groupIssues(table.issues);
-    expect(groups.flatMap((g) => g.issues)).toHaveLength(table.issues.length);
+    // The messy table's seven issues (test/core/accounts/validate.test.ts lists them with their cells): the five
+    // errors in reading order, then the two warnings, each kind once
+    expect(groups.map((g) => [g.code, g.issues.map((i) => i.cell)])).toEqual([
+      ["error_value", ["'Account Data'!F7"]],
+      ["not_a_number", ["'Account Data'!F9"]],
+      ["bad_status", ["'Account Data'!H9"]],
+      ["out_of_range", ["'Account Data'!I9"]],
+      ["duplicate_account", ["'Account Data'!B10"]],
+      ["hidden_column", ["'Account Data'!E4"]],
+      ["totals_row", ["'Account Data'!B12"]],
+    ]);
     expect(new Set(groups.flatMap((g) => g.issues))).toEqual(new Set(table.issues));
     const severities = groups.map((g) => g.severity);
     expect(severities).toEqual([...severities].sort()); // "error" < "warning"

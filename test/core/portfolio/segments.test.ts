@@ -44,7 +44,18 @@ describe("segmentIndex on the 3×3 grid", () => {
   it("uses cuts at thirds and names the nine cells, top-left first", () => {
     expect(defaultCuts(2)).toEqual([50]);
     expect(thirds).toEqual([100 / 3, 200 / 3]);
-    expect(SEGMENTS_3X3).toHaveLength(9);
+    // row by row from the top-left (highest attractiveness, highest strength first), as the module documents
+    expect(SEGMENTS_3X3.map((s) => s.name)).toEqual([
+      "Invest",
+      "Grow",
+      "Develop",
+      "Protect",
+      "Selective",
+      "Opportunistic",
+      "Maintain",
+      "Harvest",
+      "Streamline",
+    ]);
     const name3 = (a: number, s: number) => SEGMENTS_3X3[segmentIndex(a, s, thirds, thirds)].name;
     expect(name3(90, 90)).toBe("Invest");
     expect(name3(90, 10)).toBe("Develop");
