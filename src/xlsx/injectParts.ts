@@ -1,10 +1,11 @@
-import JSZip from "jszip";
 import type { ChartPlan } from "../report/plan";
 import { cellIndex } from "../report/cellRefs";
 import { chartPartXml, escapeXml, type LabelTexts } from "./chartXml";
 import type { DefinedName } from "../report/plan";
 import { withFilePrefixes } from "./formulaPrefixes";
 import { tablePartXml, type TablePart } from "./tableXml";
+import { rowStart, rowStyles, type RowRun } from "./rowRuns";
+import { ZipParts } from "./zipParts";
 
 const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships";
@@ -34,9 +35,9 @@ function anchor(chart: ChartPlan, rId: string, id: number): string {
 }
 
 /** Maps sheet names to their part paths through xl/workbook.xml and its relationships, not by guessing file names. */
-async function sheetParts(zip: JSZip): Promise<Map<string, string>> {
-  const workbook = await zip.file("xl/workbook.xml")!.async("string");
-  const rels = await zip.file("xl/_rels/workbook.xml.rels")!.async("string");
+function sheetParts(zip: ZipParts): Map<string, string> {
+  const workbook = zip.text("xl/workbook.xml")!;
+  const rels = zip.text("xl/_rels/workbook.xml.rels")!;
   const targets = new Map<string, string>();
   for (const m of rels.matchAll(/<Relationship\b[^>]*>/g)) {
     const id = /Id="([^"]+)"/.exec(m[0])?.[1];
@@ -112,16 +113,22 @@ export interface SheetParts {
    * extension it never writes; the reference is dropped, leaving a plain (valid, ECMA-376) data bar.
    */
   readonly dataBars?: boolean;
+  /**
+   * Rows the writer left out of exceljs' part, to be written here as XML: each run goes right after its `after`
+   * row, which exceljs wrote (sheet rows are in order, so the runs must be too).
+   */
+  readonly runs?: readonly RowRun[];
 }
 
 const EMPTY_X14_REF = /<extLst><ext uri="\{B025F937-C7B1-47D3-B67F-A62EFF666E3E\}"[^>]*><x14:id\/><\/ext><\/extLst>/g;
-const needsWork = (p: SheetParts) => p.charts.length > 0 || p.tables.length > 0 || p.dataBars === true;
+const needsWork = (p: SheetParts) =>
+  p.charts.length > 0 || p.tables.length > 0 || p.dataBars === true || (p.runs?.length ?? 0) > 0;
 
 /**
  * Adds the planned charts and tables to an .xlsx written by exceljs' streaming writer (which writes neither): per
  * sheet, one drawing part with a chart part per chart, a table part per table, their relationships, content-type
  * overrides, and the sheet's `<drawing r:id>` and `<tableParts>` at their places in the schema's sequence. Parts that
- * are not touched keep their compressed bytes (JSZip copies them as they are).
+ * are not touched keep their compressed bytes; rows left out of exceljs' part go in as streamed XML.
  */
 export async function injectParts(
   xlsx: Buffer,
@@ -129,11 +136,10 @@ export async function injectParts(
   names: readonly DefinedName[] = [],
 ): Promise<Buffer> {
   if (![...sheets.values()].some(needsWork) && names.length === 0) return xlsx;
-  const zip = await JSZip.loadAsync(xlsx);
-  if (names.length > 0)
-    zip.file("xl/workbook.xml", withDefinedNames(await zip.file("xl/workbook.xml")!.async("string"), names));
-  const parts = await sheetParts(zip);
-  let types = await zip.file("[Content_Types].xml")!.async("string");
+  const zip = ZipParts.read(xlsx);
+  if (names.length > 0) zip.setText("xl/workbook.xml", withDefinedNames(zip.text("xl/workbook.xml")!, names));
+  const parts = sheetParts(zip);
+  let types = zip.text("[Content_Types].xml")!;
   const override = (part: string, type: string) => {
     types = types.replace("</Types>", `<Override PartName="/${part}" ContentType="${type}"/></Types>`);
   };
@@ -146,7 +152,7 @@ export async function injectParts(
     const part = parts.get(sheet);
     if (!part) throw new Error(`injectParts: no worksheet part for sheet "${sheet}"`);
     const sheetRels: string[] = [];
-    let xml = await zip.file(part)!.async("string");
+    let xml = zip.text(part)!;
     if (!xml.includes("xmlns:r=")) xml = xml.replace("<worksheet ", `<worksheet xmlns:r="${REL_NS}" `);
     if (dataBars) xml = xml.replace(EMPTY_X14_REF, "");
 
@@ -154,7 +160,7 @@ export async function injectParts(
       const refs = tables.map((table) => {
         tableNumber++;
         const path = `xl/tables/table${tableNumber}.xml`;
-        zip.file(path, tablePartXml(table, tableNumber));
+        zip.setText(path, tablePartXml(table, tableNumber));
         override(path, TABLE_TYPE);
         const rId = `rIdKamTable${tableNumber}`;
         sheetRels.push(`<Relationship Id="${rId}" Type="${REL_NS}/table" Target="../tables/table${tableNumber}.xml"/>`);
@@ -170,18 +176,18 @@ export async function injectParts(
       const anchors: string[] = [];
       charts.forEach((chart, i) => {
         chartNumber++;
-        zip.file(`xl/charts/chart${chartNumber}.xml`, chartPartXml(chart, sheet, planned.labelTexts));
+        zip.setText(`xl/charts/chart${chartNumber}.xml`, chartPartXml(chart, sheet, planned.labelTexts));
         override(`xl/charts/chart${chartNumber}.xml`, CHART_TYPE);
         drawingRels.push(
           `<Relationship Id="rId${i + 1}" Type="${REL_NS}/chart" Target="../charts/chart${chartNumber}.xml"/>`,
         );
         anchors.push(anchor(chart, `rId${i + 1}`, i + 1));
       });
-      zip.file(
+      zip.setText(
         `xl/drawings/drawing${drawingNumber}.xml`,
         `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="${REL_NS}">${anchors.join("")}</xdr:wsDr>`,
       );
-      zip.file(
+      zip.setText(
         `xl/drawings/_rels/drawing${drawingNumber}.xml.rels`,
         `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${PKG_REL_NS}">${drawingRels.join("")}</Relationships>`,
       );
@@ -194,16 +200,43 @@ export async function injectParts(
       xml = `${xml.slice(0, at)}<drawing r:id="${rId}"/>${xml.slice(at)}`;
     }
 
-    zip.file(part, xml);
+    if (planned.runs && planned.runs.length > 0) zip.setStreamed(part, withRuns(xml, planned.runs, sheet));
+    else zip.setText(part, xml);
     if (sheetRels.length === 0) continue;
     const relsPath = part.replace(/worksheets\/(sheet\d+\.xml)$/, "worksheets/_rels/$1.rels");
-    const existing = zip.file(relsPath)
-      ? await zip.file(relsPath)!.async("string")
+    const existing = zip.has(relsPath)
+      ? zip.text(relsPath)!
       : `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${PKG_REL_NS}"></Relationships>`;
-    zip.file(relsPath, existing.replace("</Relationships>", `${sheetRels.join("")}</Relationships>`));
+    zip.setText(relsPath, existing.replace("</Relationships>", `${sheetRels.join("")}</Relationships>`));
   }
-  zip.file("[Content_Types].xml", types);
-  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
+  zip.setText("[Content_Types].xml", types);
+  return zip.toBuffer();
+}
+
+/** The sheet's XML with each run's rows after its `after` row, as pieces to stream. */
+function withRuns(xml: string, runs: readonly RowRun[], sheet: string): () => Iterable<string> {
+  const cuts: number[] = [];
+  let from = 0;
+  for (const run of runs) {
+    const start = rowStart(xml, run.after, from);
+    if (start < 0) throw new Error(`injectParts: row ${run.after} of "${sheet}" was not written before its run`);
+    const tagEnd = xml.indexOf(">", start);
+    const end = xml[tagEnd - 1] === "/" ? tagEnd + 1 : xml.indexOf("</row>", tagEnd) + "</row>".length;
+    cuts.push(end);
+    from = end;
+  }
+  const anchors = runs.map((run) => rowStyles(xml, run.after));
+  return function* () {
+    let at = 0;
+    let sharedFrom = 0;
+    for (let i = 0; i < runs.length; i++) {
+      yield xml.slice(at, cuts[i]);
+      yield* runs[i].xml(anchors[i], sharedFrom);
+      sharedFrom += runs[i].sharedIds;
+      at = cuts[i];
+    }
+    yield xml.slice(at);
+  };
 }
 
 /** <tableParts> is the last element of a worksheet but for its own <extLst>. */

@@ -7,6 +7,7 @@ import { headerCells, planCellAt, rowOf, sheetBlocks } from "../report/planCells
 import { validatePlan } from "../report/planValidation";
 import { withFilePrefixes } from "./formulaPrefixes";
 import { injectParts, type SheetParts } from "./injectParts";
+import { rowRun, type RowRun } from "./rowRuns";
 import { RowStyles } from "./rowStyles";
 
 type StreamWorkbook = ExcelJS.stream.xlsx.WorkbookWriter;
@@ -20,7 +21,7 @@ const argb = (hex: string) => `FF${hex.toUpperCase()}`;
  * workbook; tables, charts and defined names, which that writer cannot write (or writes wrong), are added after.
  * Formulas are written without cached values, so every spreadsheet program computes them on opening.
  */
-export async function writeWorkbook(plan: WorkbookPlan): Promise<Buffer> {
+export async function writeWorkbook(plan: WorkbookPlan, options: WriteOptions = {}): Promise<Buffer> {
   const problems = validatePlan(plan);
   if (problems.length > 0)
     throw new Error(
@@ -31,11 +32,20 @@ export async function writeWorkbook(plan: WorkbookPlan): Promise<Buffer> {
   sink.on("data", (chunk: Buffer) => chunks.push(chunk));
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: true });
   wb.creator = "KAM Analytics";
-  for (const sheet of plan.sheets) writeSheet(wb, sheet);
+  const minRun = options.minRun ?? MIN_RUN;
+  const runs = new Map(plan.sheets.map((sheet) => [sheet.name, writeSheet(wb, sheet, minRun)]));
   await wb.commit();
-  const parts = new Map(plan.sheets.map((s) => [s.name, packageParts(s)]));
+  const parts = new Map(plan.sheets.map((s) => [s.name, { ...packageParts(s), runs: runs.get(s.name) }]));
   return injectParts(Buffer.concat(chunks), parts, plan.names);
 }
+
+export interface WriteOptions {
+  /** Alike rows from this many on are written as XML by rowRuns.ts, not by exceljs (tests set it low). */
+  readonly minRun?: number;
+}
+
+/** Below this a run is left to exceljs: small sheets come out exactly as exceljs writes them. */
+export const MIN_RUN = 1000;
 
 /** What goes into the package after exceljs: the sheet's tables and charts, and what their XML needs from the plan. */
 function packageParts(s: SheetPlan): SheetParts {
@@ -64,7 +74,7 @@ function printArea(area: string | undefined): string | undefined {
   return [from, to].map((cell) => cell.replace(/(\d+)$/, "$$$1")).join(":");
 }
 
-function writeSheet(wb: StreamWorkbook, sheet: SheetPlan): void {
+function writeSheet(wb: StreamWorkbook, sheet: SheetPlan, minRun: number): RowRun[] {
   const ws = wb.addWorksheet(sheet.name, {
     ...(sheet.visibility === "veryHidden" ? { state: "veryHidden" as const } : {}),
     properties: sheet.tabColor ? { tabColor: { argb: argb(sheet.tabColor) } } : {},
@@ -89,19 +99,23 @@ function writeSheet(wb: StreamWorkbook, sheet: SheetPlan): void {
   for (const m of sheet.merges ?? []) ws.mergeCells(m);
   // Each rule its own priority, in plan order (1 first), as Excel numbers them: no two rules on a sheet share one.
   (sheet.conditionalFormats ?? []).forEach((cf, i) => ws.addConditionalFormatting(conditionalFormat(cf, i + 1)));
-  writeRows(ws, sheet);
+  const runs = writeRows(ws, sheet, minRun);
   ws.commit();
+  return runs;
 }
 
 /**
  * Streams the sheet's rows out in order. Blocks may come in any order and overlap (a later block wins, as in the
  * Office renderer); the blocks covering a row are kept in a short active list, so the cost follows the cells written.
+ * A stretch of at least `minRun` rows that look like the row before it (same blocks, same styles, no height or merge
+ * of their own) is left out and returned as a run, which injectParts writes as XML after that row.
  */
-function writeRows(ws: StreamSheet, sheet: SheetPlan): void {
+function writeRows(ws: StreamSheet, sheet: SheetPlan, minRun: number): RowRun[] {
   const blocks = sheetBlocks(sheet)
     .map((block, order) => ({ block, order, ...cellIndex(block.at) }))
     .filter((b) => b.block.rows.length > 0)
     .sort((a, b) => a.row - b.row || a.order - b.order);
+  const patterns = new Map((sheet.patterns ?? []).map((p, i) => [sheet.blocks.length + i, p.pattern]));
   const styles = new RowStyles(sheet.styles ?? []);
   const merged = (sheet.merges ?? []).reduce((m, r) => Math.max(m, boxOf(r).bottom), 0);
   const tallest = Math.max(0, ...Object.keys(sheet.rowHeights ?? {}).map(Number));
@@ -109,6 +123,9 @@ function writeRows(ws: StreamSheet, sheet: SheetPlan): void {
     (m, b) => Math.max(m, b.row + b.block.rows.length - 1),
     Math.max(styles.lastRow, merged, tallest),
   );
+  const changes = changeRows(sheet, blocks, lastRow);
+  let nextChange = 0;
+  const runs: RowRun[] = [];
   let active: (typeof blocks)[number][] = [];
   let next = 0;
   for (let r = 1; r <= lastRow; r++) {
@@ -124,8 +141,57 @@ function writeRows(ws: StreamSheet, sheet: SheetPlan): void {
     for (const [col, style] of shape) row.getCell(col).style = style;
     for (const b of active) writeBlockRow(row, b.block, r - b.row, b.col);
     row.commit();
+    // Rows r+1 .. (the next row where anything changes) - 1 look like row r.
+    while (nextChange < changes.length && changes[nextChange] <= r) nextChange++;
+    const end = (changes[nextChange] ?? lastRow + 1) - 1;
+    if (active.length > 0 && r > merged && end - r >= minRun && skipRowsTo(ws, end + 1)) {
+      runs.push(
+        rowRun({
+          from: r + 1,
+          to: end,
+          blocks: active.map((b) => ({ ...b, pattern: patterns.get(b.order) })),
+        }),
+      );
+      r = end;
+    }
     active = active.filter((b) => r < b.row + b.block.rows.length - 1);
   }
+  return runs;
+}
+
+/**
+ * Tells exceljs' streaming sheet that rows up to `row` are done, so the row after a run is its next one. Its public
+ * API would leave a hole of a run's length in its row list, which it then shifts out one row at a time (quadratic:
+ * minutes at 100,000 rows). exceljs is pinned to 4.4 in package.json; where the field is not as expected (another
+ * version), nothing is skipped and exceljs writes every row as before.
+ */
+function skipRowsTo(ws: StreamSheet, row: number): boolean {
+  const inner = ws as unknown as { _rowZero?: unknown; _rows?: unknown };
+  if (typeof inner._rowZero !== "number" || !Array.isArray(inner._rows) || inner._rows.length > 0) return false;
+  inner._rowZero = row;
+  return true;
+}
+
+/**
+ * The rows where a row may differ from the one above it, sorted: a block starts or ends, a style range starts or
+ * ends (its first and last rows have their own borders), a row has a height of its own, or the one above had.
+ */
+function changeRows(
+  sheet: SheetPlan,
+  blocks: readonly { row: number; block: { rows: { length: number } } }[],
+  lastRow: number,
+): number[] {
+  const at = new Set<number>([lastRow + 1]);
+  for (const b of blocks) at.add(b.row).add(b.row + b.block.rows.length);
+  for (const style of sheet.styles ?? []) {
+    const box = boxOf(style.range);
+    at.add(box.top)
+      .add(box.top + 1)
+      .add(box.bottom)
+      .add(box.bottom + 1);
+  }
+  for (const row of Object.keys(sheet.rowHeights ?? {}).map(Number)) at.add(row).add(row + 1);
+  return [...at].sort((a, b) => a - b);
 }
 
 function writeBlockRow(

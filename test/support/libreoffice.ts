@@ -65,6 +65,8 @@ export interface RecalculatedWorkbook {
   value(sheet: string, address: string): number | string | boolean | { error: string } | undefined;
   /** Every cell holding an error value (#NAME?, #VALUE!, ...), sheet by sheet. */
   errors(): { sheet: string; address: string; error: string }[];
+  /** Every cell with a value, sheet by sheet, as address → value. */
+  cells(): ReadonlyMap<string, ReadonlyMap<string, number | string | boolean | { error: string }>>;
 }
 
 /**
@@ -104,6 +106,7 @@ export async function recalculate(xlsx: Buffer): Promise<RecalculatedWorkbook> {
     sheets.set(decode(m[1]), cells);
   }
   return {
+    cells: () => sheets,
     value: (sheet, address) => sheets.get(sheet)?.get(address),
     errors: () =>
       [...sheets].flatMap(([sheet, cells]) =>
