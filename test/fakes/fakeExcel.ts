@@ -216,6 +216,7 @@ export class FakeExcel {
       load: () => undefined,
       name: "",
       visibility: "",
+      activate: notThere,
       getRange: notThere,
       getRangeByIndexes: notThere,
       getUsedRangeOrNullObject: notThere,

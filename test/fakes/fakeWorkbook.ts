@@ -8,7 +8,7 @@
  *
  * `context` is what Excel.run hands the add-in; `sync` runs the reading fake's batch, then the recording fake's (the
  * adapter never mixes them in one batch); `failNextSync` makes the next sync fail with an Excel error code, before
- * anything of its batch runs. `save` and `restore` carry the workbook across a reload of the taskpane, which in Excel
+ * anything of its batch runs; `syncDelayMs` slows every sync down, to watch the pane's progress. `save` and `restore` carry the workbook across a reload of the taskpane, which in Excel
  * leaves the workbook as it is.
  */
 import { FakeExcel, type FakeSheetData } from "./fakeExcel";
@@ -38,6 +38,8 @@ export class FakeWorkbook {
   syncs = 0;
   /** Excel's answer to the next sync: e.g. { code: "InvalidOperationInCellEditMode" }. */
   failNextSync?: { code: string; message?: string };
+  /** How long each sync takes, as a round trip to Excel on the web does: 0 (none) unless a test wants to watch. */
+  syncDelayMs = 0;
 
   constructor(data: FakeSheetData[], selection: FakeSelection, writer?: RecordingExcel) {
     this.reader = new FakeExcel(data, selection);
@@ -92,6 +94,7 @@ export class FakeWorkbook {
 
   async sync(): Promise<void> {
     this.syncs++;
+    if (this.syncDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.syncDelayMs));
     const failure = this.failNextSync;
     if (failure) {
       this.failNextSync = undefined;

@@ -26,8 +26,12 @@ export async function until<T>(
   }
 }
 
-/** Presses Tab until `target` has the focus: the way a keyboard user reaches a control. Returns the presses. */
-export async function tabTo(page: Page, target: Locator, maxPresses = 120): Promise<number> {
+/**
+ * Presses Tab from the top of the page until `target` has the focus: the way a keyboard user reaches a control.
+ * Returns the presses.
+ */
+export async function tabTo(page: Page, target: Locator, maxPresses = 150): Promise<number> {
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
   for (let presses = 0; presses <= maxPresses; presses++) {
     if (await target.evaluate((el) => el === document.activeElement || el.contains(document.activeElement)))
       return presses;

@@ -7,7 +7,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { chromium, type BrowserContext, type Locator, type Page } from "playwright-core";
 import { ROOT } from "./taskpaneServer";
 
 export const CHROMIUM = "/usr/bin/chromium";
@@ -93,10 +93,14 @@ export async function seriousAxeViolations(page: Page): Promise<AxeFinding[]> {
     .map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(" ")) }));
 }
 
-/** A full-page screenshot in test-artifacts/taskpane/<name>.png. */
-export async function screenshot(page: Page, name: string): Promise<string> {
+/**
+ * A full-page screenshot in test-artifacts/taskpane/<name>.png; with `top`, also what the pane shows with that element
+ * scrolled to its top (<name>-view.png, the pane's own size), the picture an analyst would see at that step.
+ */
+export async function screenshot(page: Page, name: string, top?: Locator): Promise<void> {
   if (!existsSync(SHOTS)) mkdirSync(SHOTS, { recursive: true });
-  const path = join(SHOTS, `${name}.png`);
-  await page.screenshot({ path, fullPage: true });
-  return path;
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+  if (!top) return;
+  await top.first().evaluate((el) => el.scrollIntoView({ block: "start" }));
+  await page.screenshot({ path: join(SHOTS, `${name}-view.png`) });
 }

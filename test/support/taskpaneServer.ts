@@ -3,7 +3,7 @@
  * webpack in the loop: the development build in dist/ (made first when dist/taskpane.html is missing or older than
  * a source it is built from) behind a small static file server on a free port.
  */
-import { execFileSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -26,9 +26,13 @@ function newest(path: string): number {
   return Math.max(stat.mtimeMs, ...readdirSync(path).map((name) => newest(join(path, name))));
 }
 
-/** Builds dist/ with webpack in development mode when it is missing or stale; returns the build's time in ms, or 0. */
+/**
+ * Builds dist/ with webpack in development mode when it is missing or stale; returns the build's time in ms, or 0.
+ * KAM_TASKPANE_PREBUILT=1 serves dist/ as it is (built just before by other means), without the check.
+ */
 export function ensureBuilt(): number {
   const page = join(DIST, "taskpane.html");
+  if (process.env.KAM_TASKPANE_PREBUILT === "1" && existsSync(page)) return 0;
   const sources = Math.max(
     ...BUILT_FROM.map((p) => join(ROOT, p))
       .filter(existsSync)
@@ -36,14 +40,13 @@ export function ensureBuilt(): number {
   );
   if (existsSync(page) && statSync(page).mtimeMs >= sources) return 0;
   const started = Date.now();
-  execFileSync(
-    process.execPath,
-    [join(ROOT, "node_modules", "webpack", "bin", "webpack.js"), "--mode", "development"],
-    {
-      cwd: ROOT,
-      stdio: ["ignore", "ignore", "pipe"],
-    },
-  );
+  const webpack = join(ROOT, "node_modules", "webpack", "bin", "webpack.js");
+  const run = spawnSync(process.execPath, [webpack, "--mode", "development"], { cwd: ROOT, encoding: "utf8" });
+  if (run.status !== 0) {
+    // webpack reports compile errors on stdout
+    const errors = `${run.stdout}\n${run.stderr}`.split("\n").filter((line) => /error/i.test(line));
+    throw new Error(`The development build failed (webpack exit ${run.status}):\n${errors.slice(0, 20).join("\n")}`);
+  }
   return Date.now() - started;
 }
 
