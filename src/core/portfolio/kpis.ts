@@ -61,14 +61,13 @@ export function portfolioKpis(table: AccountTable, options: PortfolioOptions): P
   for (let i = 0; i < n; i++) activeCount += active[i];
   kpis.push(kpi("Accounts", activeCount));
 
+  // The retention rate, or why it is not available: the CLV KPIs need it and repeat the reason.
   let retention: number | undefined;
-  const needPrior = "needs a Prior revenue column (last year's revenue per account)";
-  if (!priorRevenue) {
-    kpis.push(kpi("RetentionRate", undefined, needPrior), kpi("ChurnRate", undefined, needPrior));
-  } else if (!table.status && !revenue) {
-    const why = "needs a Status column or a Revenue column (an account without revenue has churned)";
-    kpis.push(kpi("RetentionRate", undefined, why), kpi("ChurnRate", undefined, why));
-  } else {
+  let churn = 0;
+  let retentionWhy = "needs a Prior revenue column (last year's revenue per account)";
+  if (priorRevenue && !table.status && !revenue) {
+    retentionWhy = "needs a Status column or a Revenue column (an account without revenue has churned)";
+  } else if (priorRevenue) {
     let atStart = 0;
     let churned = 0;
     for (let i = 0; i < n; i++) {
@@ -76,14 +75,15 @@ export function portfolioKpis(table: AccountTable, options: PortfolioOptions): P
       atStart++;
       if (!active[i]) churned++;
     }
-    if (atStart === 0) {
-      const why = "no account has a prior revenue above 0";
-      kpis.push(kpi("RetentionRate", undefined, why), kpi("ChurnRate", undefined, why));
-    } else {
+    retentionWhy = "no account has a prior revenue above 0";
+    if (atStart > 0) {
       retention = (atStart - churned) / atStart;
-      kpis.push(kpi("RetentionRate", retention), kpi("ChurnRate", churned / atStart));
+      churn = churned / atStart;
     }
   }
+  if (retention === undefined) {
+    kpis.push(kpi("RetentionRate", undefined, retentionWhy), kpi("ChurnRate", undefined, retentionWhy));
+  } else kpis.push(kpi("RetentionRate", retention), kpi("ChurnRate", churn));
 
   if (!priorRevenue || !revenue) {
     const why = `needs ${!revenue ? "a Revenue column" : "a Prior revenue column"}`;
@@ -118,7 +118,7 @@ export function portfolioKpis(table: AccountTable, options: PortfolioOptions): P
     const why = "needs a Gross margin column";
     kpis.push(kpi("CLV", undefined, why), kpi("CustomerEquity", undefined, why));
   } else if (retention === undefined) {
-    const why = "needs the retention rate, which " + (kpis.find((k) => k.id === "RetentionRate")?.reason ?? "");
+    const why = `needs the retention rate, which is not available: ${retentionWhy}`;
     kpis.push(kpi("CLV", undefined, why), kpi("CustomerEquity", undefined, why));
   } else {
     let sum = 0;
