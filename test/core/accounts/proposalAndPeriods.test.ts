@@ -1,6 +1,13 @@
 /** Default criteria proposed from rated columns, and revenue by year for the trend. */
 import { describe, expect, it } from "vitest";
-import { detectMapping, proposeCriteria, revenuePeriods, validateAccounts, type TableInput } from "../../../src/core";
+import {
+  detectMapping,
+  proposeCriteria,
+  revenuePeriods,
+  validateAccounts,
+  type ColumnMapping,
+  type TableInput,
+} from "../../../src/core";
 
 const at = (values: unknown[][]): TableInput => ({ sheet: "S", top: 0, left: 0, values });
 
@@ -15,6 +22,14 @@ describe("proposeCriteria", () => {
     const p = proposeCriteria(input, detectMapping(input));
     // Fit, Potential, Innovation fit 1–5 (a blank does not disqualify); Size and Reach reach 10 and 9: 1–10, fewer.
     expect(p.criteria.map((c) => c.header)).toEqual(["Fit", "Potential", "Innovation"]);
+    // each a guess to confirm (confidence below 1), weight 1, with the reason the taskpane shows
+    expect(p.criteria[0]).toEqual({
+      column: 1,
+      header: "Fit",
+      confidence: 0.6,
+      reason: "rated 1–5 in every row: proposed as a criterion with weight 1",
+      weight: 1,
+    });
     expect(p.criteria.every((c) => c.weight === 1)).toBe(true);
     expect(p.scale).toEqual({ min: 1, max: 5 });
     expect(p.reason).toBe(
@@ -42,7 +57,30 @@ describe("proposeCriteria", () => {
     ]);
     const p = proposeCriteria(input, detectMapping(input));
     expect(p.criteria).toEqual([]);
-    expect(p.reason).toMatch(/^No unmapped column holds whole-number ratings \(1–5 or 1–10\)/);
+    expect(p.scale).toEqual({ min: 1, max: 5 });
+    expect(p.reason).toBe(
+      "No unmapped column holds whole-number ratings (1–5 or 1–10): choose attractiveness criteria to score accounts.",
+    );
+  });
+
+  it("reads from the row below the header where a saved mapping has no data row, and skips a column with no rating", () => {
+    // Row 0 is a note above the header with a number in it (50, off both scales): it is not a rating of any account.
+    const input = at([
+      ["Ratings of Q3", 50, null],
+      ["Account", "Fit", "Notes"],
+      ["A", 4, null],
+      ["B", 2, "n/a"],
+    ]);
+    const mapping: ColumnMapping = {
+      headerRow: 1,
+      headers: ["Account", "Fit", "Notes"],
+      fields: { account: { column: 0, header: "Account", confidence: 1, reason: "saved" } },
+      criteria: [],
+      numericColumns: [1, 2],
+    };
+    const p = proposeCriteria(input, mapping);
+    expect(p.criteria.map((c) => c.header)).toEqual(["Fit"]);
+    expect(p.scale).toEqual({ min: 1, max: 5 });
   });
 });
 
@@ -76,6 +114,47 @@ describe("revenuePeriods", () => {
       ["Beta SA", "Bo", 800, 760, 910],
     ]);
     expect(p.map((x) => x.year)).toEqual([2023, 2024, 2025]);
+  });
+
+  it("reads the earlier years in the selection's own rows, with the workbook's separators", () => {
+    // The same accounts selected from row 5 of a workbook that writes 1.234,5: the earlier year is read there.
+    const input: TableInput = {
+      sheet: "S",
+      top: 4,
+      left: 0,
+      separators: { decimal: ",", group: "." },
+      values: [
+        ["Account", "Revenue FY23", "Revenue FY24", "Revenue FY25"],
+        ["A", "1.234,5", 20, 30],
+        ["B", 7, 50, 60],
+      ],
+    };
+    const mapping = detectMapping(input);
+    const p = revenuePeriods(input, mapping, validateAccounts(input, mapping));
+    expect(Array.from(p[0].values)).toEqual([1234.5, 7]);
+  });
+
+  it("takes an unmapped column only when its name is a revenue name or a bare year, the mapped ones by any name", () => {
+    // "Reveune" is a close spelling the mapping matches; "Turnover" a revenue synonym; a margin by year is not revenue
+    const p = periods([
+      ["Account", "Margin 2022", "Turnover 2022", "Revenue FY23", "Reveune FY24", "Reveune FY25"],
+      ["A", 1, 5, 10, 20, 30],
+    ]);
+    expect(p.map((x) => [x.header, x.year, x.field])).toEqual([
+      ["Turnover 2022", 2022, undefined],
+      ["Revenue FY23", 2023, undefined],
+      ["Reveune FY24", 2024, "priorRevenue"],
+      ["Reveune FY25", 2025, "revenue"],
+    ]);
+  });
+
+  it("gives nothing where the mapped revenue has no year: the trend could not place it", () => {
+    expect(
+      periods([
+        ["Account", "Revenue", "Revenue 2023", "Revenue 2024"],
+        ["A", 30, 10, 20],
+      ]),
+    ).toEqual([]);
   });
 
   it("gives nothing for two years, a year twice, or no revenue column", () => {
