@@ -101,6 +101,9 @@ export async function screenshot(page: Page, name: string, top?: Locator): Promi
   if (!existsSync(SHOTS)) mkdirSync(SHOTS, { recursive: true });
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
   if (!top) return;
-  await top.first().evaluate((el) => el.scrollIntoView({ block: "start" }));
+  await top.first().evaluate((el) => {
+    el.scrollIntoView({ block: "start" });
+    window.scrollBy(0, -16); // a little of what is above, so the element is not cut at the edge
+  });
   await page.screenshot({ path: join(SHOTS, `${name}-view.png`) });
 }
