@@ -1,4 +1,4 @@
-import type { KamSettings, TableInput } from "../core";
+import type { TableInput } from "../core";
 import { applyPlan, REQUEST_BUDGET_BYTES } from "../excel/applyPlan";
 import { Cancelled, isCancelled, type Cancellable } from "../excel/cancel";
 import { explainExcelError } from "../excel/excelErrors";
@@ -17,8 +17,8 @@ export interface PaneBridge {
   readTable(options?: Cancellable): Promise<TableRead>;
   /** Prepares the report from a table read before, writes it, and saves its settings with the workbook. */
   build(input: TableInput, request: PrepareOptions, options?: Cancellable): Promise<BuildOutcome>;
-  /** Reads the saved source again and builds both sheets with the saved settings. */
-  rebuild(saved: KamSettings, options?: Cancellable): Promise<BuildOutcome>;
+  /** Both sheets again from the settings saved in the workbook, reading the table where they say it is. */
+  rebuild(options?: Cancellable): Promise<BuildOutcome>;
   selectCell(address: string): Promise<void>;
   activateSheet(name: string): Promise<void>;
 }
@@ -97,9 +97,16 @@ export function officeBridge(host: ExcelHost): PaneBridge {
 
     build: (input, request, options = {}) => explained(() => run((context) => write(context, input, request, options))),
 
-    rebuild: (saved, options = {}) =>
+    rebuild: (options = {}) =>
       explained(() =>
         run(async (context) => {
+          // The workbook's settings as they are now: a colleague may have built since the pane opened.
+          const { settings: saved, problems } = await loadSettings(context);
+          if (!saved)
+            throw new Error(
+              problems[0]?.message ??
+                "This workbook holds no saved KAM settings: select the account table and click Use selection.",
+            );
           const source: TableSource = saved.source;
           const read = await readSelection(context, supported, { ...options, source });
           return write(context, read.input, { saved, source }, options);

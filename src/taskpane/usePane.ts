@@ -89,11 +89,7 @@ export function usePane(bridge: PaneBridge): Pane {
         built,
       );
     },
-    rebuild: () => {
-      const saved = latest.current.saved?.settings;
-      if (!saved) return;
-      void start("buildStarted", (onProgress, signal) => bridge.rebuild(saved, { onProgress, signal }), built);
-    },
+    rebuild: () => void start("buildStarted", (onProgress, signal) => bridge.rebuild({ onProgress, signal }), built),
     cancel: () => running.current?.abort(),
     goTo: (cell) => void shown(bridge.selectCell(cell)),
     openSheet: (sheet) => void shown(bridge.activateSheet(sheet)),

@@ -52,17 +52,29 @@ describe("the pane's bridge to Excel", () => {
     expect(saved.settings!.discountRate).toBe(0.07);
   });
 
-  it("rebuilds from the saved source wherever the selection is now, redrawing its own sheets in place", async () => {
+  it("rebuilds from the saved source and choices wherever the selection is now, redrawing its sheets in place", async () => {
     const { fake, bridge } = workbook();
     const table = await bridge.readTable();
-    const first = await bridge.build(table.input, { source: table.source });
+    const chosen = { choices: { discountRate: 0.07 }, overrides: { fields: { nps: null } } };
+    const first = await bridge.build(table.input, { source: table.source, ...chosen });
     const sheets = fake.sheetNames();
     fake.view.selection = { sheet: SHEET, row: 500, col: 40, rows: 1, cols: 1 };
-    const again = await bridge.rebuild(first.settings);
+    const again = await bridge.rebuild();
     expect(again.sheets).toEqual(first.sheets);
     expect(again.renamed).toEqual([]);
     expect(fake.sheetNames()).toEqual(sheets);
-    expect(again.settings.source).toEqual(first.settings.source);
+    // the same choices: what the analyst set, and the field set to none
+    const { savedAt: _first, ...before } = first.settings;
+    const { savedAt: _again, ...after } = again.settings;
+    expect(after).toEqual(before);
+    expect([after.discountRate, after.columns.nps]).toEqual([0.07, null]);
+  });
+
+  it("says what to do when asked to rebuild a workbook without saved settings", async () => {
+    const { bridge } = workbook();
+    await expect(bridge.rebuild()).rejects.toThrow(
+      "This workbook holds no saved KAM settings: select the account table and click Use selection.",
+    );
   });
 
   it("gives Excel's errors as sentences, a cancel as Cancelled, and an empty table as what is wrong", async () => {
