@@ -10,7 +10,7 @@ import type { FakeWorkbook } from "../fakes/fakeWorkbook";
 export async function until<T>(
   what: string,
   check: () => Promise<T | undefined | false>,
-  timeoutMs = 15_000,
+  timeoutMs = 30_000,
 ): Promise<T> {
   const end = Date.now() + timeoutMs;
   let last: unknown;

@@ -61,7 +61,7 @@ describe.skipIf(chromiumMissing)("the taskpane in Chromium, over a fake Excel ho
     served = await serveDist();
     browser = await launchTaskpaneBrowser(await officeFakeScript(sampleWorkbook()));
     page = browser.page;
-  });
+  }, 300_000); // a webpack build beside the rest of npm test on two cores
 
   afterAll(async () => {
     await browser?.close();
