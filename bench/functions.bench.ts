@@ -7,7 +7,7 @@ import "../test/fakes/customFunctionsRuntime";
 import { HyperFormula } from "hyperformula";
 import { clv as clvFn, score } from "../src/functions/functions";
 import { clvFormula, scoreFormula } from "../src/report/nativeFormulas";
-import { pairedMedianMs, seededRandom, type BenchRow } from "./harness";
+import { pairedRatio, seededRandom, type BenchRow, type PairedRatio } from "./harness";
 
 const N = 100_000;
 const K = 8;
@@ -74,11 +74,11 @@ export async function run(): Promise<BenchRow[]> {
   const { ratings, weights } = scoreData();
   const c = clvData();
   // Wrappers and bare loops first, in alternation, before HyperFormula fills the heap.
-  const [wrapperScore, bareScore] = pairedMedianMs(
+  const scorePair = pairedRatio(
     () => score(ratings, weights),
     () => bareScoreLoop(ratings, weights[0]),
   );
-  const [wrapperClv, bareClv] = pairedMedianMs(
+  const clvPair = pairedRatio(
     () => clvFn(c.margin, c.retention, c.discount, c.periods),
     () => bareClvLoop(c.margin, c.retention, 0.1, c.periods),
   );
@@ -99,30 +99,43 @@ export async function run(): Promise<BenchRow[]> {
   const hfClv = hyperFormulaMs(clvSheet);
 
   return [
-    ...wrapperRows("KAM.SCORE", "100,000 × 8 (2% blanks)", wrapperScore, bareScore, "native SUMPRODUCT", hfScore),
-    ...wrapperRows("KAM.CLV", "100,000 accounts, finite horizon", wrapperClv, bareClv, "native POWER/IF", hfClv),
+    ...wrapperRows("KAM.SCORE", "100,000 × 8 (2% blanks)", scorePair, 2, "native SUMPRODUCT", hfScore),
+    ...wrapperRows("KAM.CLV", "100,000 accounts, finite horizon", clvPair, 1.3, "native POWER/IF", hfClv),
   ];
 }
 
-/** The two comparisons the issue asks for: against the bare loop (≤ 2x) and against native formulas (≥ 20x). */
-function wrapperRows(name: string, size: string, ours: number, bare: number, native: string, hf: number): BenchRow[] {
+/**
+ * The two comparisons: against the bare loop (issue 18: KAM.SCORE ≤ 2x, KAM.CLV ≤ 1.3x, judged on the median of the
+ * per-pair ratios) and against native formulas in HyperFormula (≥ 20x; one run, its time is seconds).
+ */
+function wrapperRows(
+  name: string,
+  size: string,
+  pair: PairedRatio,
+  limit: number,
+  native: string,
+  hf: number,
+): BenchRow[] {
+  const x = (r: number) => `${r.toFixed(2)}x`;
   return [
     {
       task: `${name} wrapper, ${size}, one call`,
-      ms: ours,
+      ms: pair.aMs,
       versus: "bare loop, same 2-D arrays",
-      versusMs: bare,
-      target: "wrapper ≤ 2x bare loop",
-      ok: ours <= 2 * bare,
-      note: `the wrapper costs ${(ours / bare).toFixed(2)}x the bare loop`,
+      versusMs: pair.bMs,
+      target: `wrapper ≤ ${limit}x bare loop`,
+      ok: pair.ratio <= limit,
+      note:
+        `the wrapper costs ${x(pair.ratio)} the bare loop: median of ${pair.pairs} interleaved pairs, ` +
+        `quartiles ${x(pair.q1)}–${x(pair.q3)}, range ${x(pair.min)}–${x(pair.max)}`,
     },
     {
       task: `${name} wrapper, ${size}`,
-      ms: ours,
+      ms: pair.aMs,
       versus: `HyperFormula, ${native} per row (one run)`,
       versusMs: hf,
       target: "≥ 20x faster",
-      ok: hf >= 20 * ours,
+      ok: hf >= 20 * pair.aMs,
     },
   ];
 }

@@ -34,11 +34,30 @@ export function medianMs(fn: () => unknown, runs = 7, warmup = 2): number {
   return times[Math.floor(times.length / 2)];
 }
 
+/** A ratio measured pair by pair: its median and spread (quartiles, extremes) over the interleaved runs. */
+export interface PairedRatio {
+  /** Median of a's times and of b's times, ms. */
+  readonly aMs: number;
+  readonly bMs: number;
+  /** Median of the per-pair ratios a/b, and their spread. */
+  readonly ratio: number;
+  readonly q1: number;
+  readonly q3: number;
+  readonly min: number;
+  readonly max: number;
+  readonly pairs: number;
+}
+
+const sortedCopy = (xs: readonly number[]) => [...xs].sort((x, y) => x - y);
+const quantile = (sorted: readonly number[], q: number) => sorted[Math.round(q * (sorted.length - 1))];
+
 /**
- * Medians of two functions timed in alternation (a, b, a, b, ...), so that both meet the same heap and the same
- * GC state: a ratio between two timings taken minutes apart measures the garbage collector, not the code.
+ * Two functions timed in alternation (a, b, a, b, ...), so both meet the same heap and the same GC state; the ratio
+ * is taken pair by pair and its median and spread reported. A ratio between two timings taken minutes apart measures
+ * the garbage collector and the neighbours on a shared machine, not the code: two single-shot runs of the same bench
+ * here gave KAM.SCORE 2.1x and then 0.83x its bare loop.
  */
-export function pairedMedianMs(a: () => unknown, b: () => unknown, runs = 31, warmup = 10): [number, number] {
+export function pairedRatio(a: () => unknown, b: () => unknown, runs = 31, warmup = 10): PairedRatio {
   for (let i = 0; i < warmup; i++) {
     a();
     b();
@@ -55,8 +74,17 @@ export function pairedMedianMs(a: () => unknown, b: () => unknown, runs = 31, wa
       times.push(Number(process.hrtime.bigint() - start) / 1e6);
     }
   }
-  const median = (t: number[]) => t.sort((x, y) => x - y)[Math.floor(t.length / 2)];
-  return [median(ta), median(tb)];
+  const ratios = sortedCopy(ta.map((t, i) => t / tb[i]));
+  return {
+    aMs: quantile(sortedCopy(ta), 0.5),
+    bMs: quantile(sortedCopy(tb), 0.5),
+    ratio: quantile(ratios, 0.5),
+    q1: quantile(ratios, 0.25),
+    q3: quantile(ratios, 0.75),
+    min: ratios[0],
+    max: ratios[ratios.length - 1],
+    pairs: runs,
+  };
 }
 
 /** Median time per call in microseconds, for work far below a millisecond (a model fit). */

@@ -24,7 +24,7 @@ const SEED = 9;
 const HELP_RUNS = 11;
 const ONE_RUN_ABOVE_MS = 20_000;
 const TIMEOUT_MS = 10 * 60_000;
-const GNU_TIME = "/usr/bin/time";
+export const GNU_TIME = "/usr/bin/time";
 const MB = 2 ** 20;
 
 const count = (n: number) => n.toLocaleString("en-US");
@@ -33,7 +33,7 @@ const mb = (bytes: number) => `${(bytes / MB).toFixed(1)} MB`;
 const log = (text: string) => process.stderr.write(`  kamCli: ${text}\n`);
 
 /** The repository root: the bundled benchmark runs from node_modules/.cache/kam-bench, so look up for package.json. */
-function repoRoot(): string {
+export function repoRoot(): string {
   for (let dir = __dirname; ; dir = dirname(dir)) {
     const pkg = join(dir, "package.json");
     if (existsSync(pkg) && (JSON.parse(readFileSync(pkg, "utf8")) as { name?: string }).name === "kam-analytics-excel")
@@ -43,7 +43,7 @@ function repoRoot(): string {
 }
 
 /** The CSV as samples/generate.ts writes it (csv-stringify: quotes where needed, CRLF). */
-function writeCsv(rows: Cell[][], file: string): void {
+export function writeCsv(rows: Cell[][], file: string): void {
   writeFileSync(file, stringify(rows, { record_delimiter: "windows" }));
 }
 
@@ -56,7 +56,7 @@ async function writeXlsx(rows: Cell[][], file: string): Promise<void> {
   await writer.commit();
 }
 
-interface ChildResult {
+export interface ChildResult {
   readonly ms: number;
   readonly code: number | null;
   readonly signal: NodeJS.Signals | null;
@@ -71,7 +71,12 @@ interface ChildResult {
  * Runs `node kam.js ...args` and measures it. With GNU time the child is `time -v node kam.js ...`: its report is cut
  * off the end of stderr. Without it a small wrapper runs kam's exported main and prints its own maxRSS last.
  */
-function runKam(root: string, kam: string, args: readonly string[], peakFrom: "gnu" | "node"): Promise<ChildResult> {
+export function runKam(
+  root: string,
+  kam: string,
+  args: readonly string[],
+  peakFrom: "gnu" | "node",
+): Promise<ChildResult> {
   const wrapper =
     `const { main } = require(${JSON.stringify(kam)});` +
     `main(process.argv.slice(1)).then((code) => { process.exitCode = code;` +

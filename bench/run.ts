@@ -8,7 +8,8 @@
  * loops (written in the benchmark file itself) do not carry.
  */
 import { spawnSync } from "node:child_process";
-import { readdirSync } from "node:fs";
+import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { cpus, loadavg, totalmem } from "node:os";
 import { join } from "node:path";
 import { build } from "esbuild";
 import type { BenchRow } from "./harness";
@@ -57,9 +58,26 @@ async function main(): Promise<void> {
     .filter((f) => f.endsWith(".bench.ts") && (!filter || f.includes(filter)))
     .sort();
   const rows: BenchRow[] = [];
+  const results = join(__dirname, "results");
+  mkdirSync(results, { recursive: true });
   for (const file of files) {
     process.stderr.write(`running ${file}…\n`);
-    rows.push(...runInOwnProcess(await bundle(file, outdir)));
+    const load = loadavg()[0];
+    const fileRows = runInOwnProcess(await bundle(file, outdir));
+    rows.push(...fileRows);
+    // One JSON per benchmark file, kept in the repository: scripts/benchmarks-md.mjs writes BENCHMARKS.md from all of
+    // them, so a run of one benchmark refreshes its rows and keeps the others' (each with its own date and machine).
+    const machine = {
+      node: process.version,
+      platform: `${process.platform}/${process.arch}`,
+      cpus: `${cpus().length} × ${cpus()[0]?.model.trim() ?? "unknown"}`,
+      memoryGb: Math.round(totalmem() / 2 ** 30),
+      loadAverageAtStart: Number(load.toFixed(2)),
+    };
+    writeFileSync(
+      join(results, file.replace(/\.bench\.ts$/, ".json")),
+      `${JSON.stringify({ file, date: new Date().toISOString(), machine, rows: fileRows }, null, 2)}\n`,
+    );
   }
   console.log(`\nKAM Analytics benchmarks — node ${process.version}, ${process.platform}/${process.arch}\n`);
   console.log("| task | this project | versus | their time | ratio | target | met |");
@@ -73,6 +91,8 @@ async function main(): Promise<void> {
     if (r.note) console.log(`|   ↳ ${r.note} | | | | | | |`);
   }
   console.log("\nratio = their time / this project's time (above 1: this project is faster).");
+  const md = spawnSync(process.execPath, [join(__dirname, "..", "scripts", "benchmarks-md.mjs")], { stdio: "inherit" });
+  if (md.status !== 0) throw new Error("scripts/benchmarks-md.mjs failed");
 }
 
 main().catch((err: unknown) => {

@@ -91,12 +91,15 @@ export function telecomAccounts(options: SampleOptions = {}): Cell[][] {
   const rnd = seededRandom(options.seed ?? 2026);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)];
   const rating = (centre: number) => Math.max(1, Math.min(5, Math.round(centre + (rnd() - 0.5) * 3)));
-  const used = new Set<string>();
+  // How many accounts took each name so far: the second "Vertex Telecom Ltd" is "Vertex Telecom Ltd 2" (a counter, not
+  // a search for a free number, which at a million accounts would try each number again for every account).
+  const taken = new Map<string, number>();
   const rows: Cell[][] = [[...SAMPLE_HEADERS]];
   for (let i = 0; i < count; i++) {
-    let name = `${pick(PREFIXES)} ${pick(SUFFIXES)} ${pick(FORMS)}`;
-    for (let k = 2; used.has(name); k++) name = `${name.replace(/ \d+$/, "")} ${k}`;
-    used.add(name);
+    const plain = `${pick(PREFIXES)} ${pick(SUFFIXES)} ${pick(FORMS)}`;
+    const times = (taken.get(plain) ?? 0) + 1;
+    taken.set(plain, times);
+    const name = times === 1 ? plain : `${plain} ${times}`;
     const segment = pick(SEGMENTS);
     const size = segment === "Enterprise" ? 3 : segment === "Wholesale" ? 2.2 : segment === "Public sector" ? 1.6 : 0.6;
     // Log-normal-ish revenue: a few large accounts carry the portfolio, as in real KAM programmes.

@@ -344,7 +344,10 @@ export function dashboardSheet(
   }
   if (has("products")) {
     const Pr = layout.range("products");
-    const most = Math.min(8, Math.max(1, ...Array.from(table.numbers.products!).filter((x) => !Number.isNaN(x))));
+    // A loop, not Math.max(...): spreading a million accounts' values overflows the call stack.
+    let most = 1;
+    for (const x of table.numbers.products!) if (x > most) most = x; // NaN (blank) compares false
+    most = Math.min(8, most);
     const rowsP: PlanCell[][] = [["Products", "Accounts"]];
     for (let p = 1; p <= most; p++) {
       const crit = p === most ? `">=${p}"` : String(p);

@@ -1,0 +1,98 @@
+/**
+ * Issue 18, item 1: `kam report` from 1,000 to 1,000,000 accounts (seeded telecom sample, messy cells included, 18
+ * columns), each size once in its own process: wall time and peak RSS (GNU time). The anchor is the work no writer of
+ * this workbook can skip: exceljs' streaming WorkbookWriter writing the cells of the Accounts sheet alone (the
+ * same rows: the input columns, and the computed columns as the formulas kam writes), timed in this process with the
+ * rows already in memory. Target: kam within 1.3x of the anchor at 1,000,000 rows, peak RSS ≤ 1 GB.
+ * KAM_SCALE_SIZES=1000,10000 runs fewer sizes.
+ */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parse } from "csv-parse/sync";
+import ExcelJS from "exceljs";
+import { ROW_TOKEN, type PlanCell } from "../src/report/plan";
+import { prepareReport } from "../src/report/kam/prepareReport";
+import { withFilePrefixes } from "../src/xlsx/formulaPrefixes";
+import { telecomAccounts } from "../samples/telecomAccounts";
+import type { BenchRow } from "./harness";
+import { existsSync } from "node:fs";
+import { GNU_TIME, repoRoot, runKam, writeCsv } from "./kamCli.bench";
+
+const SIZES = (process.env.KAM_SCALE_SIZES ?? "1000,10000,100000,1000000").split(",").map(Number);
+const MB = 2 ** 20;
+const log = (text: string) => process.stderr.write(`  scale: ${text}\n`);
+const count = (n: number) => n.toLocaleString("en-US");
+
+/** The computed columns' formulas as kam writes them (the Accounts sheet's pattern block, from a small sample). */
+function accountsPattern(): readonly PlanCell[] {
+  const rows = telecomAccounts({ count: 50, seed: 9 });
+  const { report } = prepareReport({ sheet: "Accounts", top: 0, left: 0, values: rows });
+  const accounts = report!.plan.sheets.find((s) => s.name === "Accounts")!;
+  return accounts.patterns![0].pattern;
+}
+
+/** exceljs' streaming writer, one sheet: the CSV's cells (numbers as numbers) and the formula columns. */
+async function anchorMs(csv: string, pattern: readonly PlanCell[], dir: string): Promise<number> {
+  const rows = parse(readFileSync(csv), { relax_column_count: true }) as string[][];
+  const typed = rows.map((r) => r.map((v) => (v !== "" && Number.isFinite(Number(v)) ? Number(v) : v)));
+  const start = process.hrtime.bigint();
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: join(dir, "anchor.xlsx"), useSharedStrings: true });
+  const ws = wb.addWorksheet("Accounts");
+  typed.forEach((values, i) => {
+    const row = String(i + 1);
+    const formulas = pattern.map((c) =>
+      c !== null && typeof c === "object" ? { formula: withFilePrefixes(c.f.split(ROW_TOKEN).join(row)) } : c,
+    );
+    ws.addRow([...values, ...formulas]).commit();
+  });
+  ws.commit();
+  await wb.commit();
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
+export async function run(): Promise<BenchRow[]> {
+  const root = repoRoot();
+  const kam = join(root, "dist", "cli", "kam.js");
+  const built = spawnSync(process.execPath, [join(root, "scripts", "build-cli.mjs")], { cwd: root, encoding: "utf8" });
+  if (built.status !== 0) throw new Error(`scripts/build-cli.mjs failed: ${built.stderr}`);
+  const peakFrom = existsSync(GNU_TIME) ? "gnu" : "node";
+  const pattern = accountsPattern();
+  const out: BenchRow[] = [];
+  for (const n of SIZES) {
+    const dir = mkdtempSync(join(tmpdir(), "kam-scale-"));
+    try {
+      const csv = join(dir, "accounts.csv");
+      log(`writing ${count(n)} accounts`);
+      writeCsv(telecomAccounts({ count: n, seed: 9, messy: true }), csv);
+      (globalThis as { gc?: () => void }).gc?.();
+      log(`kam report on ${count(n)} accounts`);
+      const r = await runKam(root, kam, ["report", csv, "-o", join(dir, "out.xlsx"), "--force"], peakFrom);
+      const ok = r.code === 0 && !r.timedOut;
+      const peak = r.peakRssBytes !== undefined ? r.peakRssBytes / MB : Number.NaN;
+      const big = n >= 100_000;
+      const anchor = big && ok ? await anchorMs(csv, pattern, dir) : undefined;
+      const size = ok ? statSync(join(dir, "out.xlsx")).size / MB : Number.NaN;
+      out.push({
+        task: `kam report, ${count(n)} accounts (CSV, 18 columns, all sheets)`,
+        ms: ok ? r.ms : Number.NaN,
+        ...(anchor !== undefined
+          ? {
+              versus: "exceljs streaming writer, the Accounts sheet's cells alone",
+              versusMs: anchor,
+              target: n >= 1_000_000 ? "≤ 1.3x the anchor, peak RSS ≤ 1 GB" : undefined,
+              ok: n >= 1_000_000 ? r.ms <= 1.3 * anchor && peak <= 1024 : undefined,
+            }
+          : {}),
+        note: ok
+          ? `one run; peak RSS ${peak.toFixed(0)} MB; output ${size.toFixed(1)} MB` +
+            (anchor !== undefined ? `; kam takes ${(r.ms / anchor).toFixed(2)}x the anchor` : "")
+          : `failed: exit ${r.code ?? r.signal}${r.timedOut ? " (stopped)" : ""}; peak RSS ${peak.toFixed(0)} MB; ${r.stderr.trim().split("\n").slice(-3).join(" ⏎ ")}`,
+      });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  return out;
+}
