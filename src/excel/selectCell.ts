@@ -1,25 +1,8 @@
 import { splitRangeAddress } from "../core";
 import { syncExplained } from "./excelErrors";
 
-/** The part of Office.js that showing a cell or a sheet uses; Excel.RequestContext satisfies it, as do the fakes. */
-export interface ShowContext {
-  readonly workbook: {
-    readonly worksheets: {
-      getItemOrNullObject(name: string): ShowableSheet;
-    };
-  };
-  sync(): Promise<void>;
-}
-
-interface ShowableSheet {
-  load(properties: string): unknown;
-  readonly isNullObject?: boolean;
-  activate(): void;
-  getRange(address: string): { select(): void };
-}
-
 /** The sheet named, found in one sync, or a sentence saying it is gone (renamed or deleted since it was read). */
-async function findSheet(context: ShowContext, name: string, then: string): Promise<ShowableSheet> {
+async function findSheet(context: Excel.RequestContext, name: string, then: string): Promise<Excel.Worksheet> {
   const sheet = context.workbook.worksheets.getItemOrNullObject(name);
   sheet.load("name");
   await syncExplained(context);
@@ -32,7 +15,7 @@ async function findSheet(context: ShowContext, name: string, then: string): Prom
  * Shows an issue's cell in Excel: activates its sheet and selects the cell, or the range of a whole-table issue, in
  * two syncs. `address` is as the account model writes it: 'Account Data'!D17.
  */
-export async function selectCell(context: ShowContext, address: string): Promise<void> {
+export async function selectCell(context: Excel.RequestContext, address: string): Promise<void> {
   const at = splitRangeAddress(address);
   if (!at) throw new Error(`"${address}" is not a cell of a sheet in this workbook.`);
   const sheet = await findSheet(context, at.sheet, "click Use selection to read the table where it is now.");
@@ -42,7 +25,7 @@ export async function selectCell(context: ShowContext, address: string): Promise
 }
 
 /** Brings a sheet to the front ("Open KPI Dashboard" after a build), in two syncs. */
-export async function activateSheet(context: ShowContext, name: string): Promise<void> {
+export async function activateSheet(context: Excel.RequestContext, name: string): Promise<void> {
   const sheet = await findSheet(context, name, "build again to make it.");
   sheet.activate();
   await syncExplained(context);
