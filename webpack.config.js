@@ -105,16 +105,6 @@ module.exports = async (env, options) => {
     },
     resolve: {
       extensions: [".ts", ".tsx", ".js"],
-      // Fluent's Dropdown (react-combobox, through react-context-selector) imports React's `scheduler`, a peer it
-      // expects at the top of node_modules; npm left the only copy inside react-dom. It is the copy React must use
-      // anyway: one scheduler for the renderer and the selectors.
-      alias: {
-        scheduler: path.dirname(
-          require.resolve("scheduler/package.json", {
-            paths: [path.dirname(require.resolve("react-dom/package.json"))],
-          }),
-        ),
-      },
     },
     module: {
       rules: [
