@@ -4,6 +4,7 @@
  */
 export * from "./errors";
 export * from "./score";
+export * from "./scoreParts";
 export * from "./clv";
 export * from "./churn";
 export * from "./cohort";

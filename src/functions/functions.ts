@@ -25,7 +25,7 @@ import { valueOrThrow } from "./excelErrors";
 import { npsValue } from "./nps";
 import { quadrantCells } from "./quadrant";
 import { retentionValue } from "./retention";
-import { scoreCells } from "./score";
+import { scoreCells, scorePartsCells } from "./score";
 
 /**
  * Key-account attractiveness score, 0 to 100, for each row of ratings: 100 × Σ w·(rating − scale_min)/(scale_max − scale_min) / Σ w. Blank ratings are left out and the other weights renormalised; on a scale starting above 0, a 0 is read as a blank.
@@ -39,6 +39,20 @@ import { scoreCells } from "./score";
  */
 export function score(ratings: any[][], weights: any[][], scale_min?: number, scale_max?: number): any[][] {
   return scoreCells(ratings, weights, scale_min, scale_max) as any[][];
+}
+
+/**
+ * Each criterion's contribution to KAM.SCORE, in score points: 100 × w·(rating − scale_min)/((scale_max − scale_min) × Σ w), Σ over the rated criteria, so a row's parts add up to its score. A blank rating has a blank part; ratings are read as KAM.SCORE reads them.
+ * @customfunction SCORE.PARTS
+ * @helpurl https://localhost:3000/help.html#kam-score-parts
+ * @param ratings One row per account, one column per criterion, as for KAM.SCORE.
+ * @param weights One weight per criterion, as a row or a column; non-negative, at least one above 0 (a blank weight is 0).
+ * @param [scale_min] Lowest possible rating (default 1).
+ * @param [scale_max] Highest possible rating (default 5).
+ * @returns One row of parts per account, one column per criterion (spilled).
+ */
+export function scoreParts(ratings: any[][], weights: any[][], scale_min?: number, scale_max?: number): any[][] {
+  return scorePartsCells(ratings, weights, scale_min, scale_max) as any[][];
 }
 
 /**

@@ -1,4 +1,4 @@
-import { isKamError, kamError, makeScoreSpec, scoreRow, type KamError, type ScoreSpec } from "../core";
+import { isKamError, kamError, makeScoreSpec, scoreParts, scoreRow, type KamError, type ScoreSpec } from "../core";
 import { describeNonNumber, isBlankCell, positionInRange, type ExcelCell, type ExcelMatrix } from "./cells";
 import { isErrorCell, notFinite, passInputError, toExcelError, type ResultCell } from "./excelErrors";
 
@@ -10,25 +10,13 @@ import { isErrorCell, notFinite, passInputError, toExcelError, type ResultCell }
  * cells as 0; on a scale that starts above 0 a 0 cannot be a rating, so it is read as a blank (said in the help).
  */
 export function scoreCells(
-  ratings: ExcelMatrix,
+  ratingsArg: ExcelMatrix,
   weights: ExcelMatrix,
   scaleMin: number | null | undefined,
   scaleMax: number | null | undefined,
 ): ResultCell[][] {
-  const spec = readSpec(weights, scaleMin, scaleMax);
-  if (isKamError(spec)) throw toExcelError(spec);
-  if (!ratings || ratings.length === 0) throw toExcelError(kamError("value", "ratings", "ratings is empty."));
+  const { spec, rows: ratings } = readCall(ratingsArg, weights, scaleMin, scaleMax);
   const k = spec.weights.length;
-  const cols = ratings[0].length;
-  if (cols !== k) {
-    throw toExcelError(
-      kamError(
-        "value",
-        "ratings",
-        `ratings has ${cols} criteria (columns) but weights has ${k}: give one weight per criterion.`,
-      ),
-    );
-  }
   const zeroIsBlank = spec.scaleMin > 0;
   const out: ResultCell[][] = new Array(ratings.length);
   for (let i = 0; i < ratings.length; i++) {
@@ -44,6 +32,62 @@ export function scoreCells(
     }
   }
   return out;
+}
+
+/**
+ * KAM.SCORE.PARTS over Excel's arguments, read exactly as KAM.SCORE reads them: one row of k parts per account row
+ * (each criterion's score points, see core scoreParts), an empty cell for a blank rating. A row KAM.SCORE refuses
+ * gets its error in each of its k cells, so a SUM across the row fails as the score does.
+ */
+export function scorePartsCells(
+  ratingsArg: ExcelMatrix,
+  weights: ExcelMatrix,
+  scaleMin: number | null | undefined,
+  scaleMax: number | null | undefined,
+): ResultCell[][] {
+  const { spec, rows: ratings } = readCall(ratingsArg, weights, scaleMin, scaleMax);
+  const k = spec.weights.length;
+  const zeroIsBlank = spec.scaleMin > 0;
+  const out: ResultCell[][] = new Array(ratings.length);
+  for (let i = 0; i < ratings.length; i++) {
+    const row = ratings[i];
+    // As in scoreCells: the core on the row as given, and only a refused row read cell by cell for the reason.
+    let parts: (number | null)[] | KamError | CustomFunctions.Error = scoreParts(row as (number | null)[], spec, i + 1);
+    if (isKamError(parts)) {
+      const clean = cleanRow(row, k, zeroIsBlank, ratings.length, i);
+      parts = isKamError(clean) || clean instanceof CustomFunctions.Error ? clean : scoreParts(clean, spec, i + 1);
+    }
+    if (Array.isArray(parts)) out[i] = parts.map((p) => (p === null ? "" : p - p === 0 ? p : notFinite()));
+    else {
+      const error = isKamError(parts) ? toExcelError(parts) : parts;
+      out[i] = new Array<ResultCell>(k).fill(error);
+    }
+  }
+  return out;
+}
+
+/** The checks of a whole call (weights, scale, ratings' width), thrown as one error; the validated spec. */
+function readCall(
+  ratings: ExcelMatrix,
+  weights: ExcelMatrix,
+  scaleMin: number | null | undefined,
+  scaleMax: number | null | undefined,
+): { spec: ScoreSpec; rows: ExcelCell[][] } {
+  const spec = readSpec(weights, scaleMin, scaleMax);
+  if (isKamError(spec)) throw toExcelError(spec);
+  if (!ratings || ratings.length === 0) throw toExcelError(kamError("value", "ratings", "ratings is empty."));
+  const k = spec.weights.length;
+  const cols = ratings[0].length;
+  if (cols !== k) {
+    throw toExcelError(
+      kamError(
+        "value",
+        "ratings",
+        `ratings has ${cols} criteria (columns) but weights has ${k}: give one weight per criterion.`,
+      ),
+    );
+  }
+  return { spec, rows: ratings };
 }
 
 function cleanRow(
