@@ -44,6 +44,39 @@ export function scoreFormula(
   );
 }
 
+/** References for the Main driver formula of one account row. */
+export interface DriverRefs {
+  /** The account's ratings, one row (B5:E5), as for scoreFormula. */
+  readonly ratings: string;
+  /** The criteria weights, the same orientation and length. */
+  readonly weights: string;
+  readonly scaleMin: string;
+  readonly scaleMax: string;
+  /** The criteria's headers, the same orientation and length ($B$1:$E$1): what the formula shows. */
+  readonly headers: string;
+  /** The account's attractiveness score cell (scoreFormula's result): blank or an error passes through. */
+  readonly score: string;
+  /** The attractiveness cut-off below which the driver is what holds the account back. */
+  readonly cut: string;
+}
+
+/**
+ * The header of the criterion that explains the score most (core: mainDriver): the largest w·(x − min), or, for an
+ * account whose score is below the cut, the largest shortfall w·(max − x); only rated criteria count; values within a
+ * relative 1E-12 of the largest tie (DRIVER_TIE), and MATCH takes the leftmost. A blank score (no rating) gives a blank
+ * and an error score its error, since `score=""` fails on an error value.
+ *
+ * E = ISNUMBER(x)·w·((s<cut)·(max − x) + (s≥cut)·(x − min)) − NOT(ISNUMBER(x)): unrated criteria are −1, below every
+ * rated one (≥ 0). One of the two products is an exact 0, so each value is the core's w·(x − min) or w·(max − x) to
+ * the last bit. SUMPRODUCT makes MATCH and MAX take E as an array in Excel without dynamic arrays and in LibreOffice,
+ * without an array (Ctrl+Shift+Enter) formula; IF is kept outside it, where it would not take arrays in old Excel.
+ */
+export function mainDriverFormula(refs: DriverRefs): string {
+  const { ratings: x, weights: w, scaleMin: lo, scaleMax: hi, score: s, cut } = refs;
+  const e = `(ISNUMBER(${x})*${w}*((${s}<${cut})*(${hi}-${x})+(${s}>=${cut})*(${x}-${lo}))-NOT(ISNUMBER(${x})))`;
+  return `IF(${s}="","",INDEX(${refs.headers},SUMPRODUCT(MATCH(1,(${e}>=MAX(${e})*(1-1E-12))*1,0))))`;
+}
+
 /** References (or literal numbers) for the CLV formula's inputs. */
 export interface ClvRefs {
   readonly margin: string;

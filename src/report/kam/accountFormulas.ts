@@ -1,5 +1,5 @@
 import type { AccountTable, PortfolioOptions } from "../../core";
-import { clvFormula, scoreFormula } from "../nativeFormulas";
+import { clvFormula, mainDriverFormula, scoreFormula } from "../nativeFormulas";
 import type { AccountsLayout, ColumnKey } from "./accountsSheet";
 import type { InputRefs } from "./inputsSheet";
 
@@ -16,6 +16,8 @@ export type RowFormula = (at: RowRefs) => string;
  * - Active: the status is not "Churned" (without a status column: revenue > 0).
  * - Attractiveness: KAM.SCORE over the criteria with the weight and scale cells (nativeFormulas.scoreFormula: blank
  *   without a rating, #N/A for a rating outside the scale or text, where KAM.SCORE fails).
+ * - Main driver: the header of the criterion that adds most to the score, or (below the top attractiveness cut-off)
+ *   the one that holds it back most (nativeFormulas.mainDriverFormula, core mainDriver).
  * - Strength: the same rule over relationship strength (on its scale) and share of wallet, each on 0–1.
  * - Quadrant: INDEX into the segment names, band = number of cut-offs reached (a value equal to a cut is high).
  * - Margin, CLV (m·r/(1+d−r), r the portfolio retention cell), revenue change, at risk.
@@ -46,6 +48,22 @@ export function accountFormulas(
     const last = layout.letter(`criterion${k - 1}`);
     const { scaleMin: lo, scaleMax: hi, weights } = inputs;
     out.attractiveness = (r) => scoreFormula(`$${first}${r.row}:$${last}${r.row}`, weights, lo, hi);
+    if (has("mainDriver")) {
+      const score = at("attractiveness");
+      // The top cut-off: below it an account is not yet highly attractive, and the driver says what holds it back.
+      const cut = inputs.attractivenessCuts[inputs.attractivenessCuts.length - 1];
+      const headers = `$${first}$${layout.firstRow - 1}:$${last}$${layout.firstRow - 1}`;
+      out.mainDriver = (r) =>
+        mainDriverFormula({
+          ratings: `$${first}${r.row}:$${last}${r.row}`,
+          weights,
+          scaleMin: lo,
+          scaleMax: hi,
+          headers,
+          score: score(r),
+          cut,
+        });
+    }
   }
   if (has("strength")) {
     const parts: {

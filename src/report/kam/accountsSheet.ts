@@ -26,6 +26,7 @@ export type ColumnKey =
   | `period${number}`
   | "active"
   | "attractiveness"
+  | "mainDriver"
   | "strength"
   | "quadrant"
   | "margin"
@@ -113,8 +114,10 @@ export function accountsLayout(
   const revenue = !!n.revenue;
   const prior = !!n.priorRevenue;
   specs.push({ key: "active", header: "Active", width: 9 });
-  if (table.criteria.length > 0)
+  if (table.criteria.length > 0) {
     specs.push({ key: "attractiveness", header: "Attractiveness", format: FORMATS.score, width: 14 });
+    specs.push({ key: "mainDriver", header: "Main driver", width: 18 });
+  }
   if (n.relationship || n.shareOfWallet)
     specs.push({ key: "strength", header: "Strength", format: FORMATS.score, width: 11 });
   if (table.criteria.length > 0 && (n.relationship || n.shareOfWallet))

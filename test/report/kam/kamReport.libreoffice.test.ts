@@ -6,7 +6,15 @@
  * sheet go to test-artifacts/ for a person to look at (and the README shows them).
  */
 import { describe, expect, it } from "vitest";
-import { columnLetters, portfolioKpis, type AccountTable } from "../../../src/core";
+import {
+  columnLetters,
+  isKamError,
+  mainDriver,
+  makeScoreSpec,
+  portfolioKpis,
+  type AccountTable,
+  type PortfolioOptions,
+} from "../../../src/core";
 import type { SheetPlan, WorkbookPlan } from "../../../src/report/plan";
 import { planCellAt, rowOf, sheetBlocks } from "../../../src/report/planCells";
 import { writeWorkbook } from "../../../src/xlsx/writeWorkbook";
@@ -38,6 +46,27 @@ function kpiCells(plan: WorkbookPlan): Map<string, { sheet: string; address: str
     if (m) out.set(n.name, { sheet: m[1].replace(/''/g, "'"), address: `${m[2]}${m[3]}` });
   }
   return out;
+}
+
+/**
+ * Each account's Main driver as the core names it (core mainDriver: the largest contribution, or below the top
+ * attractiveness cut-off the largest shortfall), as the criterion's header; "" where the account has no rating.
+ */
+function coreDrivers(table: AccountTable, options: PortfolioOptions, attractiveness: Float64Array): string[] {
+  const spec = makeScoreSpec(options.criteriaWeights, options.scale.min, options.scale.max);
+  if (isKamError(spec)) throw new Error(spec.message);
+  const cuts = options.cuts.attractiveness;
+  const cut = cuts[cuts.length - 1];
+  return Array.from({ length: table.count }, (_, i) => {
+    const ratings = table.criteria.map((c) => (Number.isNaN(c.values[i]) ? null : c.values[i]));
+    const d = mainDriver(ratings, spec, attractiveness[i] < cut);
+    if (isKamError(d)) {
+      // Only an account without any rating may lack a driver: the sheet shows a blank there.
+      expect(d.message, `account ${i + 1}`).toMatch(/has no rating/);
+      return "";
+    }
+    return table.criteria[d].header;
+  });
 }
 
 function expectKpis(
@@ -96,6 +125,23 @@ describe("the KAM workbook recalculated by LibreOffice", async () => {
     expect(blanks).toBeGreaterThan(0);
   });
 
+  it("names every account's Main driver as the core does, holding-back criteria below the cut", () => {
+    const driver = accountsColumn(plan, "Main driver");
+    const expected = coreDrivers(table, options, metrics.attractiveness);
+    const cut = options.cuts.attractiveness[options.cuts.attractiveness.length - 1];
+    let below = 0;
+    let differs = 0;
+    for (let i = 0; i < table.count; i++) {
+      expect(wb.value("Accounts", `${driver}${i + 2}`) ?? "", `${driver}${i + 2}`).toBe(expected[i]);
+      if (metrics.attractiveness[i] < cut) below++;
+    }
+    // Both branches are exercised, and the answer is not one criterion for every account.
+    expect(below).toBeGreaterThan(0);
+    expect(below).toBeLessThan(table.count);
+    for (const name of expected) if (name !== expected[0]) differs++;
+    expect(differs).toBeGreaterThan(0);
+  });
+
   it("lists each portfolio segment's largest accounts live, as the core ranks them", () => {
     // The first list under the summary: Strategic, largest revenue first.
     const matrix = sheetOf(plan, "Portfolio Matrix");
@@ -150,6 +196,14 @@ describe("the KAM workbook recalculated by LibreOffice", async () => {
     }
     // The edit must matter, or the test would prove nothing.
     expect(moved).toBeGreaterThan(0);
+    const driver = accountsColumn(plan, "Main driver");
+    const drivers = coreDrivers(table2, options2, after.metrics.attractiveness);
+    let changed = 0;
+    for (let i = 0; i < table.count; i++) {
+      expect(wb2.value("Accounts", `${driver}${i + 2}`) ?? "", `${driver}${i + 2} after the edit`).toBe(drivers[i]);
+      if (wb.value("Accounts", `${driver}${i + 2}`) !== drivers[i]) changed++;
+    }
+    expect(changed).toBeGreaterThan(0);
     expect(after.kpis.find((k) => k.id === "NRR")!.value).not.toBeCloseTo(
       report.kpis.find((k) => k.id === "NRR")!.value!,
       6,
@@ -236,6 +290,11 @@ describe("a 3×3 grid with KPI targets, recalculated by LibreOffice", async () =
       expect(wb.value("Accounts", `${quadrant}${i + 2}`) ?? "", `${quadrant}${i + 2}`).toBe(name);
     }
     expect(seen.size).toBeGreaterThan(4);
+    // The Main driver holds back below the top of the two cut-offs.
+    const driver = accountsColumn(report.plan, "Main driver");
+    const drivers = coreDrivers(table, options, report.metrics.attractiveness);
+    for (let i = 0; i < table.count; i++)
+      expect(wb.value("Accounts", `${driver}${i + 2}`) ?? "", `${driver}${i + 2}`).toBe(drivers[i]);
   });
 
   it("shows each target, the gap, and on or off track by the KPI's direction (lower churn is better)", () => {
