@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rename, rm } from "node:fs/promises";
 import { basename, dirname, extname, join } from "node:path";
 import { isKamError, parseSettings, type Kpi, type KamSettings, type TableInput } from "../core";
 import { prepareReport } from "../report/kam/prepareReport";
@@ -99,15 +99,16 @@ export async function runReport(cmd: ReportCommand, io: Io): Promise<number> {
 
   const plan = { ...report.plan, sheets: [...report.plan.sheets, settingsSheet(prepared.settings)] };
   progress.say(`Writing ${plan.sheets.length} sheets…`);
-  const { writeWorkbook } = await import("../xlsx/writeWorkbook");
-  const bytes = await writeWorkbook(plan);
+  const { writeWorkbookFile } = await import("../xlsx/writeWorkbook");
   const temp = join(dirname(cmd.out), `.${basename(cmd.out)}.${process.pid}.tmp`);
   try {
     await mkdir(dirname(cmd.out), { recursive: true });
-    await writeFile(temp, bytes);
+    // Written to the file as it is made: a million accounts' workbook is never one buffer in memory.
+    await writeWorkbookFile(plan, temp);
     await rename(temp, cmd.out);
   } catch (e) {
     await rm(temp, { force: true });
+    if (typeof (e as NodeJS.ErrnoException).code !== "string") throw e; // not the file system's: an internal error
     throw new InputError(
       `${cmd.out} cannot be written (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}).`,
     );

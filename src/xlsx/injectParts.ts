@@ -130,13 +130,13 @@ const needsWork = (p: SheetParts) =>
  * overrides, and the sheet's `<drawing r:id>` and `<tableParts>` at their places in the schema's sequence. Parts that
  * are not touched keep their compressed bytes; rows left out of exceljs' part go in as streamed XML.
  */
-export async function injectParts(
+export function injectParts(
   xlsx: Buffer,
   sheets: ReadonlyMap<string, SheetParts>,
   names: readonly DefinedName[] = [],
-): Promise<Buffer> {
-  if (![...sheets.values()].some(needsWork) && names.length === 0) return xlsx;
+): ZipParts {
   const zip = ZipParts.read(xlsx);
+  if (![...sheets.values()].some(needsWork) && names.length === 0) return zip;
   if (names.length > 0) zip.setText("xl/workbook.xml", withDefinedNames(zip.text("xl/workbook.xml")!, names));
   const parts = sheetParts(zip);
   let types = zip.text("[Content_Types].xml")!;
@@ -210,7 +210,7 @@ export async function injectParts(
     zip.setText(relsPath, existing.replace("</Relationships>", `${sheetRels.join("")}</Relationships>`));
   }
   zip.setText("[Content_Types].xml", types);
-  return zip.toBuffer();
+  return zip;
 }
 
 /** The sheet's XML with each run's rows after its `after` row, as pieces to stream. */

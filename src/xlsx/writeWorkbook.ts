@@ -1,3 +1,4 @@
+import { open } from "node:fs/promises";
 import { PassThrough } from "node:stream";
 import ExcelJS from "exceljs";
 import { boxOf, cellIndex, cellsOf } from "../report/cellRefs";
@@ -9,6 +10,7 @@ import { withFilePrefixes } from "./formulaPrefixes";
 import { injectParts, type SheetParts } from "./injectParts";
 import { rowRun, type RowRun } from "./rowRuns";
 import { RowStyles } from "./rowStyles";
+import type { ZipParts } from "./zipParts";
 
 type StreamWorkbook = ExcelJS.stream.xlsx.WorkbookWriter;
 type StreamSheet = ReturnType<StreamWorkbook["addWorksheet"]>;
@@ -22,6 +24,26 @@ const argb = (hex: string) => `FF${hex.toUpperCase()}`;
  * Formulas are written without cached values, so every spreadsheet program computes them on opening.
  */
 export async function writeWorkbook(plan: WorkbookPlan, options: WriteOptions = {}): Promise<Buffer> {
+  return (await packageOf(plan, options)).toBuffer();
+}
+
+/**
+ * The same workbook written to a file as it is made (`kam` at a million accounts): the file's bytes are never held in
+ * one buffer.
+ */
+export async function writeWorkbookFile(plan: WorkbookPlan, path: string, options: WriteOptions = {}): Promise<void> {
+  const zip = await packageOf(plan, options);
+  const file = await open(path, "w");
+  try {
+    await zip.writeTo(async (piece) => {
+      await file.write(piece);
+    });
+  } finally {
+    await file.close();
+  }
+}
+
+async function packageOf(plan: WorkbookPlan, options: WriteOptions): Promise<ZipParts> {
   const problems = validatePlan(plan);
   if (problems.length > 0)
     throw new Error(

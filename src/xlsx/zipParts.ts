@@ -128,6 +128,17 @@ export class ZipParts {
   /** The package as one ZIP file: entries in their original order, then new ones. */
   async toBuffer(): Promise<Buffer> {
     const out: Buffer[] = [];
+    await this.writeTo((piece) => {
+      out.push(piece);
+    });
+    return Buffer.concat(out);
+  }
+
+  /**
+   * Writes the package piece by piece to `sink` (a file), so a big part's compressed bytes are let go once written and
+   * the whole file is never copied into one buffer.
+   */
+  async writeTo(sink: (piece: Buffer) => void | Promise<void>): Promise<void> {
     const central: Buffer[] = [];
     let offset = 0;
     const now = dosDateTime(new Date());
@@ -141,7 +152,7 @@ export class ZipParts {
       const name = Buffer.from(entry.name, "utf8");
       const flags = (written.flags & ~DATA_DESCRIPTOR_FLAG) | (/[^\x20-\x7e]/.test(entry.name) ? UTF8_NAMES_FLAG : 0);
       const fields = { ...written, flags, name };
-      out.push(header(LOCAL_HEADER, fields), name, ...written.pieces);
+      for (const piece of [header(LOCAL_HEADER, fields), name, ...written.pieces]) await sink(piece);
       central.push(header(CENTRAL_HEADER, fields, offset), name);
       offset += 30 + name.length + written.compressedSize;
     }
@@ -153,7 +164,8 @@ export class ZipParts {
     end.writeUInt16LE(this.entries.size, 10);
     end.writeUInt32LE(directory.length, 12);
     end.writeUInt32LE(offset, 16);
-    return Buffer.concat([...out, directory, end]);
+    await sink(directory);
+    await sink(end);
   }
 }
 
