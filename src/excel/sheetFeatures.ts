@@ -26,6 +26,7 @@ export function jsonBytes(value: unknown): number {
 const CHART_TYPES: Record<ChartPlan["kind"], `${Excel.ChartType}`> = {
   column: "ColumnClustered",
   bar: "BarClustered",
+  stackedBar: "BarStacked",
   line: "Line",
   doughnut: "Doughnut",
   scatter: "XYScatter",

@@ -83,7 +83,8 @@ export interface TablePlan {
   readonly style?: string;
 }
 
-export type ChartKind = "scatter" | "bubble" | "column" | "bar" | "doughnut" | "line";
+/** "stackedBar": horizontal bars whose series are stacked end to end, one bar per category (parts of a whole). */
+export type ChartKind = "scatter" | "bubble" | "column" | "bar" | "stackedBar" | "doughnut" | "line";
 
 export interface ChartSeries {
   readonly name: string;
@@ -120,7 +121,7 @@ export interface ChartPlan {
   readonly xAxisTitle?: string;
   readonly yAxisTitle?: string;
   /**
-   * x and y mean what they mean for the titles: x is the category axis (column, bar, line; for "bar" it stands
+   * x and y mean what they mean for the titles: x is the category axis (column, bar, line; for "bar" and "stackedBar" it stands
    * vertical) or the x value axis (scatter, bubble), y the value axis. Doughnuts have no axes.
    */
   readonly xAxis?: AxisPlan;

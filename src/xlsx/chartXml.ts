@@ -101,6 +101,7 @@ function series(chart: ChartPlan, sheet: string, texts: LabelTexts): string {
       switch (chart.kind) {
         case "column":
         case "bar":
+        case "stackedBar":
           return `<c:ser>${seriesHead(s, i, "fill")}<c:invertIfNegative val="0"/>${dLbls}${cat ? `<c:cat>${strRef(cat)}</c:cat>` : ""}<c:val>${val}</c:val>${extLst}</c:ser>`;
         case "line":
           return `<c:ser>${seriesHead(s, i, "line")}<c:marker><c:symbol val="circle"/></c:marker>${dLbls}${cat ? `<c:cat>${strRef(cat)}</c:cat>` : ""}<c:val>${val}</c:val><c:smooth val="0"/>${extLst}</c:ser>`;
@@ -215,11 +216,16 @@ function plot(chart: ChartPlan, sheet: string, texts: LabelTexts): string {
   const ids = `<c:axId val="${AX1}"/><c:axId val="${AX2}"/>`;
   switch (chart.kind) {
     case "column":
-    case "bar": {
-      const horizontal = chart.kind === "bar";
+    case "bar":
+    case "stackedBar": {
+      const horizontal = chart.kind !== "column";
+      // Stacked bars overlap fully (CT_BarChart: gapWidth, then overlap), as Excel writes its own stacked charts.
+      const stacked = chart.kind === "stackedBar";
       return (
-        `<c:barChart><c:barDir val="${horizontal ? "bar" : "col"}"/><c:grouping val="clustered"/><c:varyColors val="0"/>` +
-        `${ser}<c:gapWidth val="80"/>${ids}</c:barChart>${categoryAxes(chart, horizontal)}`
+        `<c:barChart><c:barDir val="${horizontal ? "bar" : "col"}"/>` +
+        `<c:grouping val="${stacked ? "stacked" : "clustered"}"/><c:varyColors val="0"/>` +
+        `${ser}<c:gapWidth val="80"/>${stacked ? '<c:overlap val="100"/>' : ""}${ids}</c:barChart>` +
+        categoryAxes(chart, horizontal)
       );
     }
     case "line":

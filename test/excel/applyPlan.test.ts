@@ -111,6 +111,42 @@ describe("applyPlan against the recording fake", () => {
     expect(excel.byName("Summary")!.formulas.get("B2")).toMatch(/^=SUMIFS\(/);
   });
 
+  it("draws a stacked bar as Excel's BarStacked chart type, one series per planned series", async () => {
+    const excel = new RecordingExcel();
+    const plan: WorkbookPlan = {
+      sheets: [
+        {
+          name: "Parts",
+          blocks: [
+            {
+              at: "A1",
+              rows: [
+                ["Account", "Growth", "Fit"],
+                ["A", 50, 25],
+                ["B", 20, 10],
+              ],
+            },
+          ],
+          charts: [
+            {
+              kind: "stackedBar",
+              title: "Points per criterion",
+              from: "E1",
+              to: "L15",
+              series: [
+                { name: "Growth", categories: "A2:A3", values: "B2:B3" },
+                { name: "Fit", categories: "A2:A3", values: "C2:C3" },
+              ],
+            },
+          ],
+        },
+      ],
+    };
+    await applyPlan(excel.context, plan, all);
+    expect(excel.ops(/^Parts\.charts\.add\(BarStacked,Parts\.getRange\(B2:B3\),Columns\)$/)).toHaveLength(1);
+    expect(excel.ops(/series\.add\(Fit\)$/)).toHaveLength(1);
+  });
+
   it("draws charts, conditional formats, tables, names, merges and layout", async () => {
     const excel = new RecordingExcel();
     await applyPlan(excel.context, minimal(), all);

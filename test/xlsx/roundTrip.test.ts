@@ -107,7 +107,7 @@ describe(".xlsx round trip", async () => {
   });
 
   it("writes every chart kind as a chart part bound to the planned ranges", async () => {
-    const kinds: ChartKind[] = ["column", "bar", "line", "doughnut", "scatter", "bubble"];
+    const kinds: ChartKind[] = ["column", "bar", "line", "doughnut", "scatter", "bubble", "stackedBar"];
     const chartPlan: WorkbookPlan = {
       sheets: [
         {
@@ -145,15 +145,27 @@ describe(".xlsx round trip", async () => {
     const parts = Object.keys(zip.files)
       .filter((f) => /^xl\/charts\/chart\d+\.xml$/.test(f))
       .sort();
-    expect(parts).toEqual([1, 2, 3, 4, 5, 6].map((n) => `xl/charts/chart${n}.xml`));
+    expect(parts).toEqual([1, 2, 3, 4, 5, 6, 7].map((n) => `xl/charts/chart${n}.xml`));
     const xml = await Promise.all(parts.map((p) => zip.file(p)!.async("string")));
-    const tags = ["c:barChart", "c:barChart", "c:lineChart", "c:doughnutChart", "c:scatterChart", "c:bubbleChart"];
+    const tags = [
+      "c:barChart",
+      "c:barChart",
+      "c:lineChart",
+      "c:doughnutChart",
+      "c:scatterChart",
+      "c:bubbleChart",
+      "c:barChart",
+    ];
     xml.forEach((x, i) => {
       expect(x).toContain(`<${tags[i]}>`);
       expect(x).toContain("<c:f>'Charts &amp; more'!$B$2:$B$3</c:f>");
       expect(x).toContain(`<a:t>A ${kinds[i]} chart</a:t>`);
     });
     expect(xml[1]).toContain('<c:barDir val="bar"/>');
+    expect(xml[1]).toContain('<c:grouping val="clustered"/>');
+    // A stacked bar: horizontal, stacked, and bars fully overlapped so each category is one bar of its parts.
+    expect(xml[6]).toContain('<c:barDir val="bar"/><c:grouping val="stacked"/>');
+    expect(xml[6]).toMatch(/<c:gapWidth val="\d+"\/><c:overlap val="100"\/><c:axId/);
     expect(xml[5]).toContain("<c:bubbleSize><c:numRef><c:f>'Charts &amp; more'!$C$2:$C$3</c:f>");
     const types = await zip.file("[Content_Types].xml")!.async("string");
     // one content-type override per chart part, naming it
@@ -161,7 +173,7 @@ describe(".xlsx round trip", async () => {
       [...types.matchAll(/PartName="\/([^"]+)" ContentType="[^"]*drawingml\.chart\+xml"/g)].map((m) => m[1]),
     ).toEqual(parts);
     const drawing = await zip.file("xl/drawings/drawing1.xml")!.async("string");
-    expect(drawing.match(/<xdr:twoCellAnchor/g)).toHaveLength(6);
+    expect(drawing.match(/<xdr:twoCellAnchor/g)).toHaveLength(7);
   });
 });
 

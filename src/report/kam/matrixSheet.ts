@@ -3,6 +3,7 @@ import type { ChartPlan, PlanCell, RangeStyle, SheetPlan } from "../plan";
 import type { AccountsLayout } from "./accountsSheet";
 import type { InputRefs } from "./inputsSheet";
 import { FORMATS, grid, header, note, section, SEGMENT_COLOURS_2X2, SEGMENT_COLOURS_3X3, title } from "./look";
+import { partsChart } from "./partsChart";
 import { rankedList, type ListColumn, type RankedListSpec } from "./rankedList";
 import { segmentNpsFormula } from "./segmentFormulas";
 
@@ -223,6 +224,21 @@ export function matrixSheet(
     for (let i = 0; i < table.count; i++) if (chartable(metrics, i)) eligible++;
     if (drawn.length < eligible)
       notes.push(`Portfolio Matrix: the chart shows the ${drawn.length} largest of ${eligible} accounts.`);
+  }
+  // Below the bubble chart: what each of the most attractive accounts' score is made of, its data below the first's.
+  const bubbleRows = drawn.length > 0 && key ? drawn.length : 0;
+  const parts = partsChart(table, metrics, layout, inputs, {
+    // Account names under the bubble chart data's own Account column (T, wide).
+    left: CHART_DATA_LEFT + 1,
+    top: 6 + bubbleRows + 2,
+    from: "I34",
+    to: "Q58",
+  });
+  blocks.push(...parts.blocks);
+  styles.push(...parts.styles);
+  if (parts.chart) {
+    charts.push(parts.chart);
+    top = Math.max(top, 59);
   }
   blocks[0] = {
     at: "A1",

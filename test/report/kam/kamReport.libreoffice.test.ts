@@ -12,10 +12,12 @@ import {
   mainDriver,
   makeScoreSpec,
   portfolioKpis,
+  scoreParts,
   type AccountTable,
   type PortfolioOptions,
 } from "../../../src/core";
 import type { SheetPlan, WorkbookPlan } from "../../../src/report/plan";
+import { cellsOf } from "../../../src/report/cellRefs";
 import { planCellAt, rowOf, sheetBlocks } from "../../../src/report/planCells";
 import { writeWorkbook } from "../../../src/xlsx/writeWorkbook";
 import { HOSTILE_NAMES, runSample, sampleValues } from "../../fixtures/kamSample";
@@ -140,6 +142,42 @@ describe("the KAM workbook recalculated by LibreOffice", async () => {
     expect(below).toBeLessThan(table.count);
     for (const name of expected) if (name !== expected[0]) differs++;
     expect(differs).toBeGreaterThan(0);
+  });
+
+  it("draws the 10 most attractive accounts' score parts as stacked bars, each part the core's scoreParts", () => {
+    const chart = sheetOf(plan, "Portfolio Matrix").charts!.find((c) => c.kind === "stackedBar")!;
+    expect(chart.series.map((s) => s.name)).toEqual(table.criteria.map((c) => c.header));
+    // The accounts, from the definition: active and scored, highest attractiveness first, ties to the earlier row.
+    const a = metrics.attractiveness;
+    const top = [...Array(table.count).keys()]
+      .filter((i) => metrics.active[i] === 1 && !Number.isNaN(a[i]))
+      .sort((x, y) => a[y] - a[x] || x - y)
+      .slice(0, 10);
+    const at = (ref: { row: number; col: number }) => `${columnLetters(ref.col - 1)}${ref.row}`;
+    const names = cellsOf(chart.series[0].categories!).map((c) => wb.value("Portfolio Matrix", at(c)));
+    // Listed most attractive last, so that the bar chart (first category at the bottom) draws it at the top.
+    expect(names).toEqual(top.map((i) => table.labels.account![i]).reverse());
+    const spec = makeScoreSpec(options.criteriaWeights, options.scale.min, options.scale.max);
+    if (isKamError(spec)) throw new Error(spec.message);
+    [...top].reverse().forEach((i, k) => {
+      const parts = scoreParts(
+        table.criteria.map((c) => (Number.isNaN(c.values[i]) ? null : c.values[i])),
+        spec,
+      ) as (number | null)[];
+      let sum = 0;
+      chart.series.forEach((s, j) => {
+        const cell = at(cellsOf(s.values)[k]);
+        const got = wb.value("Portfolio Matrix", cell);
+        if (parts[j] === null) {
+          expect([undefined, ""], cell).toContain(got);
+        } else {
+          expect(close(got, parts[j]!), `${cell}: ${JSON.stringify(got)} vs ${parts[j]}`).toBe(true);
+          sum += got as number;
+        }
+      });
+      // The bar is as long as the account's attractiveness.
+      expect(close(sum, a[i]), `bar ${k + 1}`).toBe(true);
+    });
   });
 
   it("lists each portfolio segment's largest accounts live, as the core ranks them", () => {
