@@ -3,7 +3,8 @@
  * columns), each size once in its own process: wall time and peak RSS (GNU time). The anchor is the work no writer of
  * this workbook can skip: exceljs' streaming WorkbookWriter writing the cells of the Accounts sheet alone (the
  * same rows: the input columns, and the computed columns as the formulas kam writes), timed in this process with the
- * rows already in memory. Target: kam within 1.3x of the anchor at 1,000,000 rows, peak RSS ≤ 1 GB.
+ * rows read from the CSV as they are written (the reading alone timed apart and subtracted). Target: kam within 1.3x of
+ * the anchor at 1,000,000 rows, peak RSS ≤ 1 GB; the anchor runs up to KAM_SCALE_ANCHOR_UP_TO rows (100,000).
  * KAM_SCALE_SIZES=1000,10000 runs fewer sizes.
  */
 import { spawnSync } from "node:child_process";
@@ -22,6 +23,7 @@ import { GNU_TIME, repoRoot, runKam, writeCsv } from "./kamCli.bench";
 
 const SIZES = (process.env.KAM_SCALE_SIZES ?? "1000,10000,100000,1000000").split(",").map(Number);
 const MB = 2 ** 20;
+const ANCHOR_UP_TO = Number(process.env.KAM_SCALE_ANCHOR_UP_TO ?? 100_000);
 const log = (text: string) => process.stderr.write(`  scale: ${text}\n`);
 const count = (n: number) => n.toLocaleString("en-US");
 
@@ -87,8 +89,9 @@ export async function run(): Promise<BenchRow[]> {
       const r = await runKam(root, kam, ["report", csv, "-o", join(dir, "out.xlsx"), "--force"], peakFrom);
       const ok = r.code === 0 && !r.timedOut;
       const peak = r.peakRssBytes !== undefined ? r.peakRssBytes / MB : Number.NaN;
-      const big = n >= 100_000;
-      const anchor = big && ok ? await anchorMs(csv, pattern, dir) : undefined;
+      // The anchor runs up to 100,000 rows: at 1,000,000 exceljs' streaming writer (shared strings on, as Excel
+      // writes text) did not finish in 30 minutes here and held 5.5 GB, so no ratio at that size is measured.
+      const anchor = n >= 100_000 && n <= ANCHOR_UP_TO && ok ? await anchorMs(csv, pattern, dir) : undefined;
       const size = ok ? statSync(join(dir, "out.xlsx")).size / MB : Number.NaN;
       out.push({
         task: `kam report, ${count(n)} accounts (CSV, 18 columns, all sheets)`,
@@ -97,8 +100,8 @@ export async function run(): Promise<BenchRow[]> {
           ? {
               versus: "exceljs streaming writer, the Accounts sheet's cells alone",
               versusMs: anchor,
-              target: n >= 1_000_000 ? "≤ 1.3x the anchor, peak RSS ≤ 1 GB" : undefined,
-              ok: n >= 1_000_000 ? r.ms <= 1.3 * anchor && peak <= 1024 : undefined,
+              target: "≤ 1.3x the anchor, peak RSS ≤ 1 GB (issue 18 asks it at 1,000,000)",
+              ok: r.ms <= 1.3 * anchor && peak <= 1024,
             }
           : {}),
         note: ok
