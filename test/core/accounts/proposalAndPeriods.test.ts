@@ -137,8 +137,8 @@ describe("revenuePeriods", () => {
   it("takes an unmapped column only when its name is a revenue name or a bare year, the mapped ones by any name", () => {
     // "Reveune" is a close spelling the mapping matches; "Turnover" a revenue synonym; a margin by year is not revenue
     const p = periods([
-      ["Account", "Margin 2022", "Turnover 2022", "Revenue FY23", "Reveune FY24", "Reveune FY25"],
-      ["A", 1, 5, 10, 20, 30],
+      ["Account", "2021 margin", "Margin 2022", "Turnover 2022", "Revenue FY23", "Reveune FY24", "Reveune FY25"],
+      ["A", 0, 1, 5, 10, 20, 30],
     ]);
     expect(p.map((x) => [x.header, x.year, x.field])).toEqual([
       ["Turnover 2022", 2022, undefined],
@@ -153,6 +153,22 @@ describe("revenuePeriods", () => {
       periods([
         ["Account", "Revenue", "Revenue 2023", "Revenue 2024"],
         ["A", 30, 10, 20],
+      ]),
+    ).toEqual([]);
+    // three other years do not make a trend without this year's revenue
+    expect(
+      periods([
+        ["Account", "Revenue", "Revenue 2022", "Revenue 2023", "Revenue 2024"],
+        ["A", 40, 10, 20, 30],
+      ]),
+    ).toEqual([]);
+  });
+
+  it("gives nothing where a year appears twice, even among three years", () => {
+    expect(
+      periods([
+        ["Account", "Revenue FY23", "Sales FY24", "Revenue FY24", "Revenue FY25"],
+        ["A", 5, 10, 20, 30],
       ]),
     ).toEqual([]);
   });

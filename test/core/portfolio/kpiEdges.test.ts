@@ -250,6 +250,13 @@ describe("accountMetrics at the edges", () => {
     expect(Array.from(m.segment)).toEqual([-1]);
   });
 
+  it("a share of wallet written as a percentage number is divided by 100", () => {
+    // 40 on the 0–100 scale is 0.4 of the wallet: strength 100 · 0.4
+    const t = table(1, { shareOfWallet: [40] });
+    const options = { ...OPTIONS, strength: { ...OPTIONS.strength, shareOfWalletScale: 100 as const } };
+    expect(accountMetrics(t, options, undefined).strength[0]).toBeCloseTo(40, 12);
+  });
+
   it("attractiveness from the criteria with the options' weights and scale; a row without ratings has none", () => {
     // weights 1, 1 on 1–5: ratings 5 and 3 → 100·(4 + 2)/(2·4) = 75; ratings blank and 1 → 0; both blank → none
     const t = table(3, {
