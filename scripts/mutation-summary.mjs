@@ -1,59 +1,125 @@
 // Writes MUTATION.md from Stryker's JSON report (test-artifacts/mutation/mutation.json): the mutation score per
 // folder and per file, and how many mutants survived where, so the score is read from the run, never typed by hand.
 // Score = (killed + timed out) / (killed + timed out + survived + not covered), as Stryker counts it.
-import { readFileSync, writeFileSync } from "node:fs";
+//
+// - Several reports may be given (`node scripts/mutation-summary.mjs a.json b.json`): a run of one file (`npx stryker
+//   run --mutate src/x.ts`) writes a report of that file only, so reports of separate runs are read in order, a later
+//   report's file replacing an earlier one's.
+// - equivalent-mutants.json lists surviving mutants judged equivalent (no test can tell them from the original), each
+//   with one line saying why: { file, line, mutator, replacement, why }. They are reported beside Stryker's score,
+//   which still counts them as survived, and an entry that matches no surviving mutant is reported as stale.
+// - Text after the notes marker in the existing MUTATION.md is kept: the hand-written history of the scores.
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 
-const report = JSON.parse(readFileSync("test-artifacts/mutation/mutation.json", "utf8"));
+const reports = process.argv.slice(2);
+if (reports.length === 0) reports.push("test-artifacts/mutation/mutation.json");
 const FOLDERS = ["src/core", "src/functions", "src/report", "src/excel"];
 const TARGET = { "src/core": 85, "src/functions": 85, "src/report": 85, "src/excel": 70 };
-const blank = () => ({ killed: 0, survived: 0, noCoverage: 0, timeout: 0 });
-const add = (t, status) => {
+const NOTES = "<!-- Notes below are kept by scripts/mutation-summary.mjs; write by hand. -->";
+
+const byFile = new Map();
+for (const path of reports) {
+  const report = JSON.parse(readFileSync(path, "utf8"));
+  for (const [file, data] of Object.entries(report.files)) byFile.set(file.replace(/^.*?(src\/)/, "$1"), data.mutants);
+}
+const equivalents = existsSync("equivalent-mutants.json")
+  ? JSON.parse(readFileSync("equivalent-mutants.json", "utf8"))
+  : [];
+const isEquivalent = (rel, m) =>
+  equivalents.find(
+    (e) =>
+      e.file === rel &&
+      e.line === m.location.start.line &&
+      e.mutator === m.mutatorName &&
+      e.replacement === m.replacement,
+  );
+
+const blank = () => ({ killed: 0, survived: 0, noCoverage: 0, timeout: 0, equivalent: 0 });
+const add = (t, status, equivalent) => {
   if (status === "Killed") t.killed++;
-  else if (status === "Survived") t.survived++;
-  else if (status === "NoCoverage") t.noCoverage++;
+  else if (status === "Survived") {
+    t.survived++;
+    if (equivalent) t.equivalent++;
+  } else if (status === "NoCoverage") t.noCoverage++;
   else if (status === "Timeout") t.timeout++;
 };
-const score = (t) => {
-  const detected = t.killed + t.timeout;
-  const valid = detected + t.survived + t.noCoverage;
-  return valid === 0 ? "—" : `${((100 * detected) / valid).toFixed(1)}%`;
-};
+const percent = (detected, valid) => (valid === 0 ? "—" : `${((100 * detected) / valid).toFixed(1)}%`);
+const score = (t) => percent(t.killed + t.timeout, t.killed + t.timeout + t.survived + t.noCoverage);
+/** The score with the listed equivalent mutants left out of the count, as they cannot be killed. */
+const scoreWithout = (t) =>
+  percent(t.killed + t.timeout, t.killed + t.timeout + t.survived - t.equivalent + t.noCoverage);
+
 const folders = new Map(FOLDERS.map((f) => [f, blank()]));
 const files = [];
-for (const [path, file] of Object.entries(report.files)) {
-  const rel = path.replace(/^.*?(src\/)/, "$1");
+const matched = new Set();
+for (const [rel, mutants] of byFile) {
   const folder = FOLDERS.find((f) => rel.startsWith(`${f}/`));
   const t = blank();
-  for (const m of file.mutants) add(t, m.status);
+  for (const m of mutants) {
+    const e = m.status === "Survived" ? isEquivalent(rel, m) : undefined;
+    if (e) matched.add(e);
+    add(t, m.status, e);
+    if (folder) add(folders.get(folder), m.status, e);
+  }
   files.push({ rel, t });
-  if (folder) for (const m of file.mutants) add(folders.get(folder), m.status);
 }
 const row = (name, t, target) =>
-  `| ${name} | ${score(t)} | ${target ?? ""} | ${t.killed} | ${t.timeout} | ${t.survived} | ${t.noCoverage} |`;
+  `| ${name} | ${score(t)} | ${scoreWithout(t)} | ${target ?? ""} | ${t.killed} | ${t.timeout} | ${t.survived} | ` +
+  `${t.equivalent} | ${t.noCoverage} |`;
+const HEADER = "| score | without equivalents | target | killed | timed out | survived | of them equivalent | not covered |";
+const RULE = "|---|---|---|---|---|---|---|---|---|";
+const listedFor = (rel) => equivalents.filter((e) => e.file === rel);
+const stale = equivalents.filter((e) => !matched.has(e) && byFile.has(e.file));
+const previous = existsSync("MUTATION.md") ? readFileSync("MUTATION.md", "utf8") : "";
+const notes = previous.includes(NOTES) ? previous.slice(previous.indexOf(NOTES) + NOTES.length).trim() : "";
 const lines = [
   "# Mutation testing",
   "",
   "Written by `npm run mutate` (StrykerJS over `src/core`, `src/functions`, `src/report`, `src/excel`; the fast tests of",
   "`vitest.mutation.config.mts`). Score = (killed + timed out) / (killed + timed out + survived + not covered).",
-  "The HTML report with every surviving mutant is in `test-artifacts/mutation/index.html`.",
+  "The HTML report with every surviving mutant is in `test-artifacts/mutation/index.html`. Surviving mutants judged",
+  "equivalent (no test can tell them from the code) are listed with the reason in `equivalent-mutants.json`; the",
+  "second score leaves them out.",
   "",
   `Run: ${new Date().toISOString().slice(0, 10)}, ${files.length} files mutated (a folder's score covers only its files`,
   "mutated in this run; `npm run mutate` with no arguments mutates all four folders).",
   "",
-  "| folder | score | target | killed | timed out | survived | not covered |",
-  "|---|---|---|---|---|---|---|",
+  `| folder ${HEADER}`,
+  RULE,
   ...FOLDERS.map((f) => row(f, folders.get(f), `${TARGET[f]}%`)),
   "",
   "## Files with surviving or uncovered mutants",
   "",
-  "| file | score | | killed | timed out | survived | not covered |",
-  "|---|---|---|---|---|---|---|",
+  `| file ${HEADER}`,
+  RULE,
   ...files
     .filter((f) => f.t.survived + f.t.noCoverage > 0)
     .sort((a, b) => b.t.survived + b.t.noCoverage - (a.t.survived + a.t.noCoverage))
     .map((f) => row(f.rel, f.t)),
   "",
+  "## Equivalent mutants",
+  "",
+  ...(equivalents.length === 0
+    ? ["None listed."]
+    : [
+        "| file | line | mutator | replacement | why |",
+        "|---|---|---|---|---|",
+        ...[...new Set(equivalents.map((e) => e.file))].flatMap((file) =>
+          listedFor(file).map(
+            (e) =>
+              `| ${e.file} | ${e.line} | ${e.mutator} | \`${e.replacement.replace(/\|/g, "\\|").replace(/\n/g, " ")}\` | ` +
+              `${e.why}${matched.has(e) || !byFile.has(e.file) ? "" : " **(stale: no such surviving mutant)**"} |`,
+          ),
+        ),
+      ]),
+  "",
+  NOTES,
+  "",
+  ...(notes ? [notes, ""] : []),
 ];
 writeFileSync("MUTATION.md", lines.join("\n"));
-const table = lines.indexOf("| folder | score | target | killed | timed out | survived | not covered |");
+const table = lines.indexOf(`| folder ${HEADER}`);
 console.log(lines.slice(table, table + FOLDERS.length + 2).join("\n"));
+if (stale.length > 0) {
+  console.log(`${stale.length} equivalent-mutant entries match no surviving mutant: update equivalent-mutants.json.`);
+}
