@@ -5,6 +5,7 @@
 export * from "./errors";
 export * from "./score";
 export * from "./scoreParts";
+export * from "./whitespace";
 export * from "./clv";
 export * from "./churn";
 export * from "./cohort";
