@@ -26,6 +26,7 @@ import { npsValue } from "./nps";
 import { quadrantCells } from "./quadrant";
 import { retentionValue } from "./retention";
 import { scoreCells, scorePartsCells } from "./score";
+import { whitespaceCells } from "./whitespace";
 
 /**
  * Key-account attractiveness score, 0 to 100, for each row of ratings: 100 × Σ w·(rating − scale_min)/(scale_max − scale_min) / Σ w. Blank ratings are left out and the other weights renormalised; on a scale starting above 0, a 0 is read as a blank.
@@ -53,6 +54,18 @@ export function score(ratings: any[][], weights: any[][], scale_min?: number, sc
  */
 export function scoreParts(ratings: any[][], weights: any[][], scale_min?: number, scale_max?: number): any[][] {
   return scorePartsCells(ratings, weights, scale_min, scale_max) as any[][];
+}
+
+/**
+ * Whitespace potential of each account: the sum, over the products it does not own (blank or 0 revenue), of that product's median revenue among the accounts that own it in the same segment (among all owners where the segment has fewer than 3; 0 where nobody owns it). Add it to the account's revenue for its total account value.
+ * @customfunction WHITESPACE
+ * @helpurl https://localhost:3000/help.html#kam-whitespace
+ * @param product_revenue One row per account, one column per product: the account's revenue from that product; blank or 0 = not owned.
+ * @param [segments] One segment name per account row, as a column (e.g. Enterprise, Public sector); omitted or blank: compared with all owners.
+ * @returns One potential per account (a spilled column when there are several rows).
+ */
+export function whitespace(product_revenue: any[][], segments?: any[][]): any[][] {
+  return whitespaceCells(product_revenue, segments) as any[][];
 }
 
 /**

@@ -2,7 +2,7 @@
  * The README's worked examples, read strictly (issue 21, item 6): an example is a row of a table headed
  * `| formula | result | what it says |`; the cells a formula names come from a sheet table in the same section, one
  * whose first column holds row numbers and whose columns are headed `A: …`, `B: …` (other columns are notes). A cell
- * is a number (optionally followed by a note in brackets) or `(blank)`; a formula is `=KAM.NAME(arguments)`, optionally
+ * is a number (optionally followed by a note in brackets), `(blank)` or text in double quotes; a formula is `=KAM.NAME(arguments)`, optionally
  * times a number; a result lists the result's cells row by row, separated by ", ". Anything else is an error, so a
  * table that drifts from the convention fails loudly instead of being skipped.
  */
@@ -41,6 +41,9 @@ export function parseShownNumber(text: string): { value: number; decimals: numbe
 
 function sheetCell(text: string, where: string): ExcelCell {
   if (text === "(blank)") return null;
+  // Text in a cell (a segment name) is written in double quotes, so it cannot be taken for a number or a note.
+  const quoted = /^"([^"]*)"$/.exec(text);
+  if (quoted) return quoted[1];
   const m = /^(\S+)(?: \([^)]+\))?$/.exec(text);
   const shown = m ? parseShownNumber(m[1]) : undefined;
   if (!shown || shown.percent) throw new Error(`${where}: a sheet cell is a number or (blank), not "${text}"`);
