@@ -4,6 +4,7 @@ export * from "./cellValues";
 export * from "./fields";
 export * from "./headerRow";
 export * from "./mapping";
+export * from "./productBlock";
 export * from "./table";
 export * from "./validate";
 export * from "./features";

@@ -1,6 +1,7 @@
 import { isBlank, numberRules, readNumber, type TextNumberRules } from "./cellValues";
 import { FIELD_IDS, FIELDS, headerYear, normaliseHeader, type FieldId } from "./fields";
 import { detectHeaderRow, isYear, twoRowHeaders } from "./headerRow";
+import { detectProductBlock, productMatches, type ProductMatch } from "./productBlock";
 import type { TableInput } from "./table";
 
 /** One column chosen for a field, with how sure the detection is and why, for the taskpane to show. */
@@ -28,6 +29,8 @@ export interface ColumnMapping {
   readonly criteria: readonly CriterionMatch[];
   /** Unmapped columns whose cells are numbers: the candidates for criteria. */
   readonly numericColumns: readonly number[];
+  /** The product block (revenue per product, see productBlock.ts), left to right; absent or empty: none. */
+  readonly productBlock?: readonly ProductMatch[];
 }
 
 interface Candidate {
@@ -256,11 +259,14 @@ export function detectMapping(input: TableInput): ColumnMapping {
   const rules = numberRules(input.separators);
   // A header repeated to the right ("Revenue", "Revenue") names its first column only: the copy is not a near match.
   const first = firstOfName(headers);
-  let candidates = headers.flatMap((h, j) => (first[j] === j ? nameCandidates(h, j) : []));
+  // Product columns first: "Products Connectivity" under a "Products" group is a product's revenue, not the count.
+  const productBlock = detectProductBlock(input, headerRow, headers, twoRows !== undefined);
+  const inBlock = new Set(productBlock.map((p) => p.column));
+  let candidates = headers.flatMap((h, j) => (first[j] === j && !inBlock.has(j) ? nameCandidates(h, j) : []));
   candidates = revenueByYear(headers, candidates);
   candidates.sort((a, b) => b.confidence - a.confidence || a.column - b.column);
   const fields: Partial<Record<FieldId, ColumnMatch>> = {};
-  const taken = new Set<number>();
+  const taken = new Set<number>(inBlock);
   for (const c of candidates) {
     if (fields[c.field] || taken.has(c.column)) continue;
     fields[c.field] = { column: c.column, header: headers[c.column], confidence: c.confidence, reason: c.reason };
@@ -277,7 +283,7 @@ export function detectMapping(input: TableInput): ColumnMapping {
       const p = columnProfile(input, rules, dataRow, j);
       return p.filled > 0 && p.numbers >= 0.9 * p.filled;
     });
-  return { headerRow, dataRow, headers, fields, criteria: [], numericColumns };
+  return { headerRow, dataRow, headers, fields, criteria: [], numericColumns, productBlock };
 }
 
 /**
@@ -298,6 +304,8 @@ export function firstOfName(headers: readonly string[]): number[] {
 export interface MappingOverrides {
   readonly fields?: Readonly<Partial<Record<FieldId, number | null>>>;
   readonly criteria?: readonly { readonly column: number; readonly weight: number }[];
+  /** The product block's columns, left to right; [] for none (detection's block is dropped). */
+  readonly productColumns?: readonly number[];
   /** Why these choices hold, shown with each: "set by you" unless said ("saved in this workbook"). */
   readonly reason?: string;
 }
@@ -323,5 +331,28 @@ export function applyOverrides(mapping: ColumnMapping, overrides: MappingOverrid
         weight: c.weight,
       }))
     : mapping.criteria;
-  return { ...mapping, fields, criteria };
+  return { ...mapping, fields, criteria, productBlock: productBlockAfter(mapping, overrides, fields, criteria) };
+}
+
+/**
+ * The block after the analyst's choices: the one chosen (its columns no longer serve a field the same choices did not
+ * set), else the detected one; either way without a column a field or a criterion now reads, as each column serves
+ * one purpose.
+ */
+function productBlockAfter(
+  mapping: ColumnMapping,
+  overrides: MappingOverrides,
+  fields: Partial<Record<FieldId, ColumnMatch>>,
+  criteria: readonly CriterionMatch[],
+): ProductMatch[] {
+  let block = mapping.productBlock ?? [];
+  if (overrides.productColumns) {
+    block = productMatches(mapping.headers, overrides.productColumns, overrides.reason ?? "chosen by you");
+    const chosen = new Set(overrides.productColumns);
+    for (const field of FIELD_IDS) {
+      if (overrides.fields?.[field] === undefined && chosen.has(fields[field]?.column ?? -1)) delete fields[field];
+    }
+  }
+  const used = new Set([...Object.values(fields).map((m) => m!.column), ...criteria.map((c) => c.column)]);
+  return block.filter((p) => !used.has(p.column));
 }

@@ -49,17 +49,36 @@ export function choicesFromSettings(mapping: ColumnMapping, settings: KamSetting
       notFound.push(`The saved criterion "${c.header}" is not in the selected table; the score leaves it out.`);
     } else criteria.push({ column, weight: c.weight });
   }
-  return { overrides: { fields, criteria, reason: "saved in this workbook" }, notFound };
+  let productColumns: number[] | undefined;
+  if (settings.products) {
+    productColumns = [];
+    for (const header of settings.products) {
+      const column = findHeader(mapping.headers, header);
+      if (column === undefined) {
+        notFound.push(
+          `The saved product column "${header}" is not in the selected table; the whitespace leaves it out.`,
+        );
+      } else productColumns.push(column);
+    }
+  }
+  const overrides = {
+    fields,
+    criteria,
+    ...(productColumns ? { productColumns } : {}),
+    reason: "saved in this workbook",
+  };
+  return { overrides, notFound };
 }
 
 /**
- * The mapping's choices in the settings' terms: each mapped field and criterion by its header text, and the fields
- * the analyst set to no column (`unmapped`) as null.
+ * The mapping's choices in the settings' terms: each mapped field and criterion by its header text, the fields the
+ * analyst set to no column (`unmapped`) as null, and the product block by its headers.
  */
 export function settingsColumns(
   mapping: ColumnMapping,
   unmapped: readonly FieldId[] = [],
-): Pick<KamSettings, "columns" | "criteria"> {
+  productsChosen = false,
+): Pick<KamSettings, "columns" | "criteria" | "products"> {
   const columns: Partial<Record<FieldId, string | null>> = {};
   for (const field of unmapped) columns[field] = null;
   for (const [field, match] of Object.entries(mapping.fields) as [FieldId, { header: string } | undefined][]) {
@@ -68,5 +87,8 @@ export function settingsColumns(
   const criteria = mapping.criteria
     .filter((c) => c.header.trim() !== "")
     .map((c) => ({ header: c.header, weight: c.weight }));
-  return { columns, criteria };
+  // The block is saved where there is one, or where the analyst chose it (even none): a table without one, never
+  // chosen, saves nothing, so a block added to the table later is detected.
+  const products = (mapping.productBlock ?? []).map((p) => p.header).filter((h) => h.trim() !== "");
+  return { columns, criteria, ...(products.length > 0 || productsChosen ? { products } : {}) };
 }

@@ -135,6 +135,11 @@ export const kamSettingsSchema = z.object({
   /** Each field's column by header text; null: the analyst chose no column (detection must not bring one back). */
   columns: z.partialRecord(z.enum(FIELD_IDS), z.string().min(1).nullable()),
   criteria: z.array(z.object({ header: z.string().min(1), weight: z.number().finite().nonnegative() })),
+  /**
+   * The product block's columns by header, left to right (revenue per product: the whitespace analysis); [] for none,
+   * so detection does not bring one back. Optional: absent, the block is detected from the headers.
+   */
+  products: z.array(z.string().min(1)).optional(),
   scale: z.object({ min: z.number().finite(), max: z.number().finite() }).refine((s) => s.max > s.min, {
     message: "scale.max must be greater than scale.min",
   }),

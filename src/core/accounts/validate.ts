@@ -31,6 +31,8 @@ export interface AccountTable {
   /** 1 acquired this period, 0 not, −1 blank. */
   readonly acquired?: Int8Array;
   readonly criteria: readonly { readonly header: string; readonly weight: number; readonly values: Float64Array }[];
+  /** The product block (revenue per product, NaN where blank), left to right; absent without one. */
+  readonly productRevenue?: readonly ProductRevenue[];
   /** NPS as 0–10 survey answers, or as an account-level score −100..100; detected from the values. */
   readonly npsScale?: "survey" | "account";
   /** Gross margin as a share of revenue (a percentage) or as an amount; detected from format and values. */
@@ -45,11 +47,18 @@ export interface AccountTable {
   };
 }
 
+/** One column of the product block: its header, the product's name and each account's revenue from it. */
+export interface ProductRevenue {
+  readonly header: string;
+  readonly product: string;
+  readonly values: Float64Array;
+}
+
 const TOTALS = /^(grand\s+)?(total|totals|sum|subtotal|gesamt|summe)\b/i;
 const NON_NEGATIVE: ReadonlySet<FieldId> = new Set(["revenue", "priorRevenue", "products", "shareOfWallet"]);
 
 interface ReadPlan {
-  readonly field: FieldId | "criterion";
+  readonly field: FieldId | "criterion" | "product";
   readonly kind: "label" | "number" | "status" | "flag";
   readonly column: number;
   readonly label: string;
@@ -80,6 +89,10 @@ function readPlan(mapping: ColumnMapping): ReadPlan[] {
       slot: i,
       checked: false,
     }),
+  );
+  // A product's revenue is an amount like the revenue: a number, never negative.
+  (mapping.productBlock ?? []).forEach((p, i) =>
+    plan.push({ field: "product", kind: "number", column: p.column, label: p.header, slot: i, checked: true }),
   );
   // Left to right, so issues come in the order the analyst reads the row.
   return plan.sort((a, b) => a.column - b.column);
@@ -249,6 +262,11 @@ export function validateAccounts(
     weight: c.weight,
     values: new Float64Array(capacity),
   }));
+  const productRevenue: ProductRevenue[] = (mapping.productBlock ?? []).map((p) => ({
+    header: p.header,
+    product: p.product,
+    values: new Float64Array(capacity),
+  }));
   let status: Int8Array | undefined;
   let acquired: Int8Array | undefined;
   // One destination per read, by index: the row loop then never looks a field up by name.
@@ -258,6 +276,7 @@ export function validateAccounts(
     let numberSink: Float64Array | Int8Array | undefined;
     let labelSink: (string | null)[] | undefined;
     if (p.field === "criterion") numberSink = criteria[p.slot].values;
+    else if (p.field === "product") numberSink = productRevenue[p.slot].values;
     else if (p.kind === "label") labelSink = labels[p.field as LabelField] = [];
     else if (p.kind === "number") numberSink = numbers[p.field as NumberField] = new Float64Array(capacity);
     else if (p.field === "status") numberSink = status = new Int8Array(capacity);
@@ -419,6 +438,9 @@ export function validateAccounts(
     status: status?.subarray(0, count),
     acquired: acquired?.subarray(0, count),
     criteria: criteria.map((c) => ({ ...c, values: c.values.subarray(0, count) })),
+    ...(productRevenue.length > 0
+      ? { productRevenue: productRevenue.map((c) => ({ ...c, values: c.values.subarray(0, count) })) }
+      : {}),
     npsScale,
     marginBasis,
     issues,
@@ -490,7 +512,8 @@ function rangeProblem(
   n: number,
   npsScale: "survey" | "account" | undefined,
 ): string | undefined {
-  if (field !== "criterion" && NON_NEGATIVE.has(field) && n < 0) return "it cannot be negative";
+  if ((field === "product" || (field !== "criterion" && NON_NEGATIVE.has(field))) && n < 0)
+    return "it cannot be negative";
   if (field === "nps") {
     if (npsScale === "survey" && (n < 0 || n > 10)) return "NPS answers run from 0 to 10";
     if (npsScale === "account" && (n < -100 || n > 100)) return "an account NPS runs from -100 to 100";

@@ -58,6 +58,8 @@ export interface PreparedAccounts {
   readonly medianCuts: MedianCuts;
   /** Fields set to no column (saved so, or chosen now): saved as such, so detection never brings them back. */
   readonly unmapped: readonly FieldId[];
+  /** The product block was chosen (saved, or now), possibly as none: saved as such. */
+  readonly productsChosen: boolean;
   readonly notes: readonly string[];
 }
 
@@ -77,6 +79,7 @@ export function prepareAccounts(input: TableInput, o: PrepareOptions = {}): Prep
   }
   if (o.overrides) chosen.push(o.overrides);
   const unmapped = new Set<FieldId>();
+  const productsChosen = chosen.some((c) => c.productColumns !== undefined);
   for (const overrides of chosen) {
     mapping = applyOverrides(mapping, overrides);
     for (const [field, column] of Object.entries(overrides.fields ?? {}) as [FieldId, number | null][])
@@ -114,7 +117,7 @@ export function prepareAccounts(input: TableInput, o: PrepareOptions = {}): Prep
       },
     };
   }
-  return { input, mapping, table, options, medianCuts, unmapped: [...unmapped], notes };
+  return { input, mapping, table, options, medianCuts, unmapped: [...unmapped], productsChosen, notes };
 }
 
 /**
@@ -122,7 +125,7 @@ export function prepareAccounts(input: TableInput, o: PrepareOptions = {}): Prep
  * the plan, and the choices described as settings to save.
  */
 export function prepareReport(input: TableInput, o: PrepareOptions = {}): PreparedReport {
-  const { mapping, table, options, medianCuts, unmapped, notes } = prepareAccounts(input, o);
+  const { mapping, table, options, medianCuts, unmapped, productsChosen, notes } = prepareAccounts(input, o);
   const headers = Object.fromEntries(Object.entries(mapping.fields).map(([f, m]) => [f, m!.header || undefined]));
   const report =
     table.count === 0
@@ -132,7 +135,7 @@ export function prepareReport(input: TableInput, o: PrepareOptions = {}): Prepar
     version: SETTINGS_VERSION,
     savedAt: (o.now ?? new Date()).toISOString(),
     source: o.source ?? { sheet: input.sheet, address: "A1" },
-    ...settingsColumns(mapping, unmapped),
+    ...settingsColumns(mapping, unmapped, productsChosen),
     scale: options.scale,
     thresholds: {
       attractiveness: medianCuts.attractiveness ? "median" : options.cuts.attractiveness[0],
