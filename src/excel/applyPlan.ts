@@ -1,10 +1,7 @@
-import { parseCell } from "../core";
-import { boxOf } from "../report/cellRefs";
 import { validatePlan } from "../report/planValidation";
 import { renameSheets } from "../report/sheetRefs";
-import type { SheetPlan, WorkbookPlan } from "../report/plan";
-import { blockSlices } from "./cellWrites";
-import { rowOf, sheetBlocks } from "../report/planCells";
+import type { WorkbookPlan } from "../report/plan";
+import { writeCells, type Batch } from "./blockWrites";
 import { loadNames, setNames } from "./definedNames";
 import { decideSheets, OWNED_SHEETS_KEY, parseOwned, type ExistingSheet } from "./sheetOwnership";
 import { clearOwnedSheet } from "./clearOwnedSheet";
@@ -104,6 +101,7 @@ export async function applyPlan(
     }
     pending += bytes;
   };
+  const batch: Batch = { budget, reserve, room: () => budget - pending };
 
   begin("Reading the workbook", 0, false);
   const worksheets = context.workbook.worksheets;
@@ -175,7 +173,7 @@ export async function applyPlan(
       await reserve(12 * OPERATION_BYTES);
       clearOwnedSheet(sheet);
     }
-    await writeCells(sheet, drawn.sheets[i], budget, reserve);
+    await writeCells(sheet, drawn.sheets[i], batch);
     labels.push(...(await applySheetFeatures(sheet, drawn.sheets[i], reserve)));
   }
   begin("Writing the names and chart labels", total);
@@ -198,44 +196,4 @@ export async function applyPlan(
     syncs,
     largestRequestBytes: largest,
   };
-}
-
-async function writeCells(
-  sheet: Excel.Worksheet,
-  plan: SheetPlan,
-  budget: number,
-  reserve: (bytes: number) => Promise<void>,
-): Promise<void> {
-  const written: { top: number; left: number; bottom: number; right: number }[] = [];
-  for (const block of sheetBlocks(plan)) {
-    const at = parseCell(block.at)!; // validatePlan checked every address
-    const width = rowOf(block.rows, 0)?.length ?? 0;
-    if (width === 0) continue;
-    const box = { top: at.row, left: at.col, bottom: at.row + block.rows.length - 1, right: at.col + width - 1 };
-    // Over an earlier block, a cell may carry its "@": there every cell says its number format.
-    const overlaps = written.some(
-      (b) => b.top <= box.bottom && box.top <= b.bottom && b.left <= box.right && box.left <= b.right,
-    );
-    written.push(box);
-    for (const { offset, write, bytes } of blockSlices(block.rows, budget - 3 * OPERATION_BYTES, overlaps)) {
-      await reserve(bytes + 3 * OPERATION_BYTES);
-      const range = sheet.getRangeByIndexes(at.row + offset, at.col, write.formulas.length, width);
-      range.numberFormat = write.numberFormat; // "@" first, so plain text stays text when the formulas arrive
-      range.formulas = write.formulas;
-    }
-  }
-  for (const style of plan.styles ?? []) {
-    if (!style.numberFormat) continue;
-    const box = boxOf(style.range); // 1-based
-    const cols = box.right - box.left + 1;
-    const rowBytes = jsonBytes(new Array(cols).fill(style.numberFormat)) + 1; // exact: a row and its comma
-    const step = Math.max(1, Math.floor((budget * 0.8) / rowBytes));
-    for (let r = box.top - 1; r < box.bottom; r += step) {
-      const rows = Math.min(step, box.bottom - r);
-      await reserve(rows * rowBytes + 2 * OPERATION_BYTES);
-      sheet.getRangeByIndexes(r, box.left - 1, rows, cols).numberFormat = Array.from({ length: rows }, () =>
-        new Array(cols).fill(style.numberFormat),
-      );
-    }
-  }
 }

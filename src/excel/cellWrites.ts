@@ -87,41 +87,8 @@ export function cellWrites(rows: readonly (readonly PlanCell[])[], overlaps = fa
   return { formulas, numberFormat };
 }
 
-const encoder = new TextEncoder();
-
-/** UTF-8 bytes of a write's JSON: what the request to Excel carries ("ü" is 2 bytes, an emoji 4). */
-export function writeBytes(w: CellWrite): number {
-  return encoder.encode(JSON.stringify(w.formulas)).length + encoder.encode(JSON.stringify(w.numberFormat)).length;
-}
-
 /** A block's rows: an array, or a pattern block's rows made on demand (report/planCells.ts). */
 export interface BlockRows {
   readonly length: number;
   slice(start: number, end: number): readonly (readonly PlanCell[])[];
-}
-
-/**
- * Splits a block into row slices whose writes stay within `budget` bytes, estimating from the first rows and
- * checking each slice (so one very wide row still goes alone rather than over the limit silently). Each slice comes
- * with its measured bytes, for the caller's request budget.
- */
-export function* blockSlices(
-  rows: BlockRows,
-  budget: number,
-  overlaps = false,
-): Generator<{ offset: number; write: CellWrite; bytes: number }> {
-  const sample = cellWrites(rows.slice(0, Math.min(rows.length, 50)), overlaps);
-  const perRow = Math.max(1, writeBytes(sample) / Math.max(1, Math.min(rows.length, 50)));
-  let step = Math.max(1, Math.floor((budget * 0.8) / perRow));
-  for (let offset = 0; offset < rows.length;) {
-    let write = cellWrites(rows.slice(offset, offset + step), overlaps);
-    let bytes = writeBytes(write);
-    while (bytes > budget && step > 1) {
-      step = Math.max(1, Math.floor(step / 2));
-      write = cellWrites(rows.slice(offset, offset + step), overlaps);
-      bytes = writeBytes(write);
-    }
-    yield { offset, write, bytes };
-    offset += write.formulas.length;
-  }
 }

@@ -20,6 +20,7 @@
  * holding a formula reads back as the formula's text, as the fake computes nothing.
  */
 import { EXCEL_ENUMS } from "./excelEnums";
+import { shiftFormula } from "./formulaShift";
 import type { WorkbookView } from "./workbookView";
 
 export { EXCEL_ENUMS };
@@ -140,6 +141,7 @@ const REQUIREMENTS: readonly [RegExp, string][] = [
   [/\.axes\.\w+Axis\.tickLabelPosition$/, "1.7"],
   [/\.dataLabel\.formula$/, "1.8"],
   [/\.bubbleScale$/, "1.9"],
+  [/\.copyFrom\(/, "1.9"],
   [/\.pageLayout\./, "1.9"],
   [/suspendScreenUpdatingUntilNextSync\(/, "1.9"],
   [/suspendApiCalculationUntilNextSync\(/, "1.6"],
@@ -163,6 +165,7 @@ const ENUM_MEMBERS: readonly [RegExp, string, (value: any, args: readonly unknow
     "ConditionalFormatColorCriterionType",
     (v) => [v?.minimum?.type, v?.midpoint?.type, v?.maximum?.type],
   ],
+  [new RegExp(String.raw`\.copyFrom${CALL}`), "RangeCopyType", (_v, a) => [a[1] ?? "All"]],
   [/\.format\.horizontalAlignment$/, "HorizontalAlignment", (v) => [v]],
   [/\.format\.verticalAlignment$/, "VerticalAlignment", (v) => [v]],
   [new RegExp(String.raw`\.borders\.getItem${CALL}`), "BorderIndex", (_v, a) => [a[0]]],
@@ -203,6 +206,15 @@ function newer(version: string, than: string): boolean {
   return a[0] !== b[0] ? a[0] > b[0] : a[1] > b[1];
 }
 
+/** A rectangle of a fake sheet's cells, 0-based. */
+interface CellBox {
+  readonly sheet: FakeSheet;
+  readonly row: number;
+  readonly col: number;
+  readonly rows: number;
+  readonly cols: number;
+}
+
 /** An error as Office.js raises it: `code` is one of Excel.ErrorCodes. */
 export class ExcelError extends Error {
   constructor(
@@ -236,6 +248,8 @@ export class RecordingExcel {
   /** Defined names: lower-case name → formula, as Excel compares names without case. */
   readonly names = new Map<string, string>();
   private queue: { bytes: number; apply: () => void }[] = [];
+  /** Where each range proxy the fake made stands, for copyFrom's source. */
+  private readonly ranges = new WeakMap<object, CellBox>();
   private afterSync: (() => void)[] = [];
   /** The counters behind new sheet ids and TableN names: public so a saved workbook can carry them. */
   nextId = 1;
@@ -448,7 +462,7 @@ export class RecordingExcel {
         );
       });
     let values: unknown[][] | undefined;
-    return this.recorder(path, {
+    const proxy = this.recorder(path, {
       set formulas(v: unknown[][]) {
         write("formulas", v);
       },
@@ -474,7 +488,70 @@ export class RecordingExcel {
           fake.view.selection = { sheet: sheet.name, row, col, rows, cols };
           fake.view.activeSheet = sheet.name;
         }),
+      copyFrom: (source: any, copyType = "All", skipBlanks = false, transpose = false) => {
+        const args = [source, copyType, skipBlanks, transpose];
+        fake.record(
+          `${path}.copyFrom(${args.map(describe).join(",")})`,
+          undefined,
+          () => {
+            const from = fake.ranges.get(source);
+            if (!from)
+              throw new ExcelError("InvalidArgument", `${path}.copyFrom: the source is not a range the fake made.`);
+            fake.copyCells(from, { sheet, row, col, rows, cols }, copyType, skipBlanks, transpose);
+          },
+          args,
+        );
+      },
     });
+    this.ranges.set(proxy, { sheet, row, col, rows, cols });
+    return proxy;
+  }
+
+  /**
+   * Range.copyFrom as documented (excel.range.yml): "like the copy functionality in the Excel UI", a destination that
+   * is an exact multiple of the source in rows or columns gets that many copies, any other gets one copy at its top
+   * left; formulas move their relative references with each copy (formulaShift.ts). copyType "All" copies formulas
+   * and number formats, "Formulas" the formulas, "Formats" the number formats (the fake keeps no other format per
+   * cell). Values and links would need computed values, and transposing is not used: those fail loudly.
+   */
+  private copyCells(from: CellBox, to: CellBox, copyType: string, skipBlanks: boolean, transpose: boolean): void {
+    if (transpose || copyType === "Values" || copyType === "Link")
+      throw new Error(`The fake does not model copyFrom with copyType ${copyType}, transpose ${transpose}.`);
+    const at = (box: CellBox, i: number, j: number) => `${letters(box.col + j)}${box.row + i + 1}`;
+    const source = Array.from({ length: from.rows }, (_, i) =>
+      Array.from({ length: from.cols }, (_, j) => ({
+        formula: from.sheet.formulas.get(at(from, i, j)),
+        format: from.sheet.formats.get(at(from, i, j)),
+      })),
+    );
+    const down = to.rows % from.rows === 0 ? to.rows / from.rows : 1;
+    const across = to.cols % from.cols === 0 ? to.cols / from.cols : 1;
+    const formulas = copyType === "All" || copyType === "Formulas";
+    const formats = copyType === "All" || copyType === "Formats";
+    for (let ti = 0; ti < down; ti++)
+      for (let tj = 0; tj < across; tj++)
+        source.forEach((cells, i) =>
+          cells.forEach(({ formula, format }, j) => {
+            if (skipBlanks && formula === undefined) return;
+            const r = ti * from.rows + i;
+            const c = tj * from.cols + j;
+            const target = at(to, r, c);
+            if (formulas) {
+              if (formula === undefined) to.sheet.formulas.delete(target);
+              else
+                to.sheet.formulas.set(
+                  target,
+                  typeof formula === "string" && formula.startsWith("=")
+                    ? shiftFormula(formula, to.row + r - (from.row + i), to.col + c - (from.col + j))
+                    : formula,
+                );
+            }
+            if (formats) {
+              if (format === undefined) to.sheet.formats.delete(target);
+              else to.sheet.formats.set(target, format);
+            }
+          }),
+        );
   }
 
   /**

@@ -6,7 +6,7 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
-import { shiftsLikePattern } from "../../src/xlsx/rowRuns";
+import { shiftsLikePattern } from "../../src/report/patternShift";
 import { writeWorkbook } from "../../src/xlsx/writeWorkbook";
 import { runSample } from "../fixtures/kamSample";
 import { recalculate } from "../support/libreoffice";
