@@ -70,6 +70,27 @@ async function head(path: string): Promise<string> {
   }
 }
 
+/** Strings up to this length are kept once however often they occur; longer ones are names and notes. */
+const INTERN_UP_TO = 24;
+const INTERN_CAP = 100_000;
+
+/**
+ * A cell as the table keeps it: blank as null, and short text shared between the cells that hold it. An account
+ * table repeats its segments, regions, statuses and ratings on every row; a string per cell made a million rows of
+ * 18 columns about 600 MB, one per distinct value about half that.
+ */
+function interner(): (v: string) => string | null {
+  const seen = new Map<string, string>();
+  return (v) => {
+    if (v.trim() === "") return null;
+    if (v.length > INTERN_UP_TO) return v;
+    const kept = seen.get(v);
+    if (kept !== undefined) return kept;
+    if (seen.size < INTERN_CAP) seen.set(v, v);
+    return v;
+  };
+}
+
 /**
  * Reads a CSV as Excel and CRM exports write it (comma, semicolon or tab; UTF-8 with or without BOM; CRLF; quoted
  * fields with line breaks and doubled quotes), streaming, with csv-parse. Every cell stays text (blank: null), as a
@@ -79,6 +100,7 @@ async function head(path: string): Promise<string> {
 export async function readCsvTable(path: string, onRows?: (rows: number) => void): Promise<CsvTable> {
   const delimiter = detectDelimiter(await head(path));
   const values: (string | null)[][] = [];
+  const intern = interner();
   const lines: number[] = [];
   let nextLine = 1;
   const parser = createReadStream(path).pipe(
@@ -86,7 +108,7 @@ export async function readCsvTable(path: string, onRows?: (rows: number) => void
   );
   try {
     for await (const { record, raw } of parser as AsyncIterable<{ record: string[]; raw: string }>) {
-      values.push(record.map((v) => (v.trim() === "" ? null : v)));
+      values.push(record.map(intern));
       lines.push(nextLine);
       // The lines a record spans: its line breaks inside quotes, plus one (csv-parse's own line count takes a CRLF
       // inside quotes for two).

@@ -62,6 +62,25 @@ async function readTable(
 }
 
 /**
+ * The table read and turned into the report. Its own function so that the cells as read (a million rows of text are
+ * several hundred MB) are garbage before the workbook is written: the report holds the accounts in columns of its own.
+ */
+async function readAndPrepare(
+  cmd: ReportCommand,
+  saved: KamSettings | undefined,
+  progress: ReturnType<typeof progressLine>,
+): Promise<{ prepared: ReturnType<typeof prepareReport>; where: SourceKind }> {
+  const { input, source } = await readTable(cmd, (n) => progress.say(`Reading ${count(n)} rows…`));
+  progress.say(`Checking ${count(input.values.length)} rows…`);
+  const prepared = prepareReport(input, {
+    saved,
+    only: cmd.only,
+    source: { sheet: input.sheet, address: basename(cmd.input) },
+  });
+  return { prepared, where: { ...source, top: input.top, left: input.left } };
+}
+
+/**
  * `kam report INPUT -o OUT.xlsx`: reads the table, builds the workbook the add-in builds in Excel, and writes it to a
  * temporary file beside OUT that is renamed over it at the end, so an interrupted run never leaves half a file where
  * a good one was. Issues go to stderr one a line, the file's path and headline KPIs (or --json) to stdout.
@@ -73,16 +92,9 @@ export async function runReport(cmd: ReportCommand, io: Io): Promise<number> {
   }
   const progress = progressLine(io.stderr);
   const saved = cmd.settings ? await readSettingsFile(cmd.settings) : undefined;
-  const { input, source } = await readTable(cmd, (n) => progress.say(`Reading ${count(n)} rows…`));
-  progress.say(`Checking ${count(input.values.length)} rows…`);
-  const prepared = prepareReport(input, {
-    saved,
-    only: cmd.only,
-    source: { sheet: input.sheet, address: basename(cmd.input) },
-  });
+  const { prepared, where } = await readAndPrepare(cmd, saved, progress);
   const { table, report } = prepared;
   progress.done();
-  const where: SourceKind = { ...source, top: input.top, left: input.left };
   for (const issue of table.issues) io.stderr.write(`${issueLine(issue, where)}\n`);
   const s = table.summary;
   if (!report) {
