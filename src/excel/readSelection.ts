@@ -10,6 +10,17 @@ import type { ContextSubset, RangeSubset } from "./excelSubset";
  * refuse a response, the chunk is halved and read again, down to one row.
  */
 export const RESPONSE_BUDGET_BYTES = 4 * 1024 * 1024;
+/**
+ * Excel on Windows and Mac has no payload limit (the 5 MB one is Excel on the web's: "Resource limits and performance
+ * optimization"), so there a read asks for up to 64 MB at once: a 100,000-row table in one response, which keeps the
+ * whole read within three syncs (shape, cells, hidden rows), and a million rows in a few, never one giant response.
+ */
+export const DESKTOP_RESPONSE_BUDGET_BYTES = 64 * 1024 * 1024;
+/**
+ * Without a payload limit the first read need not guess bytes at 64 a cell: it takes up to 3,000,000 cells (100,000
+ * rows of 30 columns), and later reads follow the bytes those took.
+ */
+const FIRST_READ_CELLS_WITHOUT_LIMIT = 3_000_000;
 export const BYTES_PER_CELL_ESTIMATE = 64;
 
 const encoder = new TextEncoder();
@@ -37,6 +48,8 @@ export interface TableSource {
 export interface ReadOptions extends Cancellable {
   /** Read this range as if the analyst had selected it (Rebuild); absent: the selection. */
   readonly source?: TableSource;
+  /** Bytes a response may carry: RESPONSE_BUDGET_BYTES (the default) on the web, DESKTOP_RESPONSE_BUDGET_BYTES elsewhere. */
+  readonly responseBudget?: number;
 }
 
 /** A range address getRange takes on one sheet: cells ("B2", "B2:L300") or whole columns ("A:L"). */
@@ -59,8 +72,8 @@ export function sourceOf(read: SelectionRead): TableSource {
 }
 
 /** Rows per read so that one response stays within the budget. */
-export function rowsPerChunk(columns: number): number {
-  return Math.max(1, Math.floor(RESPONSE_BUDGET_BYTES / (Math.max(1, columns) * BYTES_PER_CELL_ESTIMATE)));
+export function rowsPerChunk(columns: number, budget = RESPONSE_BUDGET_BYTES): number {
+  return Math.max(1, Math.floor(budget / (Math.max(1, columns) * BYTES_PER_CELL_ESTIMATE)));
 }
 
 /**
@@ -75,7 +88,7 @@ export function rowsPerChunk(columns: number): number {
 export async function readSelection(
   context: ContextSubset,
   supported: (set: string, version: string) => boolean,
-  { source, onProgress, signal }: ReadOptions = {},
+  { source, onProgress, signal, responseBudget = RESPONSE_BUDGET_BYTES }: ReadOptions = {},
 ): Promise<SelectionRead> {
   let syncs = 0;
   const sync = async () => {
@@ -127,7 +140,10 @@ export async function readSelection(
   const expandedTo = expand ? `${cellAddress(sheet.name, top, left)}:${columnLetters(right)}${bottom + 1}` : undefined;
   if (rows <= 0 || cols <= 0) return { input: empty, selectedAddress: clicked.address, expandedTo, syncs, chunks: 0 };
 
-  let step = rowsPerChunk(cols);
+  let step =
+    responseBudget > RESPONSE_BUDGET_BYTES
+      ? Math.max(rowsPerChunk(cols, responseBudget), Math.floor(FIRST_READ_CELLS_WITHOUT_LIMIT / cols))
+      : rowsPerChunk(cols, responseBudget);
   const hiddenProbes: RangeSubset[] = [];
   // Filtered-out rows are in the values like any other: whether there are any is one property of the whole table.
   const whole = sheet.getRangeByIndexes(top, left, rows, cols);
@@ -169,7 +185,7 @@ export async function readSelection(
     r += count;
     // The next chunk from what these rows weighed, within the budget.
     const perRow = (jsonBytes(chunk.values) + jsonBytes(chunk.numberFormat)) / count;
-    step = Math.max(1, Math.floor((RESPONSE_BUDGET_BYTES * 0.9) / Math.max(perRow, 1)));
+    step = Math.max(1, Math.floor((responseBudget * 0.9) / Math.max(perRow, 1)));
   }
   let hiddenRows: readonly number[] | "some" | undefined;
   if (whole.rowHidden !== false) {

@@ -2,7 +2,13 @@ import type { TableInput } from "../core";
 import { applyPlan, REQUEST_BUDGET_BYTES } from "../excel/applyPlan";
 import { Cancelled, isCancelled, type Cancellable } from "../excel/cancel";
 import { explainExcelError } from "../excel/excelErrors";
-import { readSelection, sourceOf, type TableSource } from "../excel/readSelection";
+import {
+  DESKTOP_RESPONSE_BUDGET_BYTES,
+  readSelection,
+  RESPONSE_BUDGET_BYTES,
+  sourceOf,
+  type TableSource,
+} from "../excel/readSelection";
 import { activateSheet, selectCell } from "../excel/selectCell";
 import { loadSettings, saveSettings } from "../excel/workbookSettings";
 import { prepareReport, type PrepareOptions } from "../report/kam/prepareReport";
@@ -30,6 +36,8 @@ export interface ExcelHost {
   readonly run: ExcelRun;
   /** Office.context.requirements.isSetSupported. */
   readonly supported: (set: string, version: string) => boolean;
+  /** false where Excel has no 5 MB payload limit (Windows, Mac); absent or true: Excel on the web's limit holds. */
+  readonly onTheWeb?: boolean;
 }
 
 /** The host as Office gives it: Excel.run and Office's requirement sets. */
@@ -37,6 +45,7 @@ export function officeHost(): ExcelHost {
   return {
     run: (batch) => Excel.run(batch),
     supported: (set, version) => Office.context.requirements.isSetSupported(set, version),
+    onTheWeb: Office.context.platform === Office.PlatformType.OfficeOnline,
   };
 }
 
@@ -54,6 +63,7 @@ const paint = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 export function officeBridge(host: ExcelHost): PaneBridge {
   const { run, supported } = host;
+  const responseBudget = host.onTheWeb === false ? DESKTOP_RESPONSE_BUDGET_BYTES : RESPONSE_BUDGET_BYTES;
 
   /** prepareReport, applyPlan and saveSettings in one Excel.run. */
   async function write(
@@ -90,7 +100,7 @@ export function officeBridge(host: ExcelHost): PaneBridge {
     readTable: (options = {}) =>
       explained(() =>
         run(async (context) => {
-          const read = await readSelection(context, supported, options);
+          const read = await readSelection(context, supported, { ...options, responseBudget });
           return { input: read.input, source: sourceOf(read), expandedTo: read.expandedTo };
         }),
       ),
@@ -108,7 +118,7 @@ export function officeBridge(host: ExcelHost): PaneBridge {
                 "This workbook holds no saved KAM settings: select the account table and click Use selection.",
             );
           const source: TableSource = saved.source;
-          const read = await readSelection(context, supported, { ...options, source });
+          const read = await readSelection(context, supported, { ...options, source, responseBudget });
           return write(context, read.input, { saved, source }, options);
         }),
       ),

@@ -67,6 +67,8 @@ function letters(col: number): string {
 
 export class FakeExcel {
   syncs = 0;
+  /** Excel on the web's 5 MB per request and per response; Infinity for Excel on Windows or Mac, which has none. */
+  payloadLimit = PAYLOAD_LIMIT_BYTES;
   readonly responseBytes: number[] = [];
   readonly requestBytes: number[] = [];
   readonly sheets: FakeSheetData[];
@@ -141,9 +143,9 @@ export class FakeExcel {
     const writes = this.pendingWrites;
     this.pendingLoads = [];
     this.pendingWrites = [];
-    if (request > PAYLOAD_LIMIT_BYTES)
+    if (request > this.payloadLimit)
       throw new ExcelError("RequestPayloadSizeLimitExceeded", "The request payload size has exceeded the limit.");
-    if (response > PAYLOAD_LIMIT_BYTES)
+    if (response > this.payloadLimit)
       throw new ExcelError("ResponsePayloadSizeLimitExceeded", "The response payload size has exceeded the limit.");
     // In order; a refused write stops the batch, and what ran before it stays done.
     for (const w of writes) w.apply();
