@@ -1,7 +1,8 @@
 /**
  * A seeded generator of key-account tables as a telecom KAM team keeps them, for the demo, the tests and the
  * benchmarks: segments, owners, attractiveness criteria rated 1–5, relationship strength, share of wallet, revenue
- * FY23–FY25, gross margin, NPS answers, products, status, some churned and some new, and (on request) a few messy
+ * FY23–FY25, gross margin, NPS answers, products, status, some churned and some new, the FY25 revenue split by
+ * product (one "Product: …" column each, blank where not owned: the whitespace analysis), and (on request) a few messy
  * cells on purpose: a number stored as text, a blank, a duplicate account, a "€1.2m".
  * Deterministic: the same seed gives the same table on every machine (seededRandom, no Math.random).
  */
@@ -9,6 +10,19 @@
 import { seededRandom } from "./seededRandom";
 
 export type Cell = string | number | boolean | null;
+
+/**
+ * The product block: a telecom portfolio, each product with how often accounts take it (`weight`) and how large its
+ * share of an account's revenue tends to be (`size`), so that the whitespace benchmarks differ by product.
+ */
+const PRODUCTS = [
+  { name: "Connectivity", weight: 10, size: 3 },
+  { name: "Mobile fleet", weight: 7, size: 2 },
+  { name: "Cloud voice", weight: 5, size: 1.2 },
+  { name: "SD-WAN", weight: 4, size: 1.5 },
+  { name: "Security", weight: 3, size: 1 },
+  { name: "IoT & telematics", weight: 2, size: 0.8 },
+] as const;
 
 export const SAMPLE_HEADERS = [
   "Account",
@@ -29,6 +43,7 @@ export const SAMPLE_HEADERS = [
   "Strategic fit",
   "Margin potential",
   "Innovation partnership",
+  ...PRODUCTS.map((p) => `Product: ${p.name}`),
 ] as const;
 
 const PREFIXES = [
@@ -91,6 +106,8 @@ export function telecomAccounts(options: SampleOptions = {}): Cell[][] {
   const rnd = seededRandom(options.seed ?? 2026);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)];
   const rating = (centre: number) => Math.max(1, Math.min(5, Math.round(centre + (rnd() - 0.5) * 3)));
+  // The product block draws from a stream of its own, so every other column is what it was before the block existed.
+  const productRnd = seededRandom(((options.seed ?? 2026) ^ 0x5bd1e995) >>> 0);
   // How many accounts took each name so far: the second "Vertex Telecom Ltd" is "Vertex Telecom Ltd 2" (a counter, not
   // a search for a free number, which at a million accounts would try each number again for every account).
   const taken = new Map<string, number>();
@@ -112,7 +129,13 @@ export function telecomAccounts(options: SampleOptions = {}): Cell[][] {
     const fy25 = churned ? 0 : Math.round((isNew ? base * 0.5 : base) * trend);
     const relationship = rating(2.2 + size * 0.6);
     const nps = churned ? null : Math.max(0, Math.min(10, Math.round(7.5 + (trend - 1) * 8 + (rnd() - 0.5) * 6)));
-    rows.push([
+    // Products in use, drawn where the row has always drawn them (so the columns after keep their values); a churned
+    // account has none left (its FY25 revenue is 0), and the block holds as many.
+    const productCount = () => {
+      const drawn = Math.max(1, Math.min(6, Math.round(1 + size * 0.5 + rnd() * 2)));
+      return churned ? 0 : drawn;
+    };
+    const row: Cell[] = [
       name,
       pick(OWNERS),
       segment,
@@ -124,14 +147,16 @@ export function telecomAccounts(options: SampleOptions = {}): Cell[][] {
       churned ? "Churned" : "Active",
       isNew ? "yes" : "no",
       rnd() < 0.1 ? null : nps,
-      Math.max(1, Math.min(6, Math.round(1 + size * 0.5 + rnd() * 2))),
+      productCount(),
       relationship,
       Math.round(Math.min(0.95, Math.max(0.05, 0.1 + relationship * 0.12 + (rnd() - 0.5) * 0.3)) * 100) / 100,
       rating(1.5 + size),
       rating(2 + size * 0.5),
       rating(3),
       rnd() < 0.15 ? null : rating(2 + size * 0.4),
-    ]);
+    ];
+    row.push(...productRevenue(fy25, row[SAMPLE_HEADERS.indexOf("Products")] as number, productRnd));
+    rows.push(row);
   }
   if (options.messy && rows.length > 12) {
     rows[5][6] = String(rows[5][6]); // a number stored as text: read, with no issue
@@ -140,4 +165,30 @@ export function telecomAccounts(options: SampleOptions = {}): Cell[][] {
     rows.push([...rows[3]]); // a duplicate account: left out, named
   }
   return rows;
+}
+
+/**
+ * The account's revenue split over `count` products drawn by popularity (without repeats), in PRODUCTS' order, blank
+ * for the others: the parts are whole and add up to the revenue exactly, so the block and the revenue agree.
+ */
+function productRevenue(revenue: number, count: number, rnd: () => number): (number | null)[] {
+  const owned: number[] = [];
+  while (owned.length < count) {
+    const left = PRODUCTS.map((p, j): number => (owned.includes(j) ? 0 : p.weight));
+    let r = rnd() * left.reduce((t, w) => t + w, 0);
+    let j = 0;
+    while (r >= left[j] || left[j] === 0) r -= left[j++];
+    owned.push(j);
+  }
+  owned.sort((a, b) => a - b);
+  const shares = owned.map((j) => PRODUCTS[j].size * (0.6 + 0.8 * rnd()));
+  const total = shares.reduce((t, x) => t + x, 0);
+  const out: (number | null)[] = PRODUCTS.map(() => null);
+  let given = 0;
+  owned.forEach((j, k) => {
+    const part = k === owned.length - 1 ? revenue - given : Math.max(1, Math.round((revenue * shares[k]) / total));
+    out[j] = part;
+    given += part;
+  });
+  return out;
 }

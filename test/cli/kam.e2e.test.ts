@@ -50,6 +50,7 @@ describe("kam report", () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual([
       "KPI Dashboard",
       "Portfolio Matrix",
+      "Whitespace",
       "Accounts",
       "KAM Inputs",
       "Issues",

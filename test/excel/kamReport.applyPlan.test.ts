@@ -13,7 +13,15 @@ describe("the KAM workbook in Excel (recording fake)", () => {
     const { report } = runSample({ messy: true, hostile: true });
     const excel = new RecordingExcel([RecordingExcel.sheet("Account Data", 0)]);
     const result = await applyPlan(excel.context, report.plan, () => true);
-    expect(result.sheets).toEqual(["KPI Dashboard", "Portfolio Matrix", "Accounts", "KAM Inputs", "Issues"]);
+    // The sample has a product block (its "Product: …" columns), so the Whitespace sheet comes with the dashboard.
+    expect(result.sheets).toEqual([
+      "KPI Dashboard",
+      "Portfolio Matrix",
+      "Whitespace",
+      "Accounts",
+      "KAM Inputs",
+      "Issues",
+    ]);
     expect(excel.ops(/Accounts\.tables\.add\(A1:[A-Z]+\d+,true\)\.name$/)[0].value).toBe("KamAccounts");
     const names = excel.ops(/names\.add\(KPI_/).map((o) => /names\.add\((KPI_\w+),/.exec(o.path)![1]);
     expect(names.sort()).toEqual(

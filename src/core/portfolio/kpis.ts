@@ -48,7 +48,8 @@ function kpi(id: KpiId, value: number | undefined, reason?: string): Kpi {
  * - Retention = (S − C)/S and churn = C/S, S accounts at start, C of them churned (Farris et al., Marketing Metrics:
  *   1 − KAM.CHURN(S, E, N)); GRR and NRR as core/revenueRetention.ts; revenue growth = Σ revenue over active accounts
  *   / Σ prior revenue over all − 1; NPS as core/nps.ts over active accounts (an account-level NPS: its mean);
- *   products per account: the mean over active accounts that have one; CLV: the mean of m·r/(1 + d − r) over
+ *   products per account: the mean over active accounts that have one (from the product block where no column
+ *   counts them: products with revenue above 0); CLV: the mean of m·r/(1 + d − r) over
  *   active accounts with a margin (Gupta & Lehmann 2003), customer equity its sum; at risk: see AccountMetrics.
  * A KPI whose column is missing is undefined with the column named, never 0.
  */
@@ -111,7 +112,14 @@ export function portfolioKpis(table: AccountTable, options: PortfolioOptions): P
   }
 
   kpis.push(npsKpi(table, active));
-  kpis.push(meanKpi("ProductsPerAccount", products, active, "needs a Products column (products or modules in use)"));
+  kpis.push(
+    meanKpi(
+      "ProductsPerAccount",
+      products ?? productsOwned(table),
+      active,
+      'needs a Products column (products or modules in use), or product revenue columns ("Product: name")',
+    ),
+  );
 
   const metrics = accountMetrics(table, options, retention);
   if (!grossMargin) {
@@ -143,6 +151,18 @@ export function portfolioKpis(table: AccountTable, options: PortfolioOptions): P
     kpis.push(kpi("AtRisk", atRisk));
   }
   return { kpis, metrics };
+}
+
+/**
+ * Products owned per account from the product block (revenue above 0), where no column counts them: the cross-sell
+ * ratio of the issue (19, part 2). Undefined without a block.
+ */
+function productsOwned(table: AccountTable): Float64Array | undefined {
+  const block = table.productRevenue;
+  if (!block || block.length === 0) return undefined;
+  const owned = new Float64Array(table.count);
+  for (const p of block) for (let i = 0; i < table.count; i++) if (p.values[i] > 0) owned[i]++;
+  return owned;
 }
 
 function npsKpi(table: AccountTable, active: Uint8Array): Kpi {

@@ -23,6 +23,7 @@ export type ColumnKey =
   | "status"
   | "acquired"
   | `criterion${number}`
+  | `productRevenue${number}`
   | `period${number}`
   | "active"
   | "attractiveness"
@@ -111,6 +112,10 @@ export function accountsLayout(
   table.criteria.forEach((c, j) =>
     specs.push({ key: `criterion${j}`, header: c.header || `Criterion ${j + 1}`, width: 12 }),
   );
+  // The product block side by side, as the Whitespace sheet's formulas read it (one row range per account).
+  table.productRevenue?.forEach((p, j) =>
+    specs.push({ key: `productRevenue${j}`, header: p.header, format: FORMATS.moneyFull, width: 14 }),
+  );
   const revenue = !!n.revenue;
   const prior = !!n.priorRevenue;
   specs.push({ key: "active", header: "Active", width: 9 });
@@ -159,6 +164,7 @@ export function accountsLayout(
 function inputColumn(table: AccountTable, periods: readonly RevenuePeriod[], key: ColumnKey): (i: number) => PlanCell {
   const numbersOf = (xs: Float64Array) => (i: number) => finite(xs[i]);
   if (key.startsWith("criterion")) return numbersOf(table.criteria[Number(key.slice(9))].values);
+  if (key.startsWith("productRevenue")) return numbersOf(table.productRevenue![Number(key.slice(14))].values);
   if (key.startsWith("period")) return numbersOf(periods[Number(key.slice(6))].values);
   if (key === "status") {
     const status = table.status!;

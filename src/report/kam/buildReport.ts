@@ -14,6 +14,7 @@ import { inputsSheet } from "./inputsSheet";
 import { issuesSheet } from "./issuesSheet";
 import { kpiFormula } from "./kpiFormulas";
 import { matrixSheet } from "./matrixSheet";
+import { whitespaceSheet, type WhitespaceReport } from "./whitespaceSheet";
 
 export interface ReportRequest {
   readonly table: AccountTable;
@@ -31,13 +32,15 @@ export interface Report {
   /** The core's KPIs: the same numbers the sheets' formulas compute, for the taskpane, `kam --json` and tests. */
   readonly kpis: readonly Kpi[];
   readonly metrics: AccountMetrics;
+  /** The whitespace analysis the Whitespace sheet computes (core whitespace); absent without a product block. */
+  readonly whitespace?: WhitespaceReport["result"];
   /** What was left out and why, one sentence each, for the taskpane's MessageBar and the command line. */
   readonly notes: readonly string[];
 }
 
 /**
- * The KAM workbook for validated accounts: KPI Dashboard, Portfolio Matrix, Accounts (the KamAccounts table with
- * the computed columns), KAM Inputs and Issues. Every number on the generated sheets is a native formula over the
+ * The KAM workbook for validated accounts: KPI Dashboard, Portfolio Matrix, Whitespace (with the dashboard, where the
+ * table has a product block), Accounts (the KamAccounts table with the computed columns), KAM Inputs and Issues. Every number on the generated sheets is a native formula over the
  * Accounts sheet and the inputs, so the workbook computes without the add-in; the core computes the same numbers.
  */
 export function buildReport(request: ReportRequest): Report {
@@ -57,8 +60,14 @@ export function buildReport(request: ReportRequest): Report {
   const notes: string[] = [];
   const sheets = [];
   const names = [];
+  // Whitespace comes with the dashboard, whose products chart may count the products it finds owned.
+  const whitespace = request.only === "matrix" ? undefined : whitespaceSheet(table, layout);
+  if (request.only !== "matrix" && !whitespace) {
+    notes.push('Whitespace left out: needs product revenue columns, one per product ("Product: Connectivity", …).');
+  }
   if (request.only !== "matrix") {
-    const dashboard = dashboardSheet(table, options, kpis, layout, inputs.refs, periods);
+    const owned = whitespace && { range: whitespace.productsOwned, counts: whitespace.result.owned };
+    const dashboard = dashboardSheet(table, options, kpis, layout, inputs.refs, periods, owned);
     sheets.push(dashboard.sheet);
     names.push(...dashboard.names);
     notes.push(...dashboard.notes);
@@ -68,6 +77,10 @@ export function buildReport(request: ReportRequest): Report {
     sheets.push(matrix.sheet);
     notes.push(...matrix.notes);
   }
+  if (whitespace) {
+    sheets.push(whitespace.sheet);
+    notes.push(...whitespace.notes);
+  }
   sheets.push(accountsSheet(table, options, layout, inputs.refs, periods), inputs.sheet, issuesSheet(table));
-  return { plan: { sheets, names }, kpis, metrics, notes };
+  return { plan: { sheets, names }, kpis, metrics, notes, ...(whitespace ? { whitespace: whitespace.result } : {}) };
 }

@@ -61,6 +61,8 @@ export function dashboardSheet(
   layout: AccountsLayout,
   inputs: InputRefs,
   periods: readonly RevenuePeriod[] = [],
+  /** Products owned per account, counted from the product block (the Whitespace sheet), where no column counts them. */
+  owned?: { readonly range: string; readonly counts: ArrayLike<number> },
 ): DashboardResult {
   const blocks: { at: string; rows: PlanCell[][] }[] = [];
   const styles: RangeStyle[] = [title("A1"), note("A2")];
@@ -342,11 +344,12 @@ export function dashboardSheet(
       legend: "bottom",
     });
   }
-  if (has("products")) {
-    const Pr = layout.range("products");
+  const counted = has("products") ? { range: layout.range("products"), counts: table.numbers.products! } : owned;
+  if (counted) {
+    const Pr = counted.range;
     // A loop, not Math.max(...): spreading a million accounts' values overflows the call stack.
     let most = 1;
-    for (const x of table.numbers.products!) if (x > most) most = x; // NaN (blank) compares false
+    for (let i = 0; i < counted.counts.length; i++) if (counted.counts[i] > most) most = counted.counts[i]; // NaN (blank) compares false
     most = Math.min(8, most);
     const rowsP: PlanCell[][] = [["Products", "Accounts"]];
     for (let p = 1; p <= most; p++) {
@@ -378,7 +381,7 @@ export function dashboardSheet(
       legend: "none",
     });
   }
-  if (has("nps") || has("products")) row = mixTop + chartRows + 8;
+  if (has("nps") || counted) row = mixTop + chartRows + 8;
 
   if (has("atRisk") && R) {
     const listTop = row + 1;

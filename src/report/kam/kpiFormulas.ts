@@ -33,8 +33,16 @@ export function kpiFormula(id: KpiId, layout: AccountsLayout, table: AccountTabl
       if (table.npsScale === "account") return `AVERAGEIFS(${N},${A},TRUE)`;
       return `100*(COUNTIFS(${A},TRUE,${N},">=9")-COUNTIFS(${A},TRUE,${N},"<=6"))/COUNTIFS(${A},TRUE,${N},">=0")`;
     }
-    case "ProductsPerAccount":
-      return has("products") ? `AVERAGEIFS(${layout.range("products")},${A},TRUE)` : undefined;
+    case "ProductsPerAccount": {
+      if (has("products")) return `AVERAGEIFS(${layout.range("products")},${A},TRUE)`;
+      const products = table.productRevenue?.length ?? 0;
+      if (products === 0) return undefined;
+      // From the product block: revenue above 0 is a product owned (text typed over a revenue is none), per active
+      // account; the block's columns stand side by side, so one SUMPRODUCT reads them as one range.
+      const [first, last] = [layout.range("productRevenue0"), layout.range(`productRevenue${products - 1}`)];
+      const block = `${first.slice(0, first.indexOf(":"))}:${last.slice(last.indexOf(":") + 1)}`;
+      return `SUMPRODUCT(${A}*ISNUMBER(${block})*(${block}>0))/COUNTIF(${A},TRUE)`;
+    }
     case "CLV":
       return has("clv") ? `AVERAGE(${layout.range("clv")})` : undefined;
     case "CustomerEquity":

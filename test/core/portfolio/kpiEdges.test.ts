@@ -131,7 +131,8 @@ describe("portfolioKpis: the accounts at the start", () => {
       NRR: "no account has a prior revenue above 0: there is no revenue at the start.",
       RevenueGrowth: "the prior revenues add up to 0",
       NPS: "needs an NPS column (0–10 answers or an account NPS)",
-      ProductsPerAccount: "needs a Products column (products or modules in use)",
+      ProductsPerAccount:
+        'needs a Products column (products or modules in use), or product revenue columns ("Product: name")',
       CLV: "needs the retention rate, which is not available: no account has a prior revenue above 0",
       CustomerEquity: "needs the retention rate, which is not available: no account has a prior revenue above 0",
     });
@@ -148,7 +149,8 @@ describe("portfolioKpis: the accounts at the start", () => {
       RevenueGrowth: "needs a Revenue column",
       // by the definition, an account without a status or revenue reads as churned: no active answer is left
       NPS: "no active account has an NPS answer",
-      ProductsPerAccount: "needs a Products column (products or modules in use)",
+      ProductsPerAccount:
+        'needs a Products column (products or modules in use), or product revenue columns ("Product: name")',
       CLV: `needs the retention rate, which is not available: ${why}`,
       CustomerEquity: `needs the retention rate, which is not available: ${why}`,
     });

@@ -155,7 +155,8 @@ describe("KPIs whose columns are missing", () => {
       NRR: "needs a Prior revenue column",
       RevenueGrowth: "needs a Prior revenue column",
       NPS: "needs an NPS column (0–10 answers or an account NPS)",
-      ProductsPerAccount: "needs a Products column (products or modules in use)",
+      ProductsPerAccount:
+        'needs a Products column (products or modules in use), or product revenue columns ("Product: name")',
       CLV: "needs a Gross margin column",
       CustomerEquity: "needs a Gross margin column",
       AtRisk: "needs an NPS column, or Revenue and Prior revenue columns",

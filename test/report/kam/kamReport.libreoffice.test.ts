@@ -20,6 +20,7 @@ import type { SheetPlan, WorkbookPlan } from "../../../src/report/plan";
 import { cellsOf } from "../../../src/report/cellRefs";
 import { planCellAt, rowOf, sheetBlocks } from "../../../src/report/planCells";
 import { writeWorkbook } from "../../../src/xlsx/writeWorkbook";
+import { SAMPLE_HEADERS } from "../../../samples/telecomAccounts";
 import { HOSTILE_NAMES, runSample, sampleValues } from "../../fixtures/kamSample";
 import { pdfPageText, recalculate, renderPictures, type RecalculatedWorkbook } from "../../support/libreoffice";
 import { editCells } from "../../support/xlsxEdit";
@@ -281,7 +282,9 @@ describe("the KAM workbook recalculated by LibreOffice", async () => {
 });
 
 describe("a table without NPS, products, margin or strength columns, recalculated by LibreOffice", async () => {
-  const drop = ["NPS", "Products", "Gross margin %", "Relationship strength", "Share of wallet"];
+  // The product block goes too: it would give the cross-sell ratio (and a Whitespace sheet) without a Products column.
+  const products = SAMPLE_HEADERS.filter((h) => h.startsWith("Product: "));
+  const drop = ["NPS", "Products", "Gross margin %", "Relationship strength", "Share of wallet", ...products];
   const { table, report } = runSample({ count: 120, seed: 7, drop });
   const wb = await recalculate(await writeWorkbook(report.plan));
 
@@ -296,6 +299,7 @@ describe("a table without NPS, products, margin or strength columns, recalculate
     const notes = report.notes.join("\n");
     expect(notes).toMatch(/NPS left out: needs an NPS column/);
     expect(notes).toMatch(/Products per account left out: needs a Products column/);
+    expect(notes).toMatch(/Whitespace left out: needs product revenue columns, one per product/);
     expect(notes).toMatch(/Average CLV left out: needs a Gross margin column/);
     expect(notes).toMatch(/The matrix needs a Relationship strength or Share of wallet column/);
     expect(wb.value("Portfolio Matrix", "A4")).toMatch(/^The matrix needs a Relationship strength/);
