@@ -246,7 +246,8 @@ export function whitespaceSheet(table: AccountTable, layout: AccountsLayout): Wh
   );
 
   const widths: Record<string, number> = { A: 28 };
-  for (let j = 1; j < mapLeft + P; j++) widths[letter(j)] = 14;
+  // 16 characters: a product's name ("IoT & telematics") fits on one line, so only the map's header row wraps.
+  for (let j = 1; j < mapLeft + P; j++) widths[letter(j)] = 16;
   widths[L(0)] = Math.max(widths[L(0)] ?? 0, 28);
   return {
     sheet: {
@@ -254,7 +255,7 @@ export function whitespaceSheet(table: AccountTable, layout: AccountsLayout): Wh
       tabColor: "C55A11",
       showGridlines: false,
       columnWidths: widths,
-      rowHeights: { 1: 24, [benchTop]: 30, [ownersTop]: 30, [tableHeader]: 30 },
+      rowHeights: { 1: 24, [tableHeader]: 30 },
       blocks,
       patterns: [{ at: `A${first}`, count: n, pattern }],
       styles,

@@ -217,6 +217,19 @@ describe("a table with a product block but no products count", async () => {
       .find((s) => s.name === "KPI Dashboard")!
       .charts!.find((c) => c.title === "Products per active account");
     expect(chart).toBeDefined();
+    // The chart's table: active accounts by products owned (the last bar "k+" counts k or more), from the definition.
+    const owned = Array.from({ length: table.count }, (_, i) =>
+      table.productRevenue!.reduce((t, p) => t + (p.values[i] > 0 ? 1 : 0), 0),
+    );
+    const values = chart!.series[0].values.replace(/\$/g, "");
+    const [from, to] = values.split(":").map((a) => Number(a.replace(/^[A-Z]+/, "")));
+    const letter = values.replace(/\d.*$/, "");
+    const most = to - from + 1;
+    expect(most).toBeGreaterThan(1);
+    for (let k = 1; k <= most; k++) {
+      const expected = owned.filter((o, i) => active[i] && (k === most ? o >= k : o === k)).length;
+      expect(wb.value("KPI Dashboard", `${letter}${from + k - 1}`), `${k} products`).toBe(expected);
+    }
     expect(wb.errors()).toEqual([]);
   });
 });
