@@ -13,3 +13,4 @@ export * from "./accounts";
 export * from "./nps";
 export * from "./revenueRetention";
 export * from "./portfolio";
+export * from "./history";

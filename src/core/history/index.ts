@@ -1,0 +1,4 @@
+export * from "./snapshot";
+export * from "./takeSnapshot";
+export * from "./compare";
+export * from "./historyRows";

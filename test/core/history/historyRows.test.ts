@@ -1,0 +1,69 @@
+import { describe, expect, it } from "vitest";
+import {
+  accountHistoryHeader,
+  isKamError,
+  KPI_HISTORY_HEADER,
+  snapshotRows,
+  snapshotsFromRows,
+  type Snapshot,
+} from "../../../src/core";
+
+const snap: Snapshot = {
+  label: "2026-12-02T09:30:00.000Z",
+  criteria: ["Growth", "Fit"],
+  kpis: [
+    { kpi: "KPI_Accounts", value: 2 },
+    { kpi: "KPI_NRR", value: 1.04 },
+  ],
+  accounts: [
+    {
+      account: "Acme",
+      attractiveness: 75,
+      strength: 40,
+      quadrant: "Star",
+      revenue: 1000,
+      totalValue: 1500,
+      parts: [50, 25],
+    },
+    {
+      account: "=Bolt",
+      attractiveness: null,
+      strength: null,
+      quadrant: null,
+      revenue: null,
+      totalValue: 0,
+      parts: [null, null],
+    },
+  ],
+};
+
+describe("KAM History rows", () => {
+  it('round-trips a snapshot through its rows (blank cells read as null or "")', () => {
+    const rows = snapshotRows(snap, snap.criteria);
+    expect(rows.unrecorded).toEqual([]);
+    expect(rows.accountRows[0]).toEqual(["2026-12-02T09:30:00.000Z", "Acme", 75, 40, "Star", 1000, 1500, 50, 25]);
+    const asOffice = rows.accountRows.map((r) => r.map((c) => (c === null ? "" : c)));
+    const back = snapshotsFromRows({
+      kpis: { header: [...KPI_HISTORY_HEADER], rows: rows.kpiRows },
+      accounts: { header: accountHistoryHeader(snap.criteria), rows: asOffice },
+    });
+    expect(back).toEqual([snap]);
+  });
+
+  it("puts parts under the history's columns by criterion and names the criteria it cannot record", () => {
+    const rows = snapshotRows(snap, ["fit", "Margin"]);
+    expect(rows.accountRows[0].slice(7)).toEqual([25, null]);
+    expect(rows.unrecorded).toEqual(["Growth"]);
+  });
+
+  it("refuses a table that is not a KAM History table, naming the cell", () => {
+    const kpis = { header: [...KPI_HISTORY_HEADER], rows: [["x", "KPI_NRR", "1.04"]] };
+    const accounts = { header: accountHistoryHeader([]), rows: [] };
+    const bad = snapshotsFromRows({ kpis, accounts });
+    expect(isKamError(bad) && bad.message).toBe('KAM History, KPI table row 2, Value: "1.04" is not a number.');
+    const header = snapshotsFromRows({ kpis: { header: ["Account", "Revenue"], rows: [] }, accounts });
+    expect(isKamError(header) && header.message).toBe(
+      "The KPI table of KAM History is headed Account | Revenue; expected Snapshot | KPI | Value.",
+    );
+  });
+});
