@@ -38,20 +38,11 @@ export function segmentMedianFormula(product: string, segments: string, segment:
 
 /**
  * One cell of the accounts × products map: "owned" where the account's revenue from the product is above 0 (N():
- * text typed over a revenue is no revenue), else the benchmark of the account's segment, looked up by name in the
- * benchmark table (`names`, one column) and, for a segment not listed there (fewer than 3 accounts, or none), the
- * all-owners row `allRow` (1-based within `benchmarks`). `segmentCell` is empty without segments: MATCH fails.
+ * text typed over a revenue is no revenue), else the benchmark in the account's row of the benchmark table
+ * (`benchmarkRow`: its segment's row, or the all-owners row), column `product` (1-based).
  */
-export function opportunityFormula(
-  revenue: string,
-  segmentCell: string | undefined,
-  benchmarks: string,
-  names: string | undefined,
-  allRow: number,
-  product: number,
-): string {
-  const row = segmentCell && names ? `IFERROR(MATCH(${segmentCell},${names},0),${allRow})` : String(allRow);
-  return `IF(N(${revenue})>0,"owned",INDEX(${benchmarks},${row},${product}))`;
+export function opportunityFormula(revenue: string, benchmarks: string, benchmarkRow: string, product: number): string {
+  return `IF(N(${revenue})>0,"owned",INDEX(${benchmarks},${benchmarkRow},${product}))`;
 }
 
 /**

@@ -89,7 +89,7 @@ export function whitespaceSheet(table: AccountTable, layout: AccountsLayout): Wh
   const seg = layout.has("segment") ? layout.range("segment") : undefined;
   const letter = (j: number) => columnLetters(j);
   const blocks: { at: string; rows: PlanCell[][] }[] = [];
-  const styles: RangeStyle[] = [title("A1"), note("A2")];
+  const styles: RangeStyle[] = [title("A1"), { ...note("A2"), wrapText: true, verticalAlignment: "top" }];
   const lastBench = letter(P);
   blocks.push({
     at: "A1",
@@ -141,56 +141,61 @@ export function whitespaceSheet(table: AccountTable, layout: AccountsLayout): Wh
     { range: `B${ownersTop + 1}:${lastBench}${ownersAll}`, numberFormat: FORMATS.count },
   );
 
-  // Per account, rows in the Accounts order; the map of opportunities at its right.
-  const listBottom = benchTop + TOP_OPPORTUNITIES;
-  const tableHeader = Math.max(ownersAll, listBottom) + 3;
-  const first = tableHeader + 1;
-  const last = tableHeader + n;
-  const fixed = ["Account", ...(seg ? ["Segment"] : []), "Revenue", "Products owned", "Whitespace potential"];
-  const cols = [...fixed, "Total account value"];
-  const mapLeft = cols.length;
+  // Per account, on the Accounts rows (row r here is row r there, so each formula is its row's and Excel can copy the
+  // first row down), right of the summary: inputs, the totals, a helper with the benchmark row, then the map.
+  const left = P + 2;
+  const first = layout.firstRow;
+  const last = layout.lastRow;
+  const cols = [
+    "Account",
+    ...(seg ? ["Segment"] : []),
+    "Revenue",
+    "Products owned",
+    "Whitespace potential",
+    "Total account value",
+    ...(S > 0 ? ["Benchmark row"] : []),
+  ];
+  const c = (name: string) => letter(left + cols.indexOf(name));
+  const mapLeft = left + cols.length;
   const mapFirst = letter(mapLeft);
   const mapLast = letter(mapLeft + P - 1);
-  const at = (key: Parameters<AccountsLayout["range"]>[0]) => `INDEX(${layout.range(key)},${ROW_TOKEN}-${tableHeader})`;
-  const c = (name: string) => letter(cols.indexOf(name));
-  const blockRange = absoluteRef(
-    "Accounts",
-    `$${layout.letter("productRevenue0")}$${layout.firstRow}:$${layout.letter(`productRevenue${P - 1}`)}$${layout.lastRow}`,
-  );
+  const tableLast = mapLast;
+  const on = (key: Parameters<AccountsLayout["letter"]>[0]) => `'Accounts'!$${layout.letter(key)}${ROW_TOKEN}`;
+  const ownRow = (col: string) => `$${col}${ROW_TOKEN}`;
+  const benchmarks = `$B$${benchTop + 1}:$${lastBench}$${allRow}`;
   const pattern: PlanCell[] = [
-    { f: at("account") },
-    ...(seg ? [{ f: `IF(${at("segment")}="","",${at("segment")})` }] : []),
-    { f: layout.has("revenue") ? `N(${at("revenue")})` : `SUM(INDEX(${blockRange},${ROW_TOKEN}-${tableHeader},0))` },
-    { f: `COUNTIF($${mapFirst}${ROW_TOKEN}:$${mapLast}${ROW_TOKEN},"owned")` },
-    { f: `SUM($${mapFirst}${ROW_TOKEN}:$${mapLast}${ROW_TOKEN})` },
-    { f: `$${c("Revenue")}${ROW_TOKEN}+$${c("Whitespace potential")}${ROW_TOKEN}` },
+    { f: on("account") },
+    ...(seg ? [{ f: `IF(${on("segment")}="","",${on("segment")})` }] : []),
+    {
+      f: layout.has("revenue")
+        ? `N(${on("revenue")})`
+        : `SUM(${on("productRevenue0")}:$${layout.letter(`productRevenue${P - 1}`)}${ROW_TOKEN})`,
+    },
+    { f: `COUNTIF(${ownRow(mapFirst)}:${ownRow(mapLast)},"owned")` },
+    { f: `SUM(${ownRow(mapFirst)}:${ownRow(mapLast)})` },
+    { f: `${ownRow(c("Revenue"))}+${ownRow(c("Whitespace potential"))}` },
+    // The account's row in the benchmark table: its segment's, else "All accounts" (a segment not listed, or none).
+    ...(S > 0
+      ? [{ f: `IFERROR(MATCH(${ownRow(c("Segment"))},$A$${benchTop + 1}:$A$${benchTop + S},0),${S + 1})` }]
+      : []),
     ...products.map((_, j) => ({
-      f: opportunityFormula(
-        at(`productRevenue${j}`),
-        seg ? `$B${ROW_TOKEN}` : undefined,
-        `$B$${benchTop + 1}:$${lastBench}$${allRow}`,
-        S > 0 ? `$A$${benchTop + 1}:$A$${benchTop + S}` : undefined,
-        S + 1,
-        j + 1,
-      ),
+      f: opportunityFormula(on(`productRevenue${j}`), benchmarks, S > 0 ? ownRow(c("Benchmark row")) : "1", j + 1),
     })),
   ];
-  const tableLast = letter(mapLeft + P - 1);
-  blocks.push(
-    { at: `A${tableHeader - 1}`, rows: [["Accounts: revenue, whitespace potential and total account value"]] },
-    { at: `A${tableHeader}`, rows: [[...cols, ...products.map((p) => p.product)]] },
-  );
+  const mapHeader = products.map((p) => p.product);
+  blocks.push({ at: `${letter(left)}1`, rows: [[...cols, ...mapHeader]] });
   styles.push(
-    section(`A${tableHeader - 1}:${tableLast}${tableHeader - 1}`),
-    header(`A${tableHeader}:${tableLast}${tableHeader}`),
+    header(`${letter(left)}1:${tableLast}1`),
     { range: `${c("Revenue")}${first}:${c("Revenue")}${last}`, numberFormat: FORMATS.moneyFull },
     {
-      range: `${c("Whitespace potential")}${first}:${tableLast}${last}`,
+      range: `${c("Whitespace potential")}${first}:${c("Total account value")}${last}`,
       numberFormat: FORMATS.moneyFull,
-      horizontalAlignment: "right",
     },
+    { range: `${mapFirst}${first}:${mapLast}${last}`, numberFormat: FORMATS.moneyFull, horizontalAlignment: "right" },
     { range: `${c("Total account value")}${first}:${c("Total account value")}${last}`, font: { bold: true } },
   );
+  if (S > 0)
+    styles.push({ range: `${c("Benchmark row")}${first}:${c("Benchmark row")}${last}`, font: { color: "808080" } });
   const map = `$${mapFirst}$${first}:$${mapLast}$${last}`;
   const conditionalFormats: ConditionalFormat[] = [
     { type: "colorScale", range: `${mapFirst}${first}:${mapLast}${last}`, colors: ["FFFFFF", "FFE699", "F4B183"] },
@@ -204,29 +209,30 @@ export function whitespaceSheet(table: AccountTable, layout: AccountsLayout): Wh
     },
   ];
 
-  // The top opportunities, right of the benchmarks: account, segment, product, potential, and the map position.
-  const listLeft = P + 2;
-  const L = (k: number) => letter(listLeft + k);
+  // The top opportunities, below the owners: account, segment, product, potential, and the map position.
+  const listTop = ownersAll + 3;
+  const listBottom = listTop + TOP_OPPORTUNITIES;
   const listCols = ["Account", ...(seg ? ["Segment"] : []), "Product", "Potential", "Position"];
-  const value = L(listCols.indexOf("Potential"));
-  const pos = L(listCols.indexOf("Position"));
+  const L = (name: string) => letter(listCols.indexOf(name));
+  const value = L("Potential");
+  const pos = L("Position");
   const listRows: PlanCell[][] = [listCols];
   const active = layout.range("active");
   for (let k = 1; k <= TOP_OPPORTUNITIES; k++) {
-    const r = benchTop + k;
+    const r = listTop + k;
     const q = `$${pos}${r}`;
-    const whose = (range: string) => `IF(ISNUMBER(${q}),INDEX(${range},INT(${q}/${P})+1),"")`;
+    const whose = (col: string) => `IF(ISNUMBER(${q}),INDEX($${col}$${first}:$${col}$${last},INT(${q}/${P})+1),"")`;
     listRows.push([
-      { f: whose(`$A$${first}:$A$${last}`) },
-      ...(seg ? [{ f: whose(`$B$${first}:$B$${last}`) }] : []),
-      { f: `IF(ISNUMBER(${q}),INDEX($${mapFirst}$${tableHeader}:$${mapLast}$${tableHeader},MOD(${q},${P})+1),"")` },
+      { f: whose(c("Account")) },
+      ...(seg ? [{ f: whose(c("Segment")) }] : []),
+      { f: `IF(ISNUMBER(${q}),INDEX($${mapFirst}$1:$${mapLast}$1,MOD(${q},${P})+1),"")` },
       { f: opportunityValueFormula(map, active, k) },
       {
         f: opportunityPositionFormula(
           map,
           active,
           `$${value}${r}`,
-          `COUNTIF($${value}$${benchTop + 1}:$${value}${r},$${value}${r})`,
+          `COUNTIF($${value}$${listTop + 1}:$${value}${r},$${value}${r})`,
           { row: first, column: mapLeft + 1 },
           P,
         ),
@@ -234,30 +240,32 @@ export function whitespaceSheet(table: AccountTable, layout: AccountsLayout): Wh
     ]);
   }
   blocks.push(
-    { at: `${L(0)}${benchTop - 1}`, rows: [["Top opportunities: active accounts, largest first"]] },
-    { at: `${L(0)}${benchTop}`, rows: listRows },
+    { at: `A${listTop - 1}`, rows: [["Top opportunities: active accounts, largest first"]] },
+    { at: `A${listTop}`, rows: listRows },
   );
   styles.push(
-    section(`${L(0)}${benchTop - 1}:${pos}${benchTop - 1}`),
-    header(`${L(0)}${benchTop}:${pos}${benchTop}`),
-    grid(`${L(0)}${benchTop}:${value}${listBottom}`),
-    { range: `${value}${benchTop + 1}:${value}${listBottom}`, numberFormat: FORMATS.moneyFull },
-    { range: `${pos}${benchTop + 1}:${pos}${listBottom}`, font: { color: "808080" } },
+    section(`A${listTop - 1}:${lastBench}${listTop - 1}`),
+    header(`A${listTop}:${pos}${listTop}`),
+    grid(`A${listTop}:${value}${listBottom}`),
+    { range: `${value}${listTop + 1}:${value}${listBottom}`, numberFormat: FORMATS.moneyFull },
+    { range: `${pos}${listTop + 1}:${pos}${listBottom}`, font: { color: "808080" } },
   );
 
-  const widths: Record<string, number> = { A: 28 };
-  // 16 characters: a product's name ("IoT & telematics") fits on one line, so only the map's header row wraps.
-  for (let j = 1; j < mapLeft + P; j++) widths[letter(j)] = 16;
-  widths[L(0)] = Math.max(widths[L(0)] ?? 0, 28);
+  // 16 characters: a product's name ("IoT & telematics") fits on one line.
+  const widths: Record<string, number> = { A: 28, [letter(P + 1)]: 3, [letter(left)]: 28 };
+  for (let j = 1; j <= P; j++) widths[letter(j)] = 16;
+  for (let j = left + 1; j < mapLeft + P; j++) widths[letter(j)] = 14;
   return {
     sheet: {
       name: WHITESPACE_SHEET,
       tabColor: "C55A11",
       showGridlines: false,
+      freeze: { rows: 1, columns: 0 },
       columnWidths: widths,
-      rowHeights: { 1: 24, [tableHeader]: 30 },
+      rowHeights: { 1: 30 },
+      merges: ["A2:" + `${lastBench}3`],
       blocks,
-      patterns: [{ at: `A${first}`, count: n, pattern }],
+      patterns: [{ at: `${letter(left)}${first}`, count: n, pattern }],
       styles,
       conditionalFormats,
       print: { landscape: true },

@@ -32,22 +32,22 @@ function whereIs(plan: WorkbookPlan) {
   };
   const bench = rowOf("Segment");
   const owners = findAfter(sheet, bench);
-  const table = rowOf("Account");
-  const columns = headerAt(table);
-  const col = (h: string) => columnLetters(columns.indexOf(h));
-  // The top list's header: "Account" in the benchmark header row, right of the benchmarks.
-  let listLeft = 2;
-  while (planCellAt(sheet, bench, listLeft) !== "Account") listLeft++;
-  const list = headerAt(bench, listLeft);
+  const listTop = rowOf("Account");
+  const list = headerAt(listTop);
+  // The accounts' table: its header on row 1, from the column that says "Account", its rows the Accounts rows.
+  let left = 1;
+  while (planCellAt(sheet, 1, left) !== "Account") left++;
+  const columns = headerAt(1, left);
+  const col = (h: string) => columnLetters(left - 1 + columns.indexOf(h));
   return {
     sheet,
     bench,
     owners,
-    table,
+    table: 1,
     columns,
     col,
-    list,
-    listCol: (h: string) => columnLetters(listLeft - 1 + list.indexOf(h)),
+    listTop,
+    listCol: (h: string) => columnLetters(list.indexOf(h)),
   };
 }
 
@@ -86,7 +86,7 @@ function expectSheetEqualsCore(wb: RecalculatedWorkbook, plan: WorkbookPlan, tab
   expect(v(`A${allRow}`)).toBe("All accounts");
   for (let j = 0; j < P; j++) expect(close(v(`${columnLetters(j + 1)}${allRow}`), w.benchmarks.all[j])).toBe(true);
   const map = expectedMap(table, report);
-  const mapLeft = at.columns.indexOf("Total account value") + 1;
+  const mapCol = (j: number) => at.col(table.productRevenue![j].product);
   for (let i = 0; i < table.count; i++) {
     const r = at.table + 1 + i;
     const cell = (h: string) => v(`${at.col(h)}${r}`);
@@ -97,7 +97,7 @@ function expectSheetEqualsCore(wb: RecalculatedWorkbook, plan: WorkbookPlan, tab
     );
     expect(close(cell("Total account value"), w.total[i]), `total ${r}`).toBe(true);
     map[i].forEach((x, j) => {
-      const got = v(`${columnLetters(mapLeft + j)}${r}`);
+      const got = v(`${mapCol(j)}${r}`);
       if (typeof x === "string") expect(got, `map ${r}/${j}`).toBe(x);
       else expect(close(got, x), `map ${r}/${j}: ${JSON.stringify(got)} vs ${x}`).toBe(true);
     });
@@ -132,7 +132,7 @@ describe("the Whitespace sheet recalculated by LibreOffice", async () => {
     pairs.sort((a, b) => b.x - a.x || a.i - b.i || a.j - b.j);
     expect(pairs.length).toBeGreaterThan(TOP_OPPORTUNITIES);
     for (let k = 0; k < TOP_OPPORTUNITIES; k++) {
-      const r = at.bench + 1 + k;
+      const r = at.listTop + 1 + k;
       const { i, j, x } = pairs[k];
       expect(wb.value(WHITESPACE_SHEET, `${at.listCol("Account")}${r}`), `list ${k + 1}`).toBe(
         table.labels.account![i],
