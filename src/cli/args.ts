@@ -16,6 +16,8 @@ Options for report:
       --sheet NAME        the sheet to read in an .xlsx input (default: the first)
       --settings FILE     settings JSON (as saved by the add-in, or by kam settings) to build with
       --only KIND         matrix or dashboard (default: both)
+      --history FILE      an earlier output of kam report: its KAM History is carried forward and this build's
+                          snapshot appended (KPI trends and quadrant moves on the dashboard)
       --json              print the KPIs and issue counts as JSON on stdout
       --force             replace OUT if it exists (otherwise an existing OUT is never touched)
   -h, --help              this help
@@ -31,6 +33,7 @@ export type Command =
       readonly sheet?: string;
       readonly settings?: string;
       readonly only?: "matrix" | "dashboard";
+      readonly history?: string;
       readonly json: boolean;
       readonly force: boolean;
     }
@@ -49,6 +52,7 @@ export function parseCommand(argv: readonly string[]): Command {
         sheet: { type: "string" },
         settings: { type: "string" },
         only: { type: "string" },
+        history: { type: "string" },
         json: { type: "boolean", default: false },
         force: { type: "boolean", default: false },
         from: { type: "string" },
@@ -69,6 +73,8 @@ export function parseCommand(argv: readonly string[]): Command {
   if (rest.length !== 1) throw new UsageError("kam report takes one input file: kam report INPUT -o OUT.xlsx.");
   if (!v.out) throw new UsageError("Say where to write the workbook: -o OUT.xlsx.");
   if (!/\.xlsx$/i.test(v.out)) throw new UsageError(`The output must be an .xlsx file, not ${v.out}.`);
+  if (v.history !== undefined && !/\.xls[xm]$/i.test(v.history))
+    throw new UsageError(`--history takes an earlier output of kam report (.xlsx), not ${v.history}.`);
   if (v.only !== undefined && v.only !== "matrix" && v.only !== "dashboard")
     throw new UsageError(`--only takes matrix or dashboard, not "${v.only}".`);
   return {
@@ -78,6 +84,7 @@ export function parseCommand(argv: readonly string[]): Command {
     sheet: v.sheet,
     settings: v.settings,
     only: v.only as "matrix" | "dashboard" | undefined,
+    history: v.history,
     json: v.json ?? false,
     force: v.force ?? false,
   };

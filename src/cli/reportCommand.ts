@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { mkdir, readFile, rename, rm } from "node:fs/promises";
 import { basename, dirname, extname, join } from "node:path";
-import { isKamError, parseSettings, type Kpi, type KamSettings, type TableInput } from "../core";
+import { isKamError, parseSettings, type HistoryTables, type Kpi, type KamSettings, type TableInput } from "../core";
 import { prepareReport } from "../report/kam/prepareReport";
 import { settingsSheet } from "../report/kam/settingsSheet";
 import type { Command } from "./args";
@@ -69,6 +69,7 @@ async function readAndPrepare(
   cmd: ReportCommand,
   saved: KamSettings | undefined,
   progress: ReturnType<typeof progressLine>,
+  history?: HistoryTables,
 ): Promise<{ prepared: ReturnType<typeof prepareReport>; where: SourceKind }> {
   const { input, source } = await readTable(cmd, (n) => progress.say(`Reading ${count(n)} rows…`));
   progress.say(`Checking ${count(input.values.length)} rows…`);
@@ -76,6 +77,7 @@ async function readAndPrepare(
     saved,
     only: cmd.only,
     source: { sheet: input.sheet, address: basename(cmd.input) },
+    history,
   });
   return { prepared, where: { ...source, top: input.top, left: input.left } };
 }
@@ -92,7 +94,9 @@ export async function runReport(cmd: ReportCommand, io: Io): Promise<number> {
   }
   const progress = progressLine(io.stderr);
   const saved = cmd.settings ? await readSettingsFile(cmd.settings) : undefined;
-  const { prepared, where } = await readAndPrepare(cmd, saved, progress);
+  // An earlier output's history, read (and refused, exit 2) before anything else is done.
+  const history = cmd.history ? await (await import("./readHistory")).readHistoryFile(cmd.history) : undefined;
+  const { prepared, where } = await readAndPrepare(cmd, saved, progress, history);
   const { table, report } = prepared;
   progress.done();
   for (const issue of table.issues) io.stderr.write(`${issueLine(issue, where)}\n`);

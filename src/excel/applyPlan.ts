@@ -5,6 +5,7 @@ import { writeCells, type Batch } from "./blockWrites";
 import { loadNames, setNames } from "./definedNames";
 import { decideSheets, OWNED_SHEETS_KEY, parseOwned, type ExistingSheet } from "./sheetOwnership";
 import { clearOwnedSheet } from "./clearOwnedSheet";
+import { appendTableRows, canAppend } from "./appendOnlySheet";
 import { throwIfCancelled, type Cancellable } from "./cancel";
 import { syncExplained } from "./excelErrors";
 import {
@@ -170,6 +171,16 @@ export async function applyPlan(
     begin(`Writing ${drawn.sheets[i].name} ${i + 1} of ${total}`, i);
     const sheet = sheets.get(i)!;
     if (decisions[i].action === "replace") {
+      // KAM History: its tables only ever grow; the earlier rows are not cleared or written again.
+      if (
+        canAppend(
+          drawn.sheets[i],
+          sheet.tables.items.map((t) => t.name),
+        )
+      ) {
+        await appendTableRows(sheet, drawn.sheets[i], reserve, budget);
+        continue;
+      }
       await reserve(12 * OPERATION_BYTES);
       clearOwnedSheet(sheet);
     }

@@ -158,6 +158,13 @@ export interface SheetPlan {
   readonly tables?: readonly TablePlan[];
   readonly charts?: readonly ChartPlan[];
   readonly print?: { readonly landscape?: boolean; readonly fitToOnePage?: boolean; readonly area?: string };
+  /**
+   * A sheet whose tables are only ever appended to (KAM History): `keptRows` gives, per table name, how many of its
+   * data rows (those right under the header) the workbook already holds as planned. A renderer that draws into a
+   * fresh file writes the whole sheet; one that finds its own earlier sheet (src/excel) never clears or rewrites it:
+   * it adds the rows after the kept ones to each table and touches nothing else.
+   */
+  readonly appendOnly?: { readonly keptRows: Readonly<Record<string, number>> };
 }
 
 /**

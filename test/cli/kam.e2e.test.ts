@@ -54,6 +54,7 @@ describe("kam report", () => {
       "Accounts",
       "KAM Inputs",
       "Issues",
+      "KAM History",
       "KAM Settings",
     ]);
     expect(wb.getWorksheet("KAM Settings")!.state).toBe("veryHidden");

@@ -21,6 +21,7 @@ describe("the KAM workbook in Excel (recording fake)", () => {
       "Accounts",
       "KAM Inputs",
       "Issues",
+      "KAM History",
     ]);
     expect(excel.ops(/Accounts\.tables\.add\(A1:[A-Z]+\d+,true\)\.name$/)[0].value).toBe("KamAccounts");
     const names = excel.ops(/names\.add\(KPI_/).map((o) => /names\.add\((KPI_\w+),/.exec(o.path)![1]);

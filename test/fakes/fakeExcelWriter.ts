@@ -65,6 +65,8 @@ export function excelNameRefusal(name: string): string | undefined {
 
 export interface FakeTable {
   name: string;
+  /** The table's cells, header row included (0-based), as added and grown by rows.add. */
+  box?: { row: number; col: number; rows: number; cols: number };
 }
 
 export interface FakeSeries {
@@ -621,6 +623,12 @@ export class RecordingExcel {
       add: (...args: unknown[]) => {
         const call = `${sheet.name}.tables.add(${args.map(describe).join(",")})`;
         const table: FakeTable = { name: "" };
+        const a = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/i.exec(addressIn(describe(args[0])) ?? describe(args[0]));
+        if (a) {
+          const [row, col] = [Number(a[2]) - 1, columnNumber(a[1]) - 1];
+          const [row2, col2] = [Number(a[4] ?? a[2]) - 1, columnNumber(a[3] ?? a[1]) - 1];
+          table.box = { row, col, rows: row2 - row + 1, cols: col2 - col + 1 };
+        }
         this.record(call, undefined, () => {
           // Excel names a new table TableN, the first N free in the workbook.
           do table.name = `Table${this.nextTable++}`;
@@ -635,6 +643,34 @@ export class RecordingExcel {
               table.name = v;
             });
           },
+        });
+      },
+      /**
+       * TableCollection.getItem(name).rows.add(index, values): index null or -1 adds at the end (ExcelApi 1.1; several
+       * rows 1.4); the table grows by the rows and their values land in the cells under it. ItemNotFound for a table
+       * the sheet does not hold, InvalidArgument for rows not as wide as the table.
+       */
+      getItem: (name: string) => {
+        const path = `${sheet.name}.tables.getItem(${name})`;
+        return this.recorder(path, {
+          rows: this.recorder(`${path}.rows`, {
+            add: (index: unknown, values: unknown[][]) => {
+              const call = `${path}.rows.add(${describe(index)},${values.length} rows)`;
+              this.record(call, values, () => {
+                const table = sheet.tables.find((t) => t.name.toLowerCase() === name.toLowerCase());
+                if (!table?.box) throw new ExcelError("ItemNotFound", `${call}: no such table.`);
+                if (!(index === null || index === undefined || index === -1))
+                  throw new Error(`${call}: the fake adds at the end only`);
+                const box = table.box;
+                if (!Array.isArray(values) || values.some((r) => !Array.isArray(r) || r.length !== box.cols))
+                  throw new ExcelError("InvalidArgument", `${call}: each row must have ${box.cols} values.`);
+                values.forEach((r, i) =>
+                  r.forEach((v, j) => sheet.formulas.set(`${letters(box.col + j)}${box.row + box.rows + i + 1}`, v)),
+                );
+                box.rows += values.length;
+              });
+            },
+          }),
         });
       },
       load: () => this.afterSync.push(() => (loaded = true)),

@@ -1,19 +1,24 @@
 import {
   portfolioKpis,
   type AccountMetrics,
+  takeSnapshot,
   type AccountTable,
+  type HistoryTables,
   type Kpi,
   type KpiId,
   type PortfolioOptions,
   type RevenuePeriod,
+  type Snapshot,
 } from "../../core";
 import type { WorkbookPlan } from "../plan";
 import { accountsLayout, accountsSheet } from "./accountsSheet";
 import { dashboardSheet } from "./dashboardSheet";
+import { historySheet, snapshotTotals } from "./historySheet";
 import { inputsSheet } from "./inputsSheet";
 import { issuesSheet } from "./issuesSheet";
 import { kpiFormula } from "./kpiFormulas";
 import { matrixSheet } from "./matrixSheet";
+import { withProgress } from "./progressSection";
 import { whitespaceSheet, type WhitespaceReport } from "./whitespaceSheet";
 
 export interface ReportRequest {
@@ -25,6 +30,10 @@ export interface ReportRequest {
   readonly headers?: Readonly<Partial<Record<string, string>>>;
   /** Revenue by year where the table has three years or more (core: revenuePeriods): a trend on the dashboard. */
   readonly periods?: readonly RevenuePeriod[];
+  /** The KAM History tables of an earlier build, as read (checked with snapshotsFromRows): carried forward. */
+  readonly history?: HistoryTables;
+  /** This build's snapshot label: its date and time as ISO text (default: now). */
+  readonly snapshotLabel?: string;
 }
 
 export interface Report {
@@ -34,6 +43,8 @@ export interface Report {
   readonly metrics: AccountMetrics;
   /** The whitespace analysis the Whitespace sheet computes (core whitespace); absent without a product block. */
   readonly whitespace?: WhitespaceReport["result"];
+  /** The KAM History's snapshots, oldest first, this build's last (issue 19, part 3). */
+  readonly snapshots: readonly Snapshot[];
   /** What was left out and why, one sentence each, for the taskpane's MessageBar and the command line. */
   readonly notes: readonly string[];
 }
@@ -65,10 +76,19 @@ export function buildReport(request: ReportRequest): Report {
   if (request.only !== "matrix" && !whitespace) {
     notes.push('Whitespace left out: needs product revenue columns, one per product ("Product: Connectivity", …).');
   }
+  const snapshot = takeSnapshot(
+    request.snapshotLabel ?? new Date().toISOString(),
+    table,
+    options,
+    metrics,
+    kpis,
+    snapshotTotals(table, whitespace?.result),
+  );
+  const history = historySheet(snapshot, request.history);
   if (request.only !== "matrix") {
     const owned = whitespace && { range: whitespace.productsOwned, counts: whitespace.result.owned };
     const dashboard = dashboardSheet(table, options, kpis, layout, inputs.refs, periods, owned);
-    sheets.push(dashboard.sheet);
+    sheets.push(withProgress(dashboard.sheet, kpis, history.snapshots).sheet);
     names.push(...dashboard.names);
     notes.push(...dashboard.notes);
   }
@@ -82,5 +102,15 @@ export function buildReport(request: ReportRequest): Report {
     notes.push(...whitespace.notes);
   }
   sheets.push(accountsSheet(table, options, layout, inputs.refs, periods), inputs.sheet, issuesSheet(table));
-  return { plan: { sheets, names }, kpis, metrics, notes, ...(whitespace ? { whitespace: whitespace.result } : {}) };
+  sheets.push(history.sheet);
+  notes.push(...history.notes);
+  const snapshots = history.snapshots;
+  return {
+    plan: { sheets, names },
+    kpis,
+    metrics,
+    notes,
+    snapshots,
+    ...(whitespace ? { whitespace: whitespace.result } : {}),
+  };
 }

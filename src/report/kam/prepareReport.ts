@@ -14,6 +14,7 @@ import {
   type AccountTable,
   type ColumnMapping,
   type FieldId,
+  type HistoryTables,
   type KamSettings,
   type MappingOverrides,
   type MedianCuts,
@@ -47,6 +48,8 @@ export interface PrepareOptions {
   readonly choices?: PortfolioChoices;
   /** Columns and criteria chosen now (in the taskpane) over the saved and detected ones. */
   readonly overrides?: MappingOverrides;
+  /** The KAM History tables of an earlier build, as the host read them, to carry forward (issue 19, part 3). */
+  readonly history?: HistoryTables;
 }
 
 /** The validated accounts and the options the report is built with, before the plan. */
@@ -127,13 +130,23 @@ export function prepareAccounts(input: TableInput, o: PrepareOptions = {}): Prep
 export function prepareReport(input: TableInput, o: PrepareOptions = {}): PreparedReport {
   const { mapping, table, options, medianCuts, unmapped, productsChosen, notes } = prepareAccounts(input, o);
   const headers = Object.fromEntries(Object.entries(mapping.fields).map(([f, m]) => [f, m!.header || undefined]));
+  // The snapshot is labelled with the time the settings say they were saved: one build, one time.
+  const now = (o.now ?? new Date()).toISOString();
   const report =
     table.count === 0
       ? undefined
-      : buildReport({ table, options, only: o.only, headers, periods: revenuePeriods(input, mapping, table) });
+      : buildReport({
+          table,
+          options,
+          only: o.only,
+          headers,
+          periods: revenuePeriods(input, mapping, table),
+          history: o.history,
+          snapshotLabel: now,
+        });
   const settings: KamSettings = {
     version: SETTINGS_VERSION,
-    savedAt: (o.now ?? new Date()).toISOString(),
+    savedAt: now,
     source: o.source ?? { sheet: input.sheet, address: "A1" },
     ...settingsColumns(mapping, unmapped, productsChosen),
     scale: options.scale,

@@ -295,6 +295,7 @@ describe("a table without NPS, products, margin or strength columns, recalculate
       "Accounts",
       "KAM Inputs",
       "Issues",
+      "KAM History",
     ]);
     const notes = report.notes.join("\n");
     expect(notes).toMatch(/NPS left out: needs an NPS column/);

@@ -1,0 +1,69 @@
+import { boxOf } from "../report/cellRefs";
+import { planCellAt } from "../report/planCells";
+import type { PlanCell, SheetPlan } from "../report/plan";
+import { cellWrites } from "./cellWrites";
+import { jsonBytes, OPERATION_BYTES, type Reserve } from "./sheetFeatures";
+
+/**
+ * Whether a rebuild can append to the add-in's own append-only sheet (KAM History) instead of drawing it again: every
+ * planned table is there (`existing`: the sheet's table names, loaded). Otherwise the sheet is redrawn from the plan,
+ * which carries the whole history the host read, so nothing is lost either way.
+ */
+export function canAppend(plan: SheetPlan, existing: readonly string[]): boolean {
+  if (!plan.appendOnly) return false;
+  const names = new Set(existing.map((n) => n.toLowerCase()));
+  return (plan.tables ?? []).every((t) => names.has(t.name.toLowerCase()));
+}
+
+/** The rows of a table's planned range below its header, read from the plan's blocks. */
+function tableRows(plan: SheetPlan, range: string): PlanCell[][] {
+  const box = boxOf(range);
+  const rows: PlanCell[][] = [];
+  for (let r = box.top + 1; r <= box.bottom; r++) {
+    const row: PlanCell[] = [];
+    for (let c = box.left; c <= box.right; c++) row.push(planCellAt(plan, r, c));
+    rows.push(row);
+  }
+  return rows;
+}
+
+/**
+ * Appends the new rows of an append-only sheet's tables (issue 19, part 3): for each table, the planned rows after its
+ * `keptRows` go in with `Table.rows.add(null, …)` (ExcelApi 1.1; index null adds at the end, and the table grows by
+ * them), a request's worth at a time, then their cells are written as any plan cell is (cellWrites: text stays text,
+ * "=…" a text-returning formula) in exactly those rows. The sheet is not cleared; no range of the old rows, no other
+ * cell, style or table of it is touched. The new rows take the table's formats, as rows added to an Excel table do.
+ * The tables stand where the plan puts them (the host read the kept rows from them in the same Excel.run).
+ */
+export async function appendTableRows(
+  sheet: Excel.Worksheet,
+  plan: SheetPlan,
+  reserve: Reserve,
+  budget: number,
+): Promise<number> {
+  let added = 0;
+  for (const t of plan.tables ?? []) {
+    const kept = plan.appendOnly?.keptRows[t.name] ?? 0;
+    const box = boxOf(t.range);
+    const width = box.right - box.left + 1;
+    const rows = tableRows(plan, t.range).slice(kept);
+    // A row is sent three times (blanks to add it, formats, cells): a request holds what fits in half the budget.
+    const perRow = 3 * (jsonBytes(rows[0] ?? []) + 8 * width) + 16;
+    const chunk = Math.max(1, Math.floor(budget / 2 / perRow));
+    for (let start = 0; start < rows.length; start += chunk) {
+      const part = rows.slice(start, start + chunk);
+      const writes = cellWrites(part); // numbers: no format change, the table's column format stays
+      const blanks = part.map(() => new Array<string>(width).fill(""));
+      await reserve(
+        3 * OPERATION_BYTES + jsonBytes(blanks) + jsonBytes(writes.formulas) + jsonBytes(writes.numberFormat),
+      );
+      sheet.tables.getItem(t.name).rows.add(null as unknown as number, blanks);
+      // 0-based: the header is box.top − 1, the kept rows follow it.
+      const range = sheet.getRangeByIndexes(box.top + kept + start, box.left - 1, part.length, width);
+      range.numberFormat = writes.numberFormat as string[][];
+      range.formulas = writes.formulas as string[][];
+      added += part.length;
+    }
+  }
+  return added;
+}

@@ -1,0 +1,111 @@
+/**
+ * KAM History in Excel (issue 19, part 3), on the recording fake: a rebuild appends the new snapshot's rows to the two
+ * tables with Table.rows.add and writes only those rows; no operation reaches the earlier rows, which keep their cells
+ * exactly; the tables grow by the new rows. Expected rows come from the plans (historySheet's rows: the earlier
+ * history as the host read it, then the snapshot the core took).
+ */
+import { describe, expect, it } from "vitest";
+import type { HistoryTables } from "../../src/core";
+import { applyPlan } from "../../src/excel/applyPlan";
+import { boxOf } from "../../src/report/cellRefs";
+import { ACCOUNT_HISTORY_TABLE, HISTORY_SHEET, KPI_HISTORY_TABLE } from "../../src/report/kam/historySheet";
+import { prepareReport } from "../../src/report/kam/prepareReport";
+import type { WorkbookPlan } from "../../src/report/plan";
+import { PAYLOAD_LIMIT_BYTES, RecordingExcel } from "../fakes/fakeExcelWriter";
+import { sampleValues } from "../fixtures/kamSample";
+
+/** The two tables as a host reads them from the sheet the plan drew: header and rows of each block. */
+function historyOf(plan: WorkbookPlan): HistoryTables {
+  const sheet = plan.sheets.find((s) => s.name === HISTORY_SHEET)!;
+  const [kpis, accounts] = sheet.blocks.map((b) => b.rows as HistoryTables["kpis"]["rows"]);
+  return {
+    kpis: { header: kpis[0], rows: kpis.slice(1) },
+    accounts: { header: accounts[0], rows: accounts.slice(1) },
+  };
+}
+
+const build = (history: HistoryTables | undefined, now: string, values = sampleValues({ count: 60, hostile: true })) =>
+  prepareReport({ sheet: "Account Data", top: 0, left: 0, values }, { now: new Date(now), history }).report!;
+
+describe("KAM History through the Office.js renderer", () => {
+  it("appends the new snapshot's rows to both tables and never touches the earlier ones", async () => {
+    const excel = new RecordingExcel([RecordingExcel.sheet("Account Data", 0)]);
+    const first = build(undefined, "2026-09-30T08:00:00.000Z");
+    await applyPlan(excel.context, first.plan, excel.supports);
+    const sheet = excel.byName(HISTORY_SHEET)!;
+    const before = new Map(sheet.formulas);
+    const formatsBefore = new Map(sheet.formats);
+    const boxes = () => Object.fromEntries(sheet.tables.map((t) => [t.name, { ...t.box! }]));
+    const was = boxes();
+    // The first build drew the sheet whole: header + 60 account rows, header + one row per KPI.
+    expect(was[ACCOUNT_HISTORY_TABLE].rows).toBe(61);
+    expect(was[KPI_HISTORY_TABLE].rows).toBe(1 + first.snapshots[0].kpis.length);
+
+    // The host reads the tables (here: as the first plan drew them) and builds again with them.
+    const opsBefore = excel.operations.length;
+    const second = build(historyOf(first.plan), "2026-12-31T08:00:00.000Z");
+    const plan2 = second.plan.sheets.find((s) => s.name === HISTORY_SHEET)!;
+    expect(plan2.appendOnly).toEqual({
+      keptRows: { [KPI_HISTORY_TABLE]: was[KPI_HISTORY_TABLE].rows - 1, [ACCOUNT_HISTORY_TABLE]: 60 },
+    });
+    await applyPlan(excel.context, second.plan, excel.supports);
+    const ops = excel.operations.slice(opsBefore).filter((o) => o.path.startsWith(HISTORY_SHEET));
+
+    // Only rows.add and the writes of the added rows: no clear, no table made again, no style, no old range.
+    expect(ops.some((o) => /clear|tables\.add|delete|freezePanes|columnWidth/.test(o.path))).toBe(false);
+    const adds = ops.filter((o) => /\.rows\.add\(null,/.test(o.path));
+    expect(adds.map((o) => o.path)).toEqual([
+      `${HISTORY_SHEET}.tables.getItem(${KPI_HISTORY_TABLE}).rows.add(null,${second.snapshots[1].kpis.length} rows)`,
+      `${HISTORY_SHEET}.tables.getItem(${ACCOUNT_HISTORY_TABLE}).rows.add(null,60 rows)`,
+    ]);
+    // The other operations write cells: every cell they changed (value or number format) is below the earlier rows.
+    expect(ops.filter((x) => !adds.includes(x)).every((o) => /\.range\.(formulas|numberFormat)$/.test(o.path))).toBe(
+      true,
+    );
+    const changed = [...sheet.formulas.keys(), ...sheet.formats.keys()].filter(
+      (cell) => sheet.formulas.get(cell) !== before.get(cell) || sheet.formats.get(cell) !== formatsBefore.get(cell),
+    );
+    expect(changed.length).toBeGreaterThan(0);
+    for (const cell of changed) {
+      const { top, left } = boxOf(cell);
+      const table = left <= 3 ? was[KPI_HISTORY_TABLE] : was[ACCOUNT_HISTORY_TABLE];
+      expect(top, cell).toBeGreaterThan(table.row + table.rows); // 1-based: below the earlier rows
+    }
+    // The earlier cells hold what they held, and the tables grew by the new rows.
+    for (const [cell, value] of before) expect(sheet.formulas.get(cell), cell).toEqual(value);
+    const now = boxes();
+    expect(now[KPI_HISTORY_TABLE].rows).toBe(was[KPI_HISTORY_TABLE].rows + second.snapshots[1].kpis.length);
+    expect(now[ACCOUNT_HISTORY_TABLE].rows).toBe(121);
+    // The new rows are the plan's: the second snapshot's label, and a hostile name as a text-returning formula.
+    const newTop = was[ACCOUNT_HISTORY_TABLE].rows + 1;
+    expect(sheet.formulas.get(`E${newTop}`)).toBe("2026-12-31T08:00:00.000Z");
+    expect(sheet.formulas.get(`F${newTop}`)).toBe('="=HYPERLINK(""http://x"",""click"")"');
+    expect(sheet.formulas.get(`E${newTop - 1}`)).toBe("2026-09-30T08:00:00.000Z");
+    expect(Math.max(...excel.requestBytes)).toBeLessThan(PAYLOAD_LIMIT_BYTES);
+  });
+
+  it("draws KAM History whole where its tables are gone, from the history the plan carries", async () => {
+    const excel = new RecordingExcel([RecordingExcel.sheet("Account Data", 0)]);
+    const first = build(undefined, "2026-09-30T08:00:00.000Z");
+    await applyPlan(excel.context, first.plan, excel.supports);
+    excel.byName(HISTORY_SHEET)!.tables = excel
+      .byName(HISTORY_SHEET)!
+      .tables.filter((t) => t.name !== KPI_HISTORY_TABLE);
+    const second = build(historyOf(first.plan), "2026-12-31T08:00:00.000Z");
+    await applyPlan(excel.context, second.plan, excel.supports);
+    const sheet = excel.byName(HISTORY_SHEET)!;
+    expect(sheet.tables.map((t) => t.name).sort()).toEqual([ACCOUNT_HISTORY_TABLE, KPI_HISTORY_TABLE]);
+    expect(sheet.formulas.get("E2")).toBe("2026-09-30T08:00:00.000Z");
+    expect(sheet.formulas.get("E62")).toBe("2026-12-31T08:00:00.000Z");
+  });
+
+  it("never touches a sheet of the analyst's named KAM History: the add-in's takes another name", async () => {
+    const mine = RecordingExcel.sheet(HISTORY_SHEET, 0);
+    mine.formulas.set("A1", "my notes");
+    const excel = new RecordingExcel([RecordingExcel.sheet("Account Data", 0), mine]);
+    const result = await applyPlan(excel.context, build(undefined, "2026-09-30T08:00:00.000Z").plan, excel.supports);
+    expect(result.renamed).toContainEqual({ planned: HISTORY_SHEET, used: `${HISTORY_SHEET} (2)` });
+    expect(mine.formulas.get("A1")).toBe("my notes");
+    expect(mine.formulas.size).toBe(1);
+  });
+});
