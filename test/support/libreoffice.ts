@@ -36,7 +36,8 @@ function profile(): string {
   return dir;
 }
 
-function convert(input: string, filter: string, outDir: string): string {
+/** Converts `input` with LibreOffice headless, recalculating every formula on load (the profile above). */
+export function convert(input: string, filter: string, outDir: string, timeoutMs = 120_000): string {
   execFileSync(
     requireSoffice(),
     [
@@ -49,7 +50,7 @@ function convert(input: string, filter: string, outDir: string): string {
       outDir,
       input,
     ],
-    { stdio: "pipe", timeout: 120_000 },
+    { stdio: "pipe", timeout: timeoutMs },
   );
   const base = input
     .split("/")
