@@ -28,7 +28,9 @@ describe("the pane's bridge to Excel", () => {
     const table = await bridge.readTable({ onProgress: (step) => steps.push(step) });
     expect(table.input.values).toEqual(cells);
     expect(table.source).toEqual({ sheet: SHEET, address: "C4" });
-    expect(table.expandedTo).toBe(`'${SHEET}'!A1:R${cells.length}`);
+    // The sample's 24 columns, A to X (samples/telecomAccounts.ts: 18, then six "Product: …" columns).
+    expect(cells[0]).toHaveLength(24);
+    expect(table.expandedTo).toBe(`'${SHEET}'!A1:X${cells.length}`);
     expect(steps).toContain(`Reading ${cells.length} rows`);
   });
 
