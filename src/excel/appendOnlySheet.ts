@@ -5,14 +5,35 @@ import { cellWrites } from "./cellWrites";
 import { jsonBytes, OPERATION_BYTES, type Reserve } from "./sheetFeatures";
 
 /**
- * Whether a rebuild can append to the add-in's own append-only sheet (KAM History) instead of drawing it again: every
- * planned table is there (`existing`: the sheet's table names, loaded). Otherwise the sheet is redrawn from the plan,
- * which carries the whole history the host read, so nothing is lost either way.
+ * How a rebuild draws the add-in's own append-only sheet (KAM History), decided once its tables are listed
+ * (`sheet.tables.items` loaded): where every planned table is there, their ranges are loaded now (read after the next
+ * sync), and the answer is "append" when each stands where the plan puts it holding exactly the header and the
+ * `keptRows` the host read; anything else would write over rows the plan does not know, so it is an error saying
+ * what to do, before anything is written. Where a table is gone, the sheet is drawn again from the plan ("redraw"):
+ * the host read no history from it, so there is none to lose.
  */
-export function canAppend(plan: SheetPlan, existing: readonly string[]): boolean {
-  if (!plan.appendOnly) return false;
-  const names = new Set(existing.map((n) => n.toLowerCase()));
-  return (plan.tables ?? []).every((t) => names.has(t.name.toLowerCase()));
+export function appendTargets(sheet: Excel.Worksheet, plan: SheetPlan): () => "append" | "redraw" {
+  const tables = new Map(sheet.tables.items.map((t) => [t.name.toLowerCase(), t]));
+  const planned = plan.tables ?? [];
+  if (!plan.appendOnly || !planned.every((t) => tables.has(t.name.toLowerCase()))) return () => "redraw";
+  const ranges = planned.map((t) => {
+    const range = tables.get(t.name.toLowerCase())!.getRange();
+    range.load("rowIndex,columnIndex,rowCount");
+    return range;
+  });
+  return () => {
+    planned.forEach((t, k) => {
+      const box = boxOf(t.range);
+      const kept = plan.appendOnly?.keptRows[t.name] ?? 0;
+      const r = ranges[k];
+      if (r.rowIndex !== box.top - 1 || r.columnIndex !== box.left - 1 || r.rowCount !== 1 + kept)
+        throw new Error(
+          `${plan.name} was not changed: its table ${t.name} holds ${r.rowCount - 1} rows from row ${r.rowIndex + 1}, ` +
+            `but this build read ${kept} from row 1. Rename the ${plan.name} sheet to keep it and start a new history.`,
+        );
+    });
+    return "append";
+  };
 }
 
 /** The rows of a table's planned range below its header, read from the plan's blocks. */

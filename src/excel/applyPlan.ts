@@ -5,7 +5,7 @@ import { writeCells, type Batch } from "./blockWrites";
 import { loadNames, setNames } from "./definedNames";
 import { decideSheets, OWNED_SHEETS_KEY, parseOwned, type ExistingSheet } from "./sheetOwnership";
 import { clearOwnedSheet } from "./clearOwnedSheet";
-import { appendTableRows, canAppend } from "./appendOnlySheet";
+import { appendTableRows, appendTargets } from "./appendOnlySheet";
 import { throwIfCancelled, type Cancellable } from "./cancel";
 import { syncExplained } from "./excelErrors";
 import {
@@ -148,6 +148,13 @@ export async function applyPlan(
   const keep = [...owned].filter((id) => existing.some((s) => s.id === id));
   context.workbook.settings.add(OWNED_SHEETS_KEY, JSON.stringify([...keep, ...created.map((s) => s.id)]));
   recordPending = true;
+  // An append-only sheet of the add-in's (KAM History): its tables' ranges, checked before anything is written (the
+  // sync carries the ownership record too).
+  const appending = decisions.map((d, i) =>
+    d.action === "replace" && plan.sheets[i].appendOnly ? appendTargets(sheets.get(i)!, plan.sheets[i]) : undefined,
+  );
+  if (appending.some(Boolean)) await sync();
+  const append = appending.map((check) => check?.() === "append");
 
   // A sheet that had to take a new name takes its references along: a formula still pointing at the planned name
   // would read the user's sheet of that name. So does a table whose name the workbook already holds.
@@ -172,12 +179,7 @@ export async function applyPlan(
     const sheet = sheets.get(i)!;
     if (decisions[i].action === "replace") {
       // KAM History: its tables only ever grow; the earlier rows are not cleared or written again.
-      if (
-        canAppend(
-          drawn.sheets[i],
-          sheet.tables.items.map((t) => t.name),
-        )
-      ) {
+      if (append[i]) {
         await appendTableRows(sheet, drawn.sheets[i], reserve, budget);
         continue;
       }

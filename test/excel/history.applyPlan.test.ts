@@ -99,6 +99,18 @@ describe("KAM History through the Office.js renderer", () => {
     expect(sheet.formulas.get("E62")).toBe("2026-12-31T08:00:00.000Z");
   });
 
+  it("refuses, before writing anything to it, a build that did not read the history its tables hold", async () => {
+    const excel = new RecordingExcel([RecordingExcel.sheet("Account Data", 0)]);
+    await applyPlan(excel.context, build(undefined, "2026-09-30T08:00:00.000Z").plan, excel.supports);
+    const sheet = excel.byName(HISTORY_SHEET)!;
+    const before = new Map(sheet.formulas);
+    const blind = build(undefined, "2026-12-31T08:00:00.000Z"); // keptRows 0: it would write over row 2
+    await expect(applyPlan(excel.context, blind.plan, excel.supports)).rejects.toThrow(
+      /^KAM History was not changed: its table KamHistoryKpis holds \d+ rows from row 1, but this build read 0 from row 1\. Rename the KAM History sheet/,
+    );
+    expect(sheet.formulas).toEqual(before);
+  });
+
   it("never touches a sheet of the analyst's named KAM History: the add-in's takes another name", async () => {
     const mine = RecordingExcel.sheet(HISTORY_SHEET, 0);
     mine.formulas.set("A1", "my notes");

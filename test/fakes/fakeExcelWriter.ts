@@ -623,7 +623,9 @@ export class RecordingExcel {
       add: (...args: unknown[]) => {
         const call = `${sheet.name}.tables.add(${args.map(describe).join(",")})`;
         const table: FakeTable = { name: "" };
-        const a = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/i.exec(addressIn(describe(args[0])) ?? describe(args[0]));
+        const a = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/i.exec(
+          addressIn(describe(args[0])) ?? describe(args[0]),
+        );
         if (a) {
           const [row, col] = [Number(a[2]) - 1, columnNumber(a[1]) - 1];
           const [row2, col2] = [Number(a[4] ?? a[2]) - 1, columnNumber(a[3] ?? a[1]) - 1];
@@ -678,6 +680,27 @@ export class RecordingExcel {
         if (!loaded) throw new Error(`PropertyNotLoaded: tables.items`);
         return sheet.tables.map((table) => ({
           name: table.name,
+          /** Table.getRange(): where the table stands, readable after the sync that follows load. */
+          getRange: () => {
+            let read = false;
+            const box = () => {
+              if (!read) throw new Error("PropertyNotLoaded: table range");
+              if (!table.box) throw new Error(`the fake knows no range for table ${table.name}`);
+              return table.box;
+            };
+            return {
+              load: () => fake.afterSync.push(() => (read = true)),
+              get rowIndex() {
+                return box().row;
+              },
+              get columnIndex() {
+                return box().col;
+              },
+              get rowCount() {
+                return box().rows;
+              },
+            };
+          },
           delete: () =>
             fake.record(`${sheet.name}.tables.delete(${table.name})`, undefined, () => {
               sheet.tables = sheet.tables.filter((t) => t !== table);

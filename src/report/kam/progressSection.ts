@@ -135,15 +135,16 @@ export function progressSection(top: number, kpis: readonly Kpi[], snapshots: re
       trend: { firstRow, labels: shown.map((s) => s.label), columns },
     };
   const listTop = row + 1;
-  const list: PlanCell[][] = [["Account", "From", "To", "Moved by", "Its part change", "Attractiveness change"]];
+  // The criterion last, where its name can run on into the empty column beside it.
+  const list: PlanCell[][] = [["Account", "From", "To", "Its part change", "Attractiveness change", "Moved by"]];
   for (const m of moves.slice(0, MOVES_LISTED)) {
     list.push([
       m.account,
       m.from,
       m.to,
-      m.criterion ?? (m.attractivenessChange === 0 ? "Strength" : ""),
       m.partChange,
       m.attractivenessChange,
+      m.criterion ?? (m.attractivenessChange === 0 ? "Strength" : ""),
     ]);
   }
   const listBottom = listTop + list.length - 1;
@@ -152,8 +153,8 @@ export function progressSection(top: number, kpis: readonly Kpi[], snapshots: re
   styles.push(
     header(`A${listTop}:F${listTop}`),
     grid(`A${listTop}:F${listBottom}`),
-    { range: `E${listTop + 1}:F${listBottom}`, numberFormat: "+0.0;-0.0;0.0" },
-    { range: `D${listTop + 1}:D${listBottom}`, font: { bold: true, color: COLOURS.title } },
+    { range: `D${listTop + 1}:E${listBottom}`, numberFormat: "+0.0;-0.0;0.0" },
+    { range: `F${listTop + 1}:F${listBottom}`, font: { bold: true, color: COLOURS.title } },
   );
   return {
     blocks,
