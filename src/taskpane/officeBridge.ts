@@ -1,5 +1,6 @@
 import type { TableInput } from "../core";
 import { applyPlan, REQUEST_BUDGET_BYTES } from "../excel/applyPlan";
+import { readHistory } from "../excel/readHistory";
 import { Cancelled, isCancelled, type Cancellable } from "../excel/cancel";
 import { explainExcelError } from "../excel/excelErrors";
 import {
@@ -75,7 +76,9 @@ export function officeBridge(host: ExcelHost): PaneBridge {
     onProgress?.(`Preparing the report from ${input.values.length.toLocaleString("en-US")} rows`, 0, 1);
     await paint();
     if (signal?.aborted) throw new Cancelled(undefined);
-    const prepared = prepareReport(input, request);
+    // The workbook's KAM History, carried forward: the build appends its snapshot to it (issue 19, part 3).
+    const history = await readHistory(context, responseBudget);
+    const prepared = prepareReport(input, { ...request, history });
     const { report, table } = prepared;
     if (!report) {
       const why = table.issues.find((i) => i.severity === "error")?.message ?? "no row holds an account.";

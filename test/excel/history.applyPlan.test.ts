@@ -7,6 +7,7 @@
 import { describe, expect, it } from "vitest";
 import type { HistoryTables } from "../../src/core";
 import { applyPlan } from "../../src/excel/applyPlan";
+import { readHistory } from "../../src/excel/readHistory";
 import { boxOf } from "../../src/report/cellRefs";
 import { ACCOUNT_HISTORY_TABLE, HISTORY_SHEET, KPI_HISTORY_TABLE } from "../../src/report/kam/historySheet";
 import { prepareReport } from "../../src/report/kam/prepareReport";
@@ -97,6 +98,27 @@ describe("KAM History through the Office.js renderer", () => {
     expect(sheet.tables.map((t) => t.name).sort()).toEqual([ACCOUNT_HISTORY_TABLE, KPI_HISTORY_TABLE]);
     expect(sheet.formulas.get("E2")).toBe("2026-09-30T08:00:00.000Z");
     expect(sheet.formulas.get("E62")).toBe("2026-12-31T08:00:00.000Z");
+  });
+
+  it("reads the add-in's own KAM History back before a build (the taskpane's route), in chunks under the budget", async () => {
+    const excel = new RecordingExcel([RecordingExcel.sheet("Account Data", 0)]);
+    const values = sampleValues({ count: 60 });
+    expect(await readHistory(excel.context, 4e6)).toBeUndefined(); // no KAM History yet
+    const first = build(undefined, "2026-09-30T08:00:00.000Z", values);
+    await applyPlan(excel.context, first.plan, excel.supports);
+    const syncs = excel.syncs;
+    // A small response budget, 9,600 bytes at 64 a cell: the account table (11 columns: 7 + 4 criteria, 61 rows)
+    // comes 13 rows at a time, 5 reads; the KPI table (3 columns) in 1; after 3 syncs that find the tables.
+    const read = await readHistory(excel.context, 9600);
+    expect(historyOf(first.plan).accounts.header).toHaveLength(11);
+    expect(excel.syncs - syncs).toBe(3 + 1 + 5);
+    expect(read).toEqual(historyOf(first.plan));
+    const second = build(read, "2026-12-31T08:00:00.000Z", values);
+    await applyPlan(excel.context, second.plan, excel.supports);
+    expect(excel.byName(HISTORY_SHEET)!.tables.find((t) => t.name === ACCOUNT_HISTORY_TABLE)!.box!.rows).toBe(121);
+    // A sheet of the analyst's named KAM History is not the add-in's: nothing is read from it.
+    const theirs = new RecordingExcel([RecordingExcel.sheet(HISTORY_SHEET, 0)]);
+    expect(await readHistory(theirs.context, 4e6)).toBeUndefined();
   });
 
   it("refuses, before writing anything to it, a build that did not read the history its tables hold", async () => {

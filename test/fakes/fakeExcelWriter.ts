@@ -699,6 +699,9 @@ export class RecordingExcel {
               get rowCount() {
                 return box().rows;
               },
+              get columnCount() {
+                return box().cols;
+              },
             };
           },
           delete: () =>

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { applyPlan } from "../../src/excel/applyPlan";
+import { readHistory } from "../../src/excel/readHistory";
 import { readSelection } from "../../src/excel/readSelection";
 import { loadSettings, saveSettings, SETTINGS_KEY, SETTINGS_SHEET } from "../../src/excel/workbookSettings";
 import { prepareReport } from "../../src/report/kam/prepareReport";
@@ -35,8 +36,14 @@ describe("FakeWorkbook: one workbook for reading, writing and settings", () => {
     expect(loaded.problems).toEqual([]);
     expect(loaded.settings).toEqual(prepared.settings);
     expect(reopened.writer.settings.get(SETTINGS_KEY)).toBe(workbook.writer.settings.get(SETTINGS_KEY));
-    // A rebuild replaces the add-in's sheets in place: no sheet is added, none renamed.
-    const again = await reopened.run((context) => applyPlan(context, prepared.report!.plan, reopened.supports));
+    // A rebuild replaces the add-in's sheets in place: no sheet is added, none renamed. It reads KAM History first,
+    // as the taskpane does, and appends to it.
+    const again = await reopened.run(async (context) => {
+      const history = await readHistory(context, 4e6);
+      const plan = prepareReport(read.input, { source: { sheet: DATA_SHEET, address: "A1:R252" }, history }).report!
+        .plan;
+      return applyPlan(context, plan, reopened.supports);
+    });
     expect(again.renamed).toEqual([]);
     expect(reopened.writer.ops(/^worksheets\.add/)).toEqual([]);
     expect(reopened.sheetNames()).toEqual(workbook.sheetNames());
