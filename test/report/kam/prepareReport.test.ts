@@ -26,14 +26,16 @@ describe("prepareReport with the taskpane's choices", () => {
       ],
     };
     const choices = { cuts: { attractiveness: [60] }, discountRate: 0.08, atRiskThreshold: 0.2 };
-    const mine = prepareReport(input, { overrides, choices });
+    // One build time for both: the plan's KAM History snapshot is labelled with it.
+    const now = new Date("2026-12-01T09:00:00.000Z");
+    const mine = prepareReport(input, { overrides, choices, now });
     expect(mine.mapping.fields.revenue).toMatchObject({ header: "Revenue FY24", confidence: 1, reason: "set by you" });
     expect(mine.mapping.criteria.map((c) => [c.header, c.weight])).toEqual([
       ["Strategic fit", 3],
       ["Growth potential", 1],
     ]);
 
-    const theirs = prepareReport(input, { saved: roundTrip(mine.settings) });
+    const theirs = prepareReport(input, { saved: roundTrip(mine.settings), now });
     const columns = (p: typeof mine) => Object.entries(p.mapping.fields).map(([f, m]) => [f, m!.column]);
     expect(columns(theirs)).toEqual(columns(mine));
     expect(theirs.mapping.criteria.map((c) => [c.column, c.weight])).toEqual(
