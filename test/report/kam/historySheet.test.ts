@@ -1,0 +1,129 @@
+/**
+ * The KAM History sheet's plan (issue 19, part 3): a rebuild plans the earlier rows exactly as read, then the new
+ * snapshot's (property, fast-check over snapshots made by the core's snapshotRows), says how many rows the workbook
+ * already holds (appendOnly.keptRows), keeps a new label unique, puts parts under the history's own columns, and
+ * records only the KPIs where the account rows would pass Excel's last row (1,048,576, Excel's specification).
+ */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import {
+  accountHistoryHeader,
+  KPI_HISTORY_HEADER,
+  snapshotRows,
+  type HistoryTables,
+  type Snapshot,
+} from "../../../src/core";
+import {
+  ACCOUNT_HISTORY_TABLE,
+  EXCEL_ROWS,
+  historySheet,
+  KPI_HISTORY_TABLE,
+} from "../../../src/report/kam/historySheet";
+
+const CRITERIA = ["Growth", "Fit"];
+const score = fc.option(fc.double({ min: 0, max: 100, noNaN: true }), { nil: null });
+const account = fc.record({
+  account: fc.string({ minLength: 1, maxLength: 8 }),
+  attractiveness: score,
+  strength: score,
+  quadrant: fc.option(fc.constantFrom("Strategic", "Star", "Status", "Streamline"), { nil: null }),
+  revenue: fc.option(fc.integer({ min: 0, max: 1e7 }), { nil: null }),
+  totalValue: fc.option(fc.double({ min: 0, max: 1e7, noNaN: true }), { nil: null }),
+  parts: fc.tuple(score, score),
+});
+const snapshot = (label: string) =>
+  fc.record({
+    label: fc.constant(label),
+    criteria: fc.constant(CRITERIA),
+    kpis: fc.array(
+      fc.record({
+        kpi: fc.constantFrom("KPI_NRR", "KPI_Accounts"),
+        value: fc.double({ noNaN: true, min: -1e9, max: 1e9 }),
+      }),
+      { minLength: 1, maxLength: 4 },
+    ),
+    accounts: fc.array(account, { minLength: 1, maxLength: 6 }),
+  }) as fc.Arbitrary<Snapshot>;
+
+/** The tables a host reads back from the plan of a build: each block's header and rows. */
+function tablesOf(sheet: ReturnType<typeof historySheet>["sheet"]): HistoryTables {
+  const [k, a] = sheet.blocks.map((b) => b.rows as HistoryTables["kpis"]["rows"]);
+  return { kpis: { header: k[0], rows: k.slice(1) }, accounts: { header: a[0], rows: a.slice(1) } };
+}
+
+describe("historySheet", () => {
+  it("property: a rebuild plans the earlier rows exactly as read, then the new snapshot's", () => {
+    fc.assert(
+      fc.property(snapshot("2026-03-31T00:00:00.000Z"), snapshot("2026-06-30T00:00:00.000Z"), (a, b) => {
+        const first = historySheet(a);
+        const previous = tablesOf(first.sheet);
+        const second = historySheet(b, previous);
+        const now = tablesOf(second.sheet);
+        expect(now.kpis.rows.slice(0, previous.kpis.rows.length)).toEqual(previous.kpis.rows);
+        expect(now.accounts.rows.slice(0, previous.accounts.rows.length)).toEqual(previous.accounts.rows);
+        const rows = snapshotRows(b, CRITERIA);
+        expect(now.kpis.rows.slice(previous.kpis.rows.length)).toEqual(rows.kpiRows);
+        expect(now.accounts.rows.slice(previous.accounts.rows.length)).toEqual(rows.accountRows);
+        expect(second.sheet.appendOnly).toEqual({
+          keptRows: { [KPI_HISTORY_TABLE]: a.kpis.length, [ACCOUNT_HISTORY_TABLE]: a.accounts.length },
+        });
+        expect(second.snapshots.map((s) => s.label)).toEqual([a.label, b.label]);
+      }),
+      { numRuns: 50 },
+    );
+  });
+
+  it("keeps labels unique and parts under the history's columns, naming a criterion it cannot record", () => {
+    const a: Snapshot = { label: "t", criteria: ["Fit"], kpis: [{ kpi: "KPI_NRR", value: 1 }], accounts: [] };
+    const previous = tablesOf(
+      historySheet({
+        ...a,
+        accounts: [
+          { account: "X", attractiveness: 1, strength: 1, quadrant: "Star", revenue: 1, totalValue: 1, parts: [1] },
+        ],
+      }).sheet,
+    );
+    const b = historySheet(
+      {
+        ...a,
+        criteria: ["Growth", "fit"],
+        accounts: [
+          { account: "X", attractiveness: 9, strength: 1, quadrant: "Star", revenue: 1, totalValue: 1, parts: [5, 4] },
+        ],
+      },
+      previous,
+    );
+    expect(b.snapshots.map((s) => s.label)).toEqual(["t", "t (2)"]);
+    expect(tablesOf(b.sheet).accounts.header).toEqual(accountHistoryHeader(["Fit"]));
+    expect(tablesOf(b.sheet).accounts.rows[1]).toEqual(["t (2)", "X", 9, 1, "Star", 1, 1, 4]);
+    expect(b.notes[0]).toMatch(/^KAM History: the parts of Growth are not recorded/);
+  });
+
+  it("records only the KPIs where the account rows would pass Excel's last row", () => {
+    const row = ["t", "X", 1, 1, "Star", 1, 1];
+    const previous: HistoryTables = {
+      kpis: { header: [...KPI_HISTORY_HEADER], rows: [["t", "KPI_NRR", 1]] },
+      accounts: { header: accountHistoryHeader([]), rows: new Array(EXCEL_ROWS - 2).fill(row) },
+    };
+    const next: Snapshot = {
+      label: "u",
+      criteria: [],
+      kpis: [{ kpi: "KPI_NRR", value: 2 }],
+      accounts: [0, 1].map((i) => ({
+        account: `A${i}`,
+        attractiveness: 1,
+        strength: 1,
+        quadrant: "Star",
+        revenue: 1,
+        totalValue: 1,
+        parts: [],
+      })),
+    };
+    const h = historySheet(next, previous);
+    expect(h.notes[0]).toMatch(
+      /^KAM History: this snapshot's 2 account rows would pass Excel's last row \(1,048,576\), so only its KPIs were recorded/,
+    );
+    expect(h.sheet.tables![1].range).toBe(`E1:K${EXCEL_ROWS - 1}`);
+    expect(h.sheet.tables![0].range).toBe("A1:C3");
+  });
+});
