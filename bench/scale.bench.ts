@@ -90,6 +90,13 @@ async function anchorMs(csv: string, pattern: readonly PlanCell[], dir: string):
   return totalMs - readMs;
 }
 
+/** The seeded sample of n accounts as a CSV; its column count. The rows are garbage once written. */
+function writeSample(n: number, csv: string): number {
+  const rows = telecomAccounts({ count: n, seed: 9, messy: true });
+  writeCsv(rows, csv);
+  return rows[0]?.length ?? 0;
+}
+
 export async function run(): Promise<BenchRow[]> {
   const root = repoRoot();
   const kam = join(root, "dist", "cli", "kam.js");
@@ -103,7 +110,7 @@ export async function run(): Promise<BenchRow[]> {
     try {
       const csv = join(dir, "accounts.csv");
       log(`writing ${count(n)} accounts`);
-      writeCsv(telecomAccounts({ count: n, seed: 9, messy: true }), csv);
+      const columns = writeSample(n, csv);
       (globalThis as { gc?: () => void }).gc?.();
       log(`kam report on ${count(n)} accounts`);
       const r = await runKam(root, kam, ["report", csv, "-o", join(dir, "out.xlsx"), "--force"], peakFrom);
@@ -116,7 +123,7 @@ export async function run(): Promise<BenchRow[]> {
       const anchor = n >= 100_000 && n <= ANCHOR_UP_TO && ok ? await anchorMs(csv, pattern, dir) : undefined;
       const size = ok ? statSync(join(dir, "out.xlsx")).size / MB : Number.NaN;
       out.push({
-        task: `kam report, ${count(n)} accounts (CSV, 18 columns, all sheets)`,
+        task: `kam report, ${count(n)} accounts (CSV, ${columns} columns, all sheets)`,
         ms: ok ? r.ms : Number.NaN,
         ...(anchor !== undefined
           ? {
