@@ -1,0 +1,84 @@
+/**
+ * planCells on its own (issue 21): pattern blocks expanded row by row, rows outside a block, and which block's cell a
+ * sheet shows where blocks overlap. Expected cells are written out by hand from the block definitions below.
+ */
+import { describe, expect, it } from "vitest";
+import type { PatternBlock, SheetPlan } from "../../src/report/plan";
+import { headerCells, mapPattern, patternRows, planCellAt, rowOf, sheetBlocks } from "../../src/report/planCells";
+
+// Three rows from B3: column B doubles column A of the same row; text, numbers and blanks repeat as they are.
+const pattern: PatternBlock = { at: "B3", count: 3, pattern: [{ f: "A{row}*2" }, "text", 5, null, { f: "SUM(1,2)" }] };
+const row = (n: number) => [{ f: `A${n}*2` }, "text", 5, null, { f: "SUM(1,2)" }];
+
+describe("patternRows", () => {
+  it("writes each row's own sheet row number into its formulas", () => {
+    const rows = patternRows(pattern);
+    expect(rows.length).toBe(3);
+    expect(rows.row(0)).toEqual(row(3));
+    expect(rows.row(2)).toEqual(row(5));
+  });
+
+  it("slices within the block only, whatever the bounds asked", () => {
+    const rows = patternRows(pattern);
+    expect(rows.slice(-1, 10)).toEqual([row(3), row(4), row(5)]);
+    expect(rows.slice(1, 2)).toEqual([row(4)]);
+    expect(rows.slice(2, 1)).toEqual([]);
+  });
+});
+
+describe("rowOf", () => {
+  it("has no row before or after a pattern block, and reads a cell block's rows as they are", () => {
+    const rows = patternRows(pattern);
+    expect(rowOf(rows, -1)).toBeUndefined();
+    expect(rowOf(rows, 3)).toBeUndefined();
+    expect(rowOf(rows, 0)).toEqual(row(3));
+    expect(rowOf([["a"], ["b"]], 1)).toEqual(["b"]);
+    expect(rowOf([["a"], ["b"]], 2)).toBeUndefined();
+  });
+});
+
+describe("mapPattern", () => {
+  it("rewrites formulas only, keeping the row placeholder", () => {
+    const mapped = mapPattern(pattern, (f) => f.replace("A", "C"));
+    expect(mapped).toEqual({ at: "B3", count: 3, pattern: [{ f: "C{row}*2" }, "text", 5, null, { f: "SUM(1,2)" }] });
+  });
+});
+
+describe("planCellAt and headerCells", () => {
+  const sheet: SheetPlan = {
+    name: "S",
+    blocks: [
+      {
+        at: "A1",
+        rows: [
+          ["a", "b"],
+          ["c", null],
+        ],
+      },
+      // later blocks win where they hold a value; a blank (null) leaves the earlier cell
+      { at: "B2", rows: [["x"]] },
+      { at: "A1", rows: [[null, "B1 again"]] },
+    ],
+    patterns: [pattern],
+  };
+
+  it("gives the last block's value at a cell, never a blank over a value", () => {
+    expect(planCellAt(sheet, 1, 1)).toBe("a");
+    expect(planCellAt(sheet, 1, 2)).toBe("B1 again");
+    expect(planCellAt(sheet, 2, 1)).toBe("c");
+    expect(planCellAt(sheet, 2, 2)).toBe("x");
+    expect(planCellAt(sheet, 4, 2)).toEqual({ f: "A4*2" });
+    expect(planCellAt(sheet, 4, 4)).toBe(5);
+    expect(planCellAt(sheet, 6, 2)).toBeNull();
+    expect(planCellAt(sheet, 1, 9)).toBeNull();
+  });
+
+  it("reads a table's header row from the plan", () => {
+    expect(headerCells(sheet, "A1:C2")).toEqual(["a", "B1 again", null]);
+    expect(headerCells(sheet, "B3:C9")).toEqual([{ f: "A3*2" }, "text"]);
+  });
+
+  it("lists cell blocks first, then pattern blocks", () => {
+    expect(sheetBlocks(sheet).map((b) => b.at)).toEqual(["A1", "B2", "A1", "B3"]);
+  });
+});
