@@ -16,30 +16,62 @@ export interface Batch {
   room(): number;
 }
 
-/** How a column of a block gets its number formats: none needed, one for every cell, or cell by cell. */
+/**
+ * How a column of a block gets its number formats: none needed, one for every cell, a few stretches of cells (a
+ * header over numbers, a rare text among numbers), or cell by cell.
+ */
 export type ColumnFormat =
-  { readonly kind: "none" } | { readonly kind: "same"; readonly format: string } | { readonly kind: "mixed" };
+  | { readonly kind: "none" }
+  | { readonly kind: "same"; readonly format: string }
+  | { readonly kind: "stretches"; readonly stretches: readonly FormatStretch[] }
+  | { readonly kind: "mixed" };
+
+/** Rows [from, to) of a column (0-based within the block) that all take `format`. */
+export interface FormatStretch {
+  readonly from: number;
+  readonly to: number;
+  readonly format: string;
+}
 
 const CHUNK = 512;
+/** What a stretch costs beyond its formats: a range and its numberFormat set (2 operations and their paths). */
+const STRETCH_BYTES = 2 * OPERATION_BYTES + 40;
+/** What a cell costs in a column sent cell by cell: "null," or "\"@\"," with its row's brackets. */
+const CELL_BYTES = 7;
 
 /**
  * Each column's number formats over a block's rows (cellWrites decides the format of a cell): a column of text
- * needs "@" throughout, a column of numbers none, and only a column that mixes them needs a format per cell.
+ * needs "@" throughout and a column of numbers none; a column whose formats come in stretches (its header, a rare
+ * text) gets them stretch by stretch where that sends fewer bytes than a format per cell, which only a column that
+ * really mixes them needs.
  */
 export function columnFormats(rows: BlockRows, width: number, overlaps: boolean): ColumnFormat[] {
-  const first: (string | null | undefined)[] = new Array(width).fill(undefined);
-  const mixed: boolean[] = new Array(width).fill(false);
+  const stretches: FormatStretch[][] = Array.from({ length: width }, () => []);
+  const open: ({ from: number; format: string } | undefined)[] = new Array(width).fill(undefined);
+  const close = (j: number, to: number) => {
+    const o = open[j];
+    if (o) stretches[j].push({ from: o.from, to, format: o.format });
+    open[j] = undefined;
+  };
   for (let start = 0; start < rows.length; start += CHUNK) {
-    for (const row of cellWrites(rows.slice(start, start + CHUNK), overlaps).numberFormat)
+    cellWrites(rows.slice(start, start + CHUNK), overlaps).numberFormat.forEach((row, i) => {
       for (let j = 0; j < width; j++) {
         const format = row[j] ?? null;
-        if (first[j] === undefined) first[j] = format;
-        else if (first[j] !== format) mixed[j] = true;
+        const o = open[j];
+        if (o && o.format === format) continue;
+        close(j, start + i);
+        if (format !== null) open[j] = { from: start + i, format };
       }
+    });
   }
-  return first.map((format, j) =>
-    mixed[j] ? { kind: "mixed" } : format ? { kind: "same", format } : { kind: "none" },
-  );
+  return stretches.map((list, j): ColumnFormat => {
+    close(j, rows.length);
+    if (list.length === 0) return { kind: "none" };
+    if (list.length === 1 && list[0].from === 0 && list[0].to === rows.length)
+      return { kind: "same", format: list[0].format };
+    const byStretch = list.reduce((n, s) => n + STRETCH_BYTES + (s.to - s.from) * (s.format.length + 5), 0);
+    return byStretch < rows.length * CELL_BYTES ? { kind: "stretches", stretches: list } : { kind: "mixed" };
+  });
 }
 
 /** Runs of neighbouring columns [from, to) whose format is of `kind`. */
@@ -104,6 +136,15 @@ export async function writeCells(sheet: Excel.Worksheet, plan: SheetPlan, batch:
       top.numberFormat = [row];
       if (block.rows.length > 1)
         sheet.getRangeByIndexes(at.row + 1, at.col + from, block.rows.length - 1, to - from).copyFrom(top, "Formats");
+    }
+    for (let j = 0; j < width; j++) {
+      const f = formats[j];
+      if (f.kind !== "stretches") continue;
+      for (const { from, to, format } of f.stretches) {
+        const cells = Array.from({ length: to - from }, () => [format]);
+        await batch.reserve(jsonBytes(cells) + 2 * OPERATION_BYTES);
+        sheet.getRangeByIndexes(at.row + from, at.col + j, to - from, 1).numberFormat = cells;
+      }
     }
     await writeSlices(sheet, at, block.rows, width, overlaps, runs(formats, "mixed"), batch);
     if (block.copies > 0) {

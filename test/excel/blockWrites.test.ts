@@ -80,20 +80,36 @@ describe("writing a plan's cells through Office.js", () => {
     expect(excel.ops(/\.copyFrom\(.*,All,/)).toHaveLength(0);
   });
 
-  it("gives a text column '@' from its first cell down, and only a mixed column a format per cell", async () => {
-    const rows = Array.from({ length: 3000 }, (_, i) => [`Account ${i}`, i % 100 === 0 ? "n/a" : i * 10, i]);
-    const excel = await drawn({ sheets: [{ name: "F", blocks: [{ at: "B2", rows }] }] });
+  it("gives a text column '@' from its first cell down, rare text its own stretches, and only a mixed column a format per cell", async () => {
+    const rows = Array.from({ length: 3000 }, (_, i) => [
+      `Account ${i}`,
+      i % 100 === 0 ? "n/a" : i * 10,
+      i,
+      i % 2 === 0 ? "text" : i,
+    ]);
+    const excel = await drawn({
+      sheets: [{ name: "F", blocks: [{ at: "B2", rows: [["Name", "Revenue", "Id", "Odd"], ...rows] }] }],
+    });
     const formats = excel.byName("F")!.formats;
+    expect([formats.get("B2"), formats.get("C2"), formats.get("D2"), formats.get("E2")]).toEqual(["@", "@", "@", "@"]);
     for (let i = 0; i < rows.length; i++) {
-      expect([formats.get(`B${i + 2}`), formats.get(`C${i + 2}`), formats.get(`D${i + 2}`)]).toEqual([
+      const r = i + 3;
+      expect([formats.get(`B${r}`), formats.get(`C${r}`), formats.get(`D${r}`), formats.get(`E${r}`)]).toEqual([
         "@",
         i % 100 === 0 ? "@" : undefined,
         undefined,
+        i % 2 === 0 ? "@" : undefined,
       ]);
     }
-    // the name column's 3,000 formats travel as one cell and a copy; the mixed column's as one array of 3,000
-    expect(excel.ops(/^F!B3:B3001\.copyFrom\(F!B2:B2,Formats,false,false\)$/)).toHaveLength(1);
-    expect(excel.ops(/^F\.range\.numberFormat$/).map((o) => (o.value as unknown[][]).length)).toEqual([1, 3000]);
+    expect(cellsOf(excel.byName("F")!)).toEqual(
+      plannedCells({ name: "F", blocks: [{ at: "B2", rows: [["Name", "Revenue", "Id", "Odd"], ...rows] }] }),
+    );
+    // the name column's 3,001 formats travel as one cell and a copy
+    expect(excel.ops(/^F!B3:B3002\.copyFrom\(F!B2:B2,Formats,false,false\)$/)).toHaveLength(1);
+    // Revenue: its header with the first "n/a" under it (2 cells), then each other "n/a" (29 of 1 cell); Id: its
+    // header; Odd: a format per cell over its 3,001 rows; and the name column's first cell
+    const sets = excel.ops(/^F\.range\.numberFormat$/).map((o) => (o.value as unknown[][]).length);
+    expect(sets.sort((a, b) => a - b)).toEqual([...new Array<number>(1 + 29 + 1).fill(1), 2, 3001]);
   });
 
   it("sets a style's number format on every cell of its range, over the text format a cell had", async () => {
