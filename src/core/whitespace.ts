@@ -144,14 +144,16 @@ export function totalAccountValue(revenue: ArrayLike<number>, potential: ArrayLi
 }
 
 /**
- * Excel's MEDIAN (Hyndman–Fan type 7 at p = 0.5) of a non-empty list; sorts the list in place. The even case is
+ * Excel's MEDIAN (Hyndman–Fan type 7 at p = 0.5) of a non-empty list of numbers (no NaN). The even case is
  * x_lo + (x_hi − x_lo)/2, as QUARTILE.INC interpolates (MEDIAN's (x_lo + x_hi)/2 differs from it only by rounding).
+ * Sorted as a Float64Array: numeric order without a comparator call per comparison, several times faster on the
+ * 100,000 revenues of a product.
  */
-export function excelMedian(xs: number[]): number {
-  xs.sort((a, b) => a - b);
-  const h = (xs.length - 1) / 2;
+export function excelMedian(xs: readonly number[]): number {
+  const sorted = Float64Array.from(xs).sort();
+  const h = (sorted.length - 1) / 2;
   const lo = Math.floor(h);
-  return lo === h ? xs[lo] : xs[lo] + (xs[lo + 1] - xs[lo]) * 0.5;
+  return lo === h ? sorted[lo] : sorted[lo] + (sorted[lo + 1] - sorted[lo]) * 0.5;
 }
 
 function checkBlock(
