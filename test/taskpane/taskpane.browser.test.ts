@@ -163,8 +163,10 @@ describe.skipIf(chromiumMissing)("the taskpane in Chromium, over a fake Excel ho
     const progress = page.getByRole("progressbar");
     await visible("the progress bar", progress);
     await step("5-building", page.getByRole("heading", { name: "Issues" }));
-    await inFake(page, (fake) => (fake.syncDelayMs = 0));
+    // The delay stays until the build is done: every step is then on screen for a sync's time, however long the
+    // screenshot above took on a loaded machine (set to 0 here, a step could pass without a frame drawn).
     await visible("the Built message", page.getByText(/^Built/));
+    await inFake(page, (fake) => (fake.syncDelayMs = 0));
     // The bar's label named the steps as they came, writing among them.
     const steps = await page.evaluate(() => (window as unknown as { __progressSteps: string[] }).__progressSteps);
     console.log(`progress steps seen: ${steps.join(" | ")}`);
