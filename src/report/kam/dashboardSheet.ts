@@ -12,7 +12,18 @@ import { absoluteRef } from "../sheetRefs";
 import type { AccountsLayout } from "./accountsSheet";
 import type { InputRefs } from "./inputsSheet";
 import { kpiFormula } from "./kpiFormulas";
-import { COLOURS, FORMATS, grid, header, note, section, SEGMENT_COLOURS_2X2, SEGMENT_COLOURS_3X3, title } from "./look";
+import {
+  COLOURS,
+  FORMATS,
+  grid,
+  header,
+  KPI_FORMAT,
+  note,
+  section,
+  SEGMENT_COLOURS_2X2,
+  SEGMENT_COLOURS_3X3,
+  title,
+} from "./look";
 import { rankedList, type RankedListSpec } from "./rankedList";
 import { segmentNpsFormula } from "./segmentFormulas";
 
@@ -20,13 +31,6 @@ export const DASHBOARD_SHEET = "KPI Dashboard";
 const TILES: readonly KpiId[] = ["Accounts", "ChurnRate", "NRR", "NPS", "CLV", "AtRisk"];
 const MAX_SEGMENTS = 12;
 const AT_RISK_LIST = 15;
-
-const FORMAT_OF: Record<Kpi["format"], string> = {
-  count: FORMATS.count,
-  percent: FORMATS.percent,
-  money: FORMATS.money,
-  number: FORMATS.number,
-};
 
 const DEFINITIONS: Record<KpiId, string> = {
   Accounts: "Accounts not churned",
@@ -102,7 +106,7 @@ export function dashboardSheet(
       { f: `IF(ISNUMBER(${t}),IF(${better},"On track","Off track"),"")` },
       DEFINITIONS[k.id],
     ]);
-    styles.push({ range: `B${r}:D${r}`, numberFormat: FORMAT_OF[k.format] });
+    styles.push({ range: `B${r}:D${r}`, numberFormat: KPI_FORMAT[k.format] });
     valueCell.set(k.id, `B${r}`);
     names.push({ name: `KPI_${k.id}`, refersTo: absoluteRef(DASHBOARD_SHEET, `B${r}`) });
   });
@@ -156,7 +160,7 @@ export function dashboardSheet(
         [{ f: v }],
         [
           {
-            f: `IF(ISNUMBER(C${v.slice(1)}),"target "&TEXT(C${v.slice(1)},"${FORMAT_OF[k.format].replace(/"/g, '""')}"),"")`,
+            f: `IF(ISNUMBER(C${v.slice(1)}),"target "&TEXT(C${v.slice(1)},"${KPI_FORMAT[k.format].replace(/"/g, '""')}"),"")`,
           },
         ],
       ],
@@ -170,7 +174,7 @@ export function dashboardSheet(
         border: { edges: "outline", style: "thin", color: "9DC3E6" },
       },
       { range: `${c1}4`, font: { bold: true, color: COLOURS.muted } },
-      { range: `${c1}5`, numberFormat: FORMAT_OF[k.format], font: { bold: true, size: 20, color: COLOURS.title } },
+      { range: `${c1}5`, numberFormat: KPI_FORMAT[k.format], font: { bold: true, size: 20, color: COLOURS.title } },
       { range: `${c1}6`, font: { italic: true, color: COLOURS.muted } },
     );
   });

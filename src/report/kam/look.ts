@@ -2,6 +2,7 @@
  * The look of the generated KAM sheets in one place: colours, number formats as a finance reader expects (revenue in
  * thousands, rates as %, scores to one decimal), and the small style pieces every sheet repeats.
  */
+import type { Kpi } from "../../core";
 import type { RangeStyle } from "../plan";
 
 export const COLOURS = {
@@ -42,6 +43,14 @@ export const FORMATS = {
   number: "0.0",
   ratio: "0.00",
 } as const;
+
+/** A KPI's number format by its kind, wherever its value is shown (tiles, the key figures, the progress trend). */
+export const KPI_FORMAT: Record<Kpi["format"], string> = {
+  count: FORMATS.count,
+  percent: FORMATS.percent,
+  money: FORMATS.money,
+  number: FORMATS.number,
+};
 
 export const title = (range: string): RangeStyle => ({ range, font: { bold: true, size: 16, color: COLOURS.title } });
 export const note = (range: string): RangeStyle => ({ range, font: { italic: true, color: COLOURS.muted } });

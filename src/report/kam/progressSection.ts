@@ -1,7 +1,7 @@
 import { columnLetters, compareSnapshots, type Kpi, type Snapshot } from "../../core";
 import type { CellBlock, ChartPlan, PlanCell, RangeStyle, SheetPlan } from "../plan";
 import { KPI_HISTORY_TABLE } from "./historySheet";
-import { COLOURS, FORMATS, grid, header, note, section } from "./look";
+import { COLOURS, grid, header, KPI_FORMAT, note, section } from "./look";
 
 /** Snapshots the trend table shows, the latest ones: a quarter a snapshot makes three years. */
 export const TREND_SNAPSHOTS = 12;
@@ -9,13 +9,6 @@ export const TREND_SNAPSHOTS = 12;
 export const MOVES_LISTED = 25;
 const LINE_COLOURS = ["2E75B6", "C00000", "70AD47", "FFC000", "7030A0", "A5A5A5"];
 const CHART_ROWS = 16;
-
-const FORMAT_OF: Record<Kpi["format"], string> = {
-  count: FORMATS.count,
-  percent: FORMATS.percent,
-  money: FORMATS.money,
-  number: FORMATS.number,
-};
 
 /** The trend cell of one KPI in one snapshot: its value in the KamHistoryKpis table, blank where none is recorded. */
 export function trendFormula(labelCell: string, kpiName: string): string {
@@ -78,7 +71,7 @@ export function progressSection(top: number, kpis: readonly Kpi[], snapshots: re
   styles.push(header(`A${head}:${lastCol}${head}`), grid(`A${head}:${lastCol}${lastRow}`));
   trendKpis.forEach((k, j) => {
     const c = columnLetters(j + 1);
-    styles.push({ range: `${c}${firstRow}:${c}${lastRow}`, numberFormat: FORMAT_OF[k.format] });
+    styles.push({ range: `${c}${firstRow}:${c}${lastRow}`, numberFormat: KPI_FORMAT[k.format] });
   });
   let row = lastRow + 2;
   if (snapshots.length < 2) {
