@@ -36,11 +36,11 @@ export function appendTargets(sheet: Excel.Worksheet, plan: SheetPlan): () => "a
   };
 }
 
-/** The rows of a table's planned range below its header, read from the plan's blocks. */
-function tableRows(plan: SheetPlan, range: string): PlanCell[][] {
+/** The rows of a table's planned range after its header and the `kept` rows the workbook holds, from the plan's blocks. */
+function newTableRows(plan: SheetPlan, range: string, kept: number): PlanCell[][] {
   const box = boxOf(range);
   const rows: PlanCell[][] = [];
-  for (let r = box.top + 1; r <= box.bottom; r++) {
+  for (let r = box.top + 1 + kept; r <= box.bottom; r++) {
     const row: PlanCell[] = [];
     for (let c = box.left; c <= box.right; c++) row.push(planCellAt(plan, r, c));
     rows.push(row);
@@ -67,7 +67,8 @@ export async function appendTableRows(
     const kept = plan.appendOnly?.keptRows[t.name] ?? 0;
     const box = boxOf(t.range);
     const width = box.right - box.left + 1;
-    const rows = tableRows(plan, t.range).slice(kept);
+    // Only the new rows are read from the plan: the kept ones may be a million cells, each looked up block by block.
+    const rows = newTableRows(plan, t.range, kept);
     // A row is sent three times (blanks to add it, formats, cells): a request holds what fits in half the budget.
     const perRow = 3 * (jsonBytes(rows[0] ?? []) + 8 * width) + 16;
     const chunk = Math.max(1, Math.floor(budget / 2 / perRow));

@@ -86,9 +86,6 @@ function runs(formats: readonly ColumnFormat[], kind: ColumnFormat["kind"]): [nu
   return out;
 }
 
-const encoder = new TextEncoder();
-const bytesOf = (value: unknown) => encoder.encode(JSON.stringify(value)).length;
-
 /**
  * Writes a sheet plan's cells and number formats with as few bytes as Excel can take them, so that a sheet of
  * 100,000 accounts costs about the bytes of its input values and nothing per computed cell:
@@ -96,8 +93,9 @@ const bytesOf = (value: unknown) => encoder.encode(JSON.stringify(value)).length
  *   by Excel (Range.copyFrom, ExcelApi 1.9: a copy into an exact multiple of the source's rows replicates it, and,
  *   as in Excel's own copy, relative references move with each row), when every formula shifts as the pattern does
  *   (shiftsLikePattern) and no cell is left as it is (a copy would carry the first row's cell down);
- * - a column whose cells all need one number format gets it on its first cell, copied down (copyType "Formats");
- *   only a column that mixes text and numbers sends a format per cell;
+ * - a column whose cells all need one number format gets it on its first cell, copied down (copyType "Formats"); a
+ *   column with a few stretches of formats (a text header over numbers, a rare "n/a") gets them stretch by stretch;
+ *   only a column that really mixes text and numbers sends a format per cell (columnFormats decides, by bytes);
  * - the rest goes in slices that fill each request to its budget, counted exactly row by row.
  * Number formats go before the formulas they protect: an "@" cell keeps "12%" as text.
  */
@@ -199,7 +197,7 @@ async function writeSlices(
       const i = offset - chunkStart;
       const f = chunk.formulas[i];
       const n = mixed.map(([from, to]) => chunk.numberFormat[i].slice(from, to));
-      const rowBytes = bytesOf(f) + 1 + n.reduce((sum, r) => sum + bytesOf(r) + 1, 0);
+      const rowBytes = jsonBytes(f) + 1 + n.reduce((sum, r) => sum + jsonBytes(r) + 1, 0);
       if (formulas.length > 0 && bytes + rowBytes > room) break;
       formulas.push(f);
       n.forEach((r, k) => formats[k].push(r));
