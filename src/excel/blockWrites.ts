@@ -1,7 +1,7 @@
 import { parseCell } from "../core";
 import { boxOf } from "../report/cellRefs";
 import { isFormula, type SheetPlan } from "../report/plan";
-import { patternRows } from "../report/planCells";
+import { columnRows, patternRows } from "../report/planCells";
 import { shiftsLikePattern } from "../report/patternShift";
 import { cellWrites, type BlockRows } from "./cellWrites";
 import { jsonBytes, OPERATION_BYTES } from "./sheetFeatures";
@@ -103,6 +103,7 @@ export async function writeCells(sheet: Excel.Worksheet, plan: SheetPlan, batch:
   const written: { top: number; left: number; bottom: number; right: number }[] = [];
   const blocks = [
     ...plan.blocks.map((b) => ({ at: b.at, rows: b.rows as BlockRows, copies: 0 })),
+    ...(plan.columns ?? []).map((c) => ({ at: c.at, rows: columnRows(c) as BlockRows, copies: 0 })),
     ...(plan.patterns ?? []).map((p) => {
       const copyable = p.count > 1 && p.pattern.every((c) => c !== null && (!isFormula(c) || shiftsLikePattern(c.f)));
       const rows = patternRows(p);

@@ -1,4 +1,4 @@
-import { mapPattern } from "../report/planCells";
+import { mapColumns, mapPattern } from "../report/planCells";
 import type { PlanCell, WorkbookPlan } from "../report/plan";
 
 /**
@@ -56,6 +56,7 @@ export function renameTables(plan: WorkbookPlan, renames: ReadonlyMap<string, st
     sheets: plan.sheets.map((s) => ({
       ...s,
       blocks: s.blocks.map((b) => ({ ...b, rows: b.rows.map((r) => r.map(cell)) })),
+      columns: s.columns?.map((b) => mapColumns(b, fix)),
       patterns: s.patterns?.map((b) => mapPattern(b, fix)),
       conditionalFormats: s.conditionalFormats?.map((c) =>
         c.type === "cellValue"

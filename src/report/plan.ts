@@ -3,8 +3,10 @@
  * src/report produce plans; the Office.js adapter (src/excel) and the .xlsx writer (src/xlsx) draw them and compute
  * nothing. A snapshot of a plan is a readable test of a report.
  *
- * Big blocks stay cheap: a block is a 2-D array of cells (numbers, text, booleans, blanks, or `{ f }` formulas), and
- * styles apply to ranges, never to one cell object at a time. Ranges are A1 references on the plan's own sheet
+ * Big blocks stay cheap: a block is a 2-D array of cells (numbers, text, booleans, blanks, or `{ f }` formulas), a
+ * column block holds the report's own columns (a Float64Array of numbers is used as it is, not copied into rows), a
+ * pattern block one row of formulas for any number of rows, and styles apply to ranges, never to one cell object at a
+ * time. Plain data, JSON-serialisable but for those typed number columns. Ranges are A1 references on the plan's own sheet
  * ("B2:D40"); formulas use Excel's English function names, written without the leading "=", so that no text value can
  * ever be taken for a formula.
  */
@@ -35,6 +37,24 @@ export interface PatternBlock {
   readonly at: string;
   readonly count: number;
   readonly pattern: readonly PlanCell[];
+}
+
+/**
+ * A column of a column block: numbers, where NaN writes nothing (as null does: NaN is how the core marks a blank), or
+ * the cells themselves.
+ */
+export type PlanColumn = Float64Array | readonly PlanCell[];
+
+/**
+ * `count` rows from `at` down, given column by column (left to right): for the analyst's data over many accounts. The
+ * plan then points at the columns the report already holds (the account table's typed columns, its labels) instead
+ * of a row array per account (~450 bytes a row at 1,000,000 accounts), and each renderer makes a row as it writes it.
+ * Every column has `count` entries.
+ */
+export interface ColumnBlock {
+  readonly at: string;
+  readonly count: number;
+  readonly columns: readonly PlanColumn[];
 }
 
 export interface FontStyle {
@@ -152,6 +172,8 @@ export interface SheetPlan {
   readonly merges?: readonly string[];
   readonly blocks: readonly CellBlock[];
   /** Written after `blocks` (a later block wins where they overlap). */
+  readonly columns?: readonly ColumnBlock[];
+  /** Written after `blocks` and `columns`. */
   readonly patterns?: readonly PatternBlock[];
   readonly styles?: readonly RangeStyle[];
   readonly conditionalFormats?: readonly ConditionalFormat[];

@@ -1,7 +1,15 @@
 import { boxOf, cellIndex } from "./cellRefs";
-import { ROW_TOKEN, type CellBlock, type PatternBlock, type PlanCell, type SheetPlan } from "./plan";
+import {
+  ROW_TOKEN,
+  type CellBlock,
+  type ColumnBlock,
+  type PatternBlock,
+  type PlanCell,
+  type PlanColumn,
+  type SheetPlan,
+} from "./plan";
 
-/** A pattern block's rows, made on demand: each formula split once around ROW_TOKEN, joined per row. */
+/** A pattern or column block's rows, made on demand. */
 export interface PatternRows {
   readonly length: number;
   /** Row k (0-based) with its sheet row number in every formula. */
@@ -9,6 +17,7 @@ export interface PatternRows {
   slice(start: number, end: number): PlanCell[][];
 }
 
+/** A pattern block's rows: each formula split once around ROW_TOKEN, joined per row. */
 export function patternRows(block: PatternBlock): PatternRows {
   const top = cellIndex(block.at).row;
   const cells = block.pattern.map((c) => {
@@ -31,9 +40,44 @@ export function patternRows(block: PatternBlock): PatternRows {
   };
 }
 
-/** Every block of a sheet as rows to read: cell blocks as they are, pattern blocks expanded on demand. */
+/** The cell a column holds for row k: NaN in a number column is a blank. */
+export function columnCell(column: PlanColumn, k: number): PlanCell {
+  if (column instanceof Float64Array) {
+    const x = column[k];
+    return x === x ? x : null; // NaN (blank) is the only value not equal to itself
+  }
+  return column[k] ?? null;
+}
+
+/** A column block's rows: row k gathers the k-th entry of every column. */
+export function columnRows(block: ColumnBlock): PatternRows {
+  const { columns, count } = block;
+  const row = (k: number) => {
+    const out: PlanCell[] = new Array<PlanCell>(columns.length);
+    for (let j = 0; j < columns.length; j++) out[j] = columnCell(columns[j], k);
+    return out;
+  };
+  return {
+    length: count,
+    row,
+    slice: (start, end) => {
+      const out: PlanCell[][] = [];
+      for (let k = Math.max(0, start); k < Math.min(end, count); k++) out.push(row(k));
+      return out;
+    },
+  };
+}
+
+/**
+ * Every block of a sheet as rows to read, in the order the renderers write them (a later one wins where they
+ * overlap): cell blocks as they are, then column blocks and pattern blocks, their rows made on demand.
+ */
 export function sheetBlocks(sheet: SheetPlan): { at: string; rows: PatternRows | CellBlock["rows"] }[] {
-  return [...sheet.blocks, ...(sheet.patterns ?? []).map((p) => ({ at: p.at, rows: patternRows(p) }))];
+  return [
+    ...sheet.blocks,
+    ...(sheet.columns ?? []).map((c) => ({ at: c.at, rows: columnRows(c) })),
+    ...(sheet.patterns ?? []).map((p) => ({ at: p.at, rows: patternRows(p) })),
+  ];
 }
 
 /** Row k of a block's rows, whichever kind. */
@@ -45,6 +89,19 @@ export function rowOf(rows: PatternRows | CellBlock["rows"], k: number): readonl
 /** A pattern with `fix` applied to each formula (renaming a sheet or a table keeps ROW_TOKEN as it is). */
 export function mapPattern(block: PatternBlock, fix: (formula: string) => string): PatternBlock {
   return { ...block, pattern: block.pattern.map((c) => (typeof c === "object" && c !== null ? { f: fix(c.f) } : c)) };
+}
+
+/**
+ * A column block with `fix` applied to each formula; a number column, or a column without formulas, is kept as it is
+ * (a renamed sheet must not copy a million account names).
+ */
+export function mapColumns(block: ColumnBlock, fix: (formula: string) => string): ColumnBlock {
+  const columns = block.columns.map((c) =>
+    c instanceof Float64Array || !c.some((x) => typeof x === "object" && x !== null)
+      ? c
+      : c.map((x) => (typeof x === "object" && x !== null ? { f: fix(x.f) } : x)),
+  );
+  return { ...block, columns };
 }
 
 /** The cell a sheet plan puts at (row, col), 1-based; blocks later in the plan win, as both renderers write them. */

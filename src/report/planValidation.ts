@@ -1,6 +1,6 @@
 import { boxOf } from "./cellRefs";
 import { headerCells } from "./planCells";
-import { ROW_TOKEN, type ChartPlan, type WorkbookPlan } from "./plan";
+import { ROW_TOKEN, type ChartPlan, type ColumnBlock, type PlanCell, type WorkbookPlan } from "./plan";
 
 /** A problem in a plan: which sheet and part, and what is wrong. Plans come from our builders, so these are bugs. */
 export interface PlanIssue {
@@ -99,19 +99,12 @@ export function validatePlan(plan: WorkbookPlan): PlanIssue[] {
       b.rows.forEach((r, k) => {
         if (r.length !== width) add(`${b.path}.rows[${k}]`, `row has ${r.length} cells, the block ${width}.`);
         for (let j = 0; j < r.length; j++) {
-          const c = r[j];
-          // Excel's limits: 32,767 characters in a cell, 8,192 in a formula. Longer ones would be cut or refused.
-          if (typeof c === "string" ? c.length > 32767 : typeof c === "object" && c !== null && c.f.length > 8191)
-            add(
-              `${b.path}.rows[${k}][${j}]`,
-              `${typeof c === "string" ? "text" : "a formula"} longer than Excel holds.`,
-            );
-          // NaN and ±Infinity: no cell holds them, and a plan must survive JSON (which turns them into null).
-          if (typeof c === "number" && !Number.isFinite(c))
-            add(`${b.path}.rows[${k}][${j}]`, `${c} is not a number a cell can hold: write null for a blank.`);
+          const problem = cellProblem(r[j]);
+          if (problem) add(`${b.path}.rows[${k}][${j}]`, problem);
         }
       });
     });
+    (sheet.columns ?? []).forEach((b, i) => checkColumnBlock(b, `columns[${i}]`, add));
     const ranges: [string, string][] = [
       ...(sheet.styles ?? []).map((s, i): [string, string] => [`styles[${i}]`, s.range]),
       ...(sheet.merges ?? []).map((m, i): [string, string] => [`merges[${i}]`, m]),
@@ -141,7 +134,7 @@ export function validatePlan(plan: WorkbookPlan): PlanIssue[] {
       if (problem) add("tables", `table name "${t.name}" is refused by Excel: ${problem}.`);
       else if (tableNames.has(t.name.toLowerCase())) add("tables", `table name "${t.name}" is taken.`);
       tableNames.add(t.name.toLowerCase());
-      if (!RANGE.test(t.range) || sheet.blocks.some((b) => !CELL.test(b.at))) continue;
+      if (!RANGE.test(t.range) || [...sheet.blocks, ...(sheet.columns ?? [])].some((b) => !CELL.test(b.at))) continue;
       // Excel renames blank, numeric or repeated headers ("Column1"), and formulas read back stale: text only.
       const headers = headerCells(sheet, t.range);
       const names = new Set<string>();
@@ -179,6 +172,45 @@ export function validatePlan(plan: WorkbookPlan): PlanIssue[] {
     names.add(lower);
   }
   return issues;
+}
+
+/** Why Excel cannot hold a cell as planned, or undefined. */
+function cellProblem(c: PlanCell): string | undefined {
+  // Excel's limits: 32,767 characters in a cell, 8,192 in a formula. Longer ones would be cut or refused.
+  if (typeof c === "string") return c.length > 32767 ? "text longer than Excel holds." : undefined;
+  if (typeof c === "object" && c !== null) return c.f.length > 8191 ? "a formula longer than Excel holds." : undefined;
+  // NaN and ±Infinity: no cell holds them, and a plan must survive JSON (which turns them into null).
+  if (typeof c === "number" && !Number.isFinite(c))
+    return `${c} is not a number a cell can hold: write null for a blank.`;
+  return undefined;
+}
+
+/**
+ * A column block: its address, its reach, every column `count` long, and its cells as a cell block's. In a number
+ * column NaN is a blank (the core's mark), so only ±Infinity is refused; one pass per column, at a million rows too.
+ */
+function checkColumnBlock(b: ColumnBlock, path: string, add: (path: string, message: string) => void): void {
+  const at = /^\$?([A-Z]+)\$?(\d+)$/.exec(b.at);
+  if (!CELL.test(b.at) || !at) add(`${path}.at`, `"${b.at}" is not a cell address.`);
+  else if (
+    columnNumber(at[1]) + Math.max(b.columns.length, 1) - 1 > MAX_COLUMNS ||
+    Number(at[2]) + Math.max(b.count, 1) - 1 > MAX_ROWS
+  )
+    add(path, `the block at ${b.at} reaches past row ${MAX_ROWS} or column XFD.`);
+  b.columns.forEach((column, j) => {
+    if (column.length !== b.count)
+      add(`${path}.columns[${j}]`, `column has ${column.length} cells, the block ${b.count}.`);
+    if (column instanceof Float64Array) {
+      for (let k = 0; k < column.length; k++)
+        if (column[k] === Infinity || column[k] === -Infinity)
+          add(`${path}.columns[${j}][${k}]`, `${column[k]} is not a number a cell can hold: write NaN for a blank.`);
+      return;
+    }
+    for (let k = 0; k < column.length; k++) {
+      const problem = cellProblem(column[k]);
+      if (problem) add(`${path}.columns[${j}][${k}]`, problem);
+    }
+  });
 }
 
 /** Excel keeps a number format code of at most 255 characters. */

@@ -1,5 +1,5 @@
 import type { ConditionalFormat, PlanCell, WorkbookPlan } from "./plan";
-import { mapPattern } from "./planCells";
+import { mapColumns, mapPattern } from "./planCells";
 
 /**
  * Sheet references in A1 formulas, for the one time a plan's sheet names change after it was built: the Office
@@ -92,6 +92,7 @@ export function renameSheets(plan: WorkbookPlan, renames: ReadonlyMap<string, st
       ...s,
       name: lower.get(s.name.toLowerCase()) ?? s.name,
       blocks: s.blocks.map((b) => ({ ...b, rows: b.rows.map((r) => r.map(cell)) })),
+      columns: s.columns?.map((b) => mapColumns(b, fix)),
       patterns: s.patterns?.map((b) => mapPattern(b, fix)),
       conditionalFormats: s.conditionalFormats?.map(cf),
     })),

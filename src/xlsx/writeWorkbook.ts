@@ -137,7 +137,9 @@ function writeRows(ws: StreamSheet, sheet: SheetPlan, minRun: number): RowRun[] 
     .map((block, order) => ({ block, order, ...cellIndex(block.at) }))
     .filter((b) => b.block.rows.length > 0)
     .sort((a, b) => a.row - b.row || a.order - b.order);
-  const patterns = new Map((sheet.patterns ?? []).map((p, i) => [sheet.blocks.length + i, p.pattern]));
+  // sheetBlocks' order: cell blocks, column blocks, then pattern blocks.
+  const firstPattern = sheet.blocks.length + (sheet.columns?.length ?? 0);
+  const patterns = new Map((sheet.patterns ?? []).map((p, i) => [firstPattern + i, p.pattern]));
   const styles = new RowStyles(sheet.styles ?? []);
   const merged = (sheet.merges ?? []).reduce((m, r) => Math.max(m, boxOf(r).bottom), 0);
   const tallest = Math.max(0, ...Object.keys(sheet.rowHeights ?? {}).map(Number));
@@ -162,11 +164,13 @@ function writeRows(ws: StreamSheet, sheet: SheetPlan, minRun: number): RowRun[] 
     if (height !== undefined) row.height = height;
     for (const [col, style] of shape) row.getCell(col).style = style;
     for (const b of active) writeBlockRow(row, b.block, r - b.row, b.col);
+    // exceljs leaves out a row without a value (styled blanks included): such a row cannot anchor a run.
+    const anchors = row.hasValues || height !== undefined;
     row.commit();
     // Rows r+1 .. (the next row where anything changes) - 1 look like row r.
     while (nextChange < changes.length && changes[nextChange] <= r) nextChange++;
     const end = (changes[nextChange] ?? lastRow + 1) - 1;
-    if (active.length > 0 && r > merged && end - r >= minRun && skipRowsTo(ws, end + 1)) {
+    if (anchors && active.length > 0 && r > merged && end - r >= minRun && skipRowsTo(ws, end + 1)) {
       runs.push(
         rowRun({
           from: r + 1,

@@ -9,7 +9,7 @@ import { applyPlan } from "../../src/excel/applyPlan";
 import { cellWrites } from "../../src/excel/cellWrites";
 import { cellIndex } from "../../src/report/cellRefs";
 import type { SheetPlan, WorkbookPlan } from "../../src/report/plan";
-import { patternRows } from "../../src/report/planCells";
+import { sheetBlocks } from "../../src/report/planCells";
 import { RecordingExcel, type FakeSheet } from "../fakes/fakeExcelWriter";
 import { runSample } from "../fixtures/kamSample";
 
@@ -24,13 +24,10 @@ function letters(col: number): string {
 /** Every cell the sheet plan writes, as Range.formulas must receive it (cellWrites), later blocks winning. */
 function plannedCells(sheet: SheetPlan): Map<string, unknown> {
   const cells = new Map<string, unknown>();
-  const blocks = [
-    ...sheet.blocks,
-    ...(sheet.patterns ?? []).map((p) => ({ at: p.at, rows: patternRows(p).slice(0, p.count) })),
-  ];
-  for (const block of blocks) {
+  for (const block of sheetBlocks(sheet)) {
     const at = cellIndex(block.at);
-    cellWrites(block.rows).formulas.forEach((row, i) =>
+    const rows = "row" in block.rows ? block.rows.slice(0, block.rows.length) : block.rows;
+    cellWrites(rows).formulas.forEach((row, i) =>
       row.forEach((v, j) => {
         if (v !== null) cells.set(`${letters(at.col + j)}${at.row + i}`, v);
       }),
@@ -139,5 +136,29 @@ describe("writing a plan's cells through Office.js", () => {
     expect(result.syncs).toBeLessThanOrEqual(2 + Math.ceil(sent / budget) + 2);
     expect(Math.max(...excel.requestBytes)).toBeLessThanOrEqual(budget);
     expect(cellsOf(excel.byName("B")!)).toEqual(plannedCells({ name: "B", blocks: [{ at: "A1", rows }] }));
+  });
+
+  it("writes a column block as the cell block of its rows: the same cells, formats and requests", async () => {
+    const n = 4000;
+    const revenue = Float64Array.from({ length: n }, (_, i) => (i % 9 === 0 ? Number.NaN : i * 2.5));
+    const names = Array.from({ length: n }, (_, i) => (i % 50 === 0 ? null : `Account ${i}`));
+    const status = Array.from({ length: n }, (_, i) => (i % 3 === 0 ? "Churned" : i % 7 === 0 ? 12 : "Active"));
+    const columnsSheet: SheetPlan = {
+      name: "C",
+      blocks: [{ at: "B1", rows: [["Name", "Revenue", "Status"]] }],
+      columns: [{ at: "B2", count: n, columns: [names, revenue, status] }],
+      styles: [{ range: `C2:C${n + 1}`, numberFormat: "#,##0" }],
+    };
+    const rows = Array.from({ length: n }, (_, i) => [
+      names[i],
+      Number.isNaN(revenue[i]) ? null : revenue[i],
+      status[i],
+    ]);
+    const rowsSheet: SheetPlan = { ...columnsSheet, columns: [], blocks: [...columnsSheet.blocks, { at: "B2", rows }] };
+    const [a, b] = [await drawn({ sheets: [columnsSheet] }), await drawn({ sheets: [rowsSheet] })];
+    expect(cellsOf(a.byName("C")!)).toEqual(plannedCells(rowsSheet));
+    expect(cellsOf(a.byName("C")!)).toEqual(cellsOf(b.byName("C")!));
+    expect(a.byName("C")!.formats).toEqual(b.byName("C")!.formats);
+    expect(a.requestBytes).toEqual(b.requestBytes);
   });
 });

@@ -6,7 +6,7 @@ import {
   type PortfolioOptions,
   type RevenuePeriod,
 } from "../../core";
-import { ROW_TOKEN, type ConditionalFormat, type PlanCell, type RangeStyle, type SheetPlan } from "../plan";
+import { ROW_TOKEN, type ConditionalFormat, type PlanColumn, type RangeStyle, type SheetPlan } from "../plan";
 import { absoluteRef } from "../sheetRefs";
 import type { InputRefs } from "./inputsSheet";
 import { FORMATS, SEGMENT_COLOURS_2X2, SEGMENT_COLOURS_3X3 } from "./look";
@@ -160,27 +160,23 @@ export function accountsLayout(
   };
 }
 
-/** How one input column reads its account's value: looked up once per column, not once per cell. */
-function inputColumn(table: AccountTable, periods: readonly RevenuePeriod[], key: ColumnKey): (i: number) => PlanCell {
-  const numbersOf = (xs: Float64Array) => (i: number) => finite(xs[i]);
-  if (key.startsWith("criterion")) return numbersOf(table.criteria[Number(key.slice(9))].values);
-  if (key.startsWith("productRevenue")) return numbersOf(table.productRevenue![Number(key.slice(14))].values);
-  if (key.startsWith("period")) return numbersOf(periods[Number(key.slice(6))].values);
+/**
+ * One input column's cells for the plan's column block: the account table's own typed columns and labels as they are
+ * (NaN is a blank), status and "new" in words, so that the plan holds no copy of the accounts.
+ */
+function inputColumn(table: AccountTable, periods: readonly RevenuePeriod[], key: ColumnKey): PlanColumn {
+  if (key.startsWith("criterion")) return table.criteria[Number(key.slice(9))].values;
+  if (key.startsWith("productRevenue")) return table.productRevenue![Number(key.slice(14))].values;
+  if (key.startsWith("period")) return periods[Number(key.slice(6))].values;
   if (key === "status") {
     const status = table.status!;
-    return (i) => (status[i] === 1 ? "Churned" : status[i] === 0 ? "Active" : null);
+    return Array.from(status, (s) => (s === 1 ? "Churned" : s === 0 ? "Active" : null));
   }
-  if (key === "acquired") {
-    const acquired = table.acquired!;
-    return (i) => (acquired[i] === -1 ? null : acquired[i] === 1);
-  }
-  const label = table.labels[key as LabelField];
-  if (label) return (i) => label[i];
-  const numbers = table.numbers[key as NumberField];
-  return numbers ? numbersOf(numbers) : () => null;
+  if (key === "acquired") return Array.from(table.acquired!, (a) => (a === -1 ? null : a === 1));
+  return (
+    table.labels[key as LabelField] ?? table.numbers[key as NumberField] ?? new Array<null>(table.count).fill(null)
+  );
 }
-
-const finite = (x: number): number | null => (Number.isNaN(x) ? null : x);
 
 /** The Accounts sheet: one row per accepted account in the KamAccounts table, inputs as read, metrics as formulas. */
 export function accountsSheet(
@@ -192,21 +188,12 @@ export function accountsSheet(
 ): SheetPlan {
   const mirror = accountsInputs(inputs, table.criteria.length, options.segments.length, layout.columns.length + 1);
   const computed = accountFormulas(table, options, layout, mirror.refs);
-  // The analyst's columns as values, one row per account; the computed columns, which come after them, as one
-  // pattern row the renderers repeat (100,000 accounts make one formula a column in the plan, not 100,000).
+  // The analyst's columns as values, a column block over the table's own columns (no row per account in the plan);
+  // the computed columns, which come after them, as one pattern row the renderers repeat (100,000 accounts make one
+  // formula a column in the plan, not 100,000).
   const given = layout.columns.filter((c) => !computed[c.key]);
   const formulas = layout.columns.filter((c) => computed[c.key]);
-  const cells = given.map((c) => inputColumn(table, periods, c.key));
-  const rows: PlanCell[][] = new Array(table.count + 1);
-  rows[0] = layout.columns.map((c) => c.header);
-  for (let i = 0; i < table.count; i++) {
-    const row: PlanCell[] = new Array(cells.length);
-    for (let j = 0; j < cells.length; j++) row[j] = cells[j](i);
-    rows[i + 1] = row;
-  }
-  // The header row is as wide as the sheet; the value rows end where the computed columns begin.
-  const header = rows[0];
-  rows[0] = header.slice(0, given.length);
+  const header = layout.columns.map((c) => c.header);
   const pattern = {
     at: `${formulas[0]?.letter ?? "A"}${layout.firstRow}`,
     count: table.count,
@@ -247,10 +234,9 @@ export function accountsSheet(
     tabColor: "1F3864",
     freeze: { rows: 1, columns: 1 },
     columnWidths: Object.fromEntries(layout.columns.map((c) => [c.letter, c.width])),
-    blocks: [
-      { at: "A1", rows },
-      { at: `${formulas[0]?.letter ?? "A"}1`, rows: [header.slice(given.length)] },
-      mirror.block,
+    blocks: [{ at: "A1", rows: [header] }, mirror.block],
+    columns: [
+      { at: `A${layout.firstRow}`, count: table.count, columns: given.map((c) => inputColumn(table, periods, c.key)) },
     ],
     patterns: formulas.length > 0 ? [pattern] : [],
     styles: [...styles, ...mirror.styles],
