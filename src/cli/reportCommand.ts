@@ -1,8 +1,13 @@
 import { existsSync } from "node:fs";
 import { mkdir, readFile, rename, rm } from "node:fs/promises";
 import { basename, dirname, extname, join } from "node:path";
-import { isKamError, parseSettings, type HistoryTables, type Kpi, type KamSettings, type TableInput } from "../core";
-import { prepareReport } from "../report/kam/prepareReport";
+import { isKamError, parseSettings, type Kpi, type KamSettings, type TableInput } from "../core";
+import {
+  accountsForReport,
+  reportFromAccounts,
+  type AccountsForReport,
+  type PrepareOptions,
+} from "../report/kam/prepareReport";
 import { settingsSheet } from "../report/kam/settingsSheet";
 import type { Command } from "./args";
 import { UsageError } from "./args";
@@ -62,24 +67,21 @@ async function readTable(
 }
 
 /**
- * The table read and turned into the report. Its own function so that the cells as read (a million rows of text are
- * several hundred MB) are garbage before the workbook is written: the report holds the accounts in columns of its own.
+ * The table read and turned into accounts. Its own function so that the cells as read (a million rows of text are
+ * several hundred MB) are garbage before the report is built: the accounts are columns of their own.
  */
-async function readAndPrepare(
+async function readAccounts(
   cmd: ReportCommand,
-  saved: KamSettings | undefined,
+  o: PrepareOptions,
   progress: ReturnType<typeof progressLine>,
-  history?: HistoryTables,
-): Promise<{ prepared: ReturnType<typeof prepareReport>; where: SourceKind }> {
+): Promise<{ accounts: AccountsForReport; where: SourceKind; from: PrepareOptions["source"] }> {
   const { input, source } = await readTable(cmd, (n) => progress.say(`Reading ${count(n)} rows…`));
   progress.say(`Checking ${count(input.values.length)} rows…`);
-  const prepared = prepareReport(input, {
-    saved,
-    only: cmd.only,
-    source: { sheet: input.sheet, address: basename(cmd.input) },
-    history,
-  });
-  return { prepared, where: { ...source, top: input.top, left: input.left } };
+  return {
+    accounts: accountsForReport(input, o),
+    where: { ...source, top: input.top, left: input.left },
+    from: { sheet: input.sheet, address: basename(cmd.input) },
+  };
 }
 
 /**
@@ -96,7 +98,9 @@ export async function runReport(cmd: ReportCommand, io: Io): Promise<number> {
   const saved = cmd.settings ? await readSettingsFile(cmd.settings) : undefined;
   // An earlier output's history, read (and refused, exit 2) before anything else is done.
   const history = cmd.history ? await (await import("./readHistory")).readHistoryFile(cmd.history) : undefined;
-  const { prepared, where } = await readAndPrepare(cmd, saved, progress, history);
+  const options: PrepareOptions = { saved, only: cmd.only, history };
+  const { accounts, where, from } = await readAccounts(cmd, options, progress);
+  const prepared = reportFromAccounts(accounts, { ...options, source: from });
   const { table, report } = prepared;
   progress.done();
   for (const issue of table.issues) io.stderr.write(`${issueLine(issue, where)}\n`);

@@ -7,6 +7,7 @@ import {
   portfolioOptions,
   proposeCriteria,
   revenuePeriods,
+  type RevenuePeriod,
   settingsColumns,
   settingsReport,
   SETTINGS_VERSION,
@@ -124,11 +125,27 @@ export function prepareAccounts(input: TableInput, o: PrepareOptions = {}): Prep
 }
 
 /**
+ * The accounts as the report needs them, without the table as read: a host reading a million rows (`kam`) lets the
+ * cells go (several hundred MB) before the workbook is built from these.
+ */
+export type AccountsForReport = Omit<PreparedAccounts, "input"> & { readonly periods: readonly RevenuePeriod[] };
+
+export function accountsForReport(input: TableInput, o: PrepareOptions = {}): AccountsForReport {
+  const { input: read, ...accounts } = prepareAccounts(input, o);
+  return { ...accounts, periods: revenuePeriods(read, accounts.mapping, accounts.table) };
+}
+
+/**
  * From the analyst's table to the KAM workbook, the one wiring the taskpane and `kam` share: prepareAccounts, then
  * the plan, and the choices described as settings to save.
  */
 export function prepareReport(input: TableInput, o: PrepareOptions = {}): PreparedReport {
-  const { mapping, table, options, medianCuts, unmapped, productsChosen, notes } = prepareAccounts(input, o);
+  return reportFromAccounts(accountsForReport(input, o), o);
+}
+
+/** prepareReport's second half: the plan and the settings for accounts already prepared (accountsForReport). */
+export function reportFromAccounts(accounts: AccountsForReport, o: PrepareOptions = {}): PreparedReport {
+  const { mapping, table, options, medianCuts, unmapped, productsChosen, notes, periods } = accounts;
   const headers = Object.fromEntries(Object.entries(mapping.fields).map(([f, m]) => [f, m!.header || undefined]));
   // The snapshot is labelled with the time the settings say they were saved: one build, one time.
   const now = (o.now ?? new Date()).toISOString();
@@ -140,14 +157,14 @@ export function prepareReport(input: TableInput, o: PrepareOptions = {}): Prepar
           options,
           only: o.only,
           headers,
-          periods: revenuePeriods(input, mapping, table),
+          periods,
           history: o.history,
           snapshotLabel: now,
         });
   const settings: KamSettings = {
     version: SETTINGS_VERSION,
     savedAt: now,
-    source: o.source ?? { sheet: input.sheet, address: "A1" },
+    source: o.source ?? { sheet: table.sheet, address: "A1" },
     ...settingsColumns(mapping, unmapped, productsChosen),
     scale: options.scale,
     thresholds: {
