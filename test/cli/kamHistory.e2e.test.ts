@@ -79,7 +79,7 @@ describe("kam report --history", () => {
     expect(isKamError(snapshots)).toBe(false);
     expect(snapshots).toHaveLength(3);
     expect(snapshots.map((s) => s.label)).toEqual([...snapshots.map((s) => s.label)].sort());
-    expect(snapshots.every((s) => s.accounts.length === 120 || s.accounts.length === 119)).toBe(true);
+    expect(snapshots.every((s) => s.accounts.count === 120 || s.accounts.count === 119)).toBe(true);
     const moves = compareSnapshots(snapshots[0], snapshots[1]);
     // Raising a criterion's rating only raises attractiveness: each move is upward, by Margin potential.
     expect(moves.length).toBeGreaterThan(0);

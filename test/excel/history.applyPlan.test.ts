@@ -13,17 +13,11 @@ import { ACCOUNT_HISTORY_TABLE, HISTORY_SHEET, KPI_HISTORY_TABLE } from "../../s
 import { prepareReport } from "../../src/report/kam/prepareReport";
 import type { WorkbookPlan } from "../../src/report/plan";
 import { PAYLOAD_LIMIT_BYTES, RecordingExcel } from "../fakes/fakeExcelWriter";
+import { historyTablesOf } from "../support/historyTables";
 import { sampleValues } from "../fixtures/kamSample";
 
-/** The two tables as a host reads them from the sheet the plan drew: header and rows of each block. */
-function historyOf(plan: WorkbookPlan): HistoryTables {
-  const sheet = plan.sheets.find((s) => s.name === HISTORY_SHEET)!;
-  const [kpis, accounts] = sheet.blocks.map((b) => b.rows as HistoryTables["kpis"]["rows"]);
-  return {
-    kpis: { header: kpis[0], rows: kpis.slice(1) },
-    accounts: { header: accounts[0], rows: accounts.slice(1) },
-  };
-}
+const historyOf = (plan: WorkbookPlan): HistoryTables =>
+  historyTablesOf(plan.sheets.find((s) => s.name === HISTORY_SHEET)!);
 
 const build = (history: HistoryTables | undefined, now: string, values = sampleValues({ count: 60, hostile: true })) =>
   prepareReport({ sheet: "Account Data", top: 0, left: 0, values }, { now: new Date(now), history }).report!;

@@ -1,5 +1,5 @@
 import { DRIVER_TIE } from "../scoreParts";
-import type { AccountSnapshot, Snapshot } from "./snapshot";
+import { accountAt, type AccountSnapshot, type Snapshot } from "./snapshot";
 
 /** An account whose portfolio segment differs between two snapshots, and why. */
 export interface QuadrantMove {
@@ -67,17 +67,25 @@ export function movingCriterion(
  */
 export function compareSnapshots(previous: Snapshot, current: Snapshot): QuadrantMove[] {
   const key = (name: string) => name.trim().toLowerCase();
-  const before = new Map(previous.accounts.map((a) => [key(a.account), a]));
+  const was = previous.accounts;
+  const is = current.accounts;
+  const before = new Map<string, number>();
+  for (let i = 0; i < was.count; i++) before.set(key(was.account[i]), i);
   const moves: QuadrantMove[] = [];
-  for (const now of current.accounts) {
-    const then = before.get(key(now.account));
-    if (!then || then.quadrant === null || now.quadrant === null) continue;
-    if (then.quadrant.trim().toLowerCase() === now.quadrant.trim().toLowerCase()) continue;
+  for (let i = 0; i < is.count; i++) {
+    const k = before.get(key(is.account[i]));
+    const from = k === undefined ? null : was.quadrant[k];
+    const to = is.quadrant[i];
+    if (k === undefined || from === null || to === null) continue;
+    if (from.trim().toLowerCase() === to.trim().toLowerCase()) continue;
+    // Rows only for the accounts that moved: a million-account snapshot stays in its columns.
+    const then = accountAt(was, k);
+    const now = accountAt(is, i);
     const moved = movingCriterion(then, now, previous.criteria, current.criteria);
     moves.push({
       account: now.account,
-      from: then.quadrant,
-      to: now.quadrant,
+      from,
+      to,
       criterion: moved ? current.criteria[moved.index] : null,
       partChange: moved ? moved.change : null,
       attractivenessChange: diff(then.attractiveness, now.attractiveness),

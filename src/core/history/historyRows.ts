@@ -1,5 +1,5 @@
 import { kamError, type KamError, type Result } from "../errors";
-import type { AccountSnapshot, KpiValue, Snapshot } from "./snapshot";
+import { snapshotAccounts, type AccountSnapshot, type KpiValue, type Snapshot } from "./snapshot";
 
 /**
  * The KAM History tables as rows, the long-lived layout an analyst can pivot: one row per snapshot and KPI, and one
@@ -45,29 +45,39 @@ export function partCriteria(header: readonly HistoryCell[]): string[] {
   return header.slice(ACCOUNT_HISTORY_HEADER.length).map((h) => String(h ?? "").slice(PART_PREFIX.length));
 }
 
+/** A column of the account table for a snapshot: numbers (NaN for a blank) or cells. */
+export type HistoryColumn = Float64Array | readonly HistoryCell[];
+
 /**
- * A snapshot as rows under the given part columns: its parts under the column of the same criterion (without case),
+ * A snapshot under the given part columns: its KPIs as rows, its accounts as the account table's columns (the
+ * snapshot's own arrays, not a row per account), its parts under the column of the same criterion (without case),
  * blank under a column whose criterion it does not rate. `unrecorded` lists its criteria that have no column there.
  */
 export function snapshotRows(
   snapshot: Snapshot,
   partColumns: readonly string[],
-): { kpiRows: HistoryCell[][]; accountRows: HistoryCell[][]; unrecorded: string[] } {
+): { kpiRows: HistoryCell[][]; accountColumns: HistoryColumn[]; unrecorded: string[] } {
   const index = new Map(snapshot.criteria.map((c, j) => [c.toLowerCase(), j]));
-  const taken = partColumns.map((c) => index.get(c.toLowerCase()));
   const columns = new Set(partColumns.map((c) => c.toLowerCase()));
+  const a = snapshot.accounts;
+  const none = partColumns.some((c) => !index.has(c.toLowerCase()))
+    ? new Float64Array(a.count).fill(Number.NaN)
+    : undefined;
   return {
     kpiRows: snapshot.kpis.map((k) => [snapshot.label, k.kpi, k.value]),
-    accountRows: snapshot.accounts.map((a) => [
-      snapshot.label,
+    accountColumns: [
+      new Array<HistoryCell>(a.count).fill(snapshot.label),
       a.account,
       a.attractiveness,
       a.strength,
       a.quadrant,
       a.revenue,
       a.totalValue,
-      ...taken.map((j) => (j === undefined ? null : a.parts[j])),
-    ]),
+      ...partColumns.map((c) => {
+        const j = index.get(c.toLowerCase());
+        return j === undefined ? none! : a.parts[j];
+      }),
+    ],
     unrecorded: snapshot.criteria.filter((c) => !columns.has(c.toLowerCase())),
   };
 }
@@ -167,6 +177,6 @@ export function snapshotsFromRows(tables: HistoryTables): Result<Snapshot[]> {
     label,
     criteria,
     kpis: kpis.get(label) ?? [],
-    accounts: accounts.get(label) ?? [],
+    accounts: snapshotAccounts(accounts.get(label) ?? [], criteria.length),
   }));
 }

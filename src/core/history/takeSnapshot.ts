@@ -5,7 +5,7 @@ import { scoreParts } from "../scoreParts";
 import type { AccountMetrics } from "../portfolio/metrics";
 import type { Kpi } from "../portfolio/kpis";
 import type { PortfolioOptions } from "../portfolio/options";
-import type { AccountSnapshot, Snapshot } from "./snapshot";
+import type { Snapshot } from "./snapshot";
 
 const finite = (x: number | undefined): number | null => (x === undefined || Number.isNaN(x) ? null : x);
 
@@ -31,21 +31,31 @@ export function takeSnapshot(
       : undefined;
   const names = table.labels.account ?? [];
   const revenue = table.numbers.revenue;
+  const n = table.count;
   const ratings: (number | null)[] = new Array(table.criteria.length);
-  const accounts: AccountSnapshot[] = new Array(table.count);
-  for (let i = 0; i < table.count; i++) {
-    for (let j = 0; j < ratings.length; j++) ratings[j] = finite(table.criteria[j].values[i]);
-    const parts = spec && !isKamError(spec) ? scoreParts(ratings, spec, i + 1) : undefined;
-    const segment = metrics.segment[i];
-    accounts[i] = {
-      account: names[i] ?? `Row ${table.sourceRows[i] + 1}`,
-      attractiveness: finite(metrics.attractiveness[i]),
-      strength: finite(metrics.strength[i]),
-      quadrant: segment >= 0 ? (options.segments[segment]?.name ?? null) : null,
-      revenue: finite(revenue?.[i]),
-      totalValue: total ? finite(total[i]) : revenue ? (finite(revenue[i]) ?? 0) : null,
-      parts: parts && !isKamError(parts) ? parts : criteria.map(() => null),
-    };
+  const parts = criteria.map(() => new Float64Array(n).fill(Number.NaN));
+  const accounts = {
+    count: n,
+    account: Array.from({ length: n }, (_, i) => names[i] ?? `Row ${table.sourceRows[i] + 1}`),
+    // the metrics' and the table's own columns, not copies: nothing changes them after the build
+    attractiveness: metrics.attractiveness.subarray(0, n),
+    strength: metrics.strength.subarray(0, n),
+    quadrant: Array.from({ length: n }, (_, i) => {
+      const segment = metrics.segment[i];
+      return segment >= 0 ? (options.segments[segment]?.name ?? null) : null;
+    }),
+    revenue: revenue ?? new Float64Array(n).fill(Number.NaN),
+    totalValue: Float64Array.from({ length: n }, (_, i) =>
+      total ? total[i] : revenue ? (Number.isNaN(revenue[i]) ? 0 : revenue[i]) : Number.NaN,
+    ),
+    parts,
+  };
+  if (spec && !isKamError(spec)) {
+    for (let i = 0; i < n; i++) {
+      for (let j = 0; j < ratings.length; j++) ratings[j] = finite(table.criteria[j].values[i]);
+      const p = scoreParts(ratings, spec, i + 1);
+      if (!isKamError(p)) for (let j = 0; j < p.length; j++) parts[j][i] = p[j] ?? Number.NaN;
+    }
   }
   return {
     label,

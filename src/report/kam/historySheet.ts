@@ -7,6 +7,7 @@ import {
   isKamError,
   KPI_HISTORY_HEADER,
   partCriteria,
+  snapshotAccounts,
   snapshotRows,
   snapshotsFromRows,
   type HistoryCell,
@@ -76,38 +77,37 @@ export function historySheet(current: Snapshot, previous?: HistoryTables): Histo
   }
   const keptKpis = previous?.kpis.rows.length ?? 0;
   const keptAccounts = previous?.accounts.rows.length ?? 0;
-  let newAccounts = rows.accountRows;
-  if (1 + keptAccounts + newAccounts.length > EXCEL_ROWS) {
-    newAccounts = [];
+  const count = snapshot.accounts.count;
+  const recordsAccounts = 1 + keptAccounts + count <= EXCEL_ROWS;
+  if (!recordsAccounts) {
     notes.push(
-      `KAM History: this snapshot's ${rows.accountRows.length.toLocaleString("en-US")} account rows would pass ` +
+      `KAM History: this snapshot's ${count.toLocaleString("en-US")} account rows would pass ` +
         `Excel's last row (${EXCEL_ROWS.toLocaleString("en-US")}), so only its KPIs were recorded; move the ` +
         "KAM History sheet aside to start a new history.",
     );
   }
+  const newAccounts = recordsAccounts ? count : 0;
   const width = accountHeader.length;
   const kpiBlock: PlanCell[][] = [
     [...KPI_HISTORY_HEADER],
     ...(previous?.kpis.rows ?? []).map((r) => widen(r, 3)),
     ...rows.kpiRows,
   ];
-  const accountBlock: PlanCell[][] = [
-    accountHeader,
-    ...(previous?.accounts.rows ?? []).map((r) => widen(r, width)),
-    ...newAccounts.map((r) => widen(r, width)),
-  ];
+  // The earlier rows as read; this snapshot's from its own columns (a million accounts make no row arrays).
+  const accountBlock: PlanCell[][] = [accountHeader, ...(previous?.accounts.rows ?? []).map((r) => widen(r, width))];
   const left = columnLetters(ACCOUNT_COLUMN);
   const col = (j: number) => columnLetters(ACCOUNT_COLUMN + j);
   const right = col(width - 1);
   const kpiLast = kpiBlock.length;
-  const accountLast = accountBlock.length;
+  const accountLast = accountBlock.length + newAccounts;
   const styles: RangeStyle[] = [
     { range: `C2:C${kpiLast}`, numberFormat: "General" },
     { range: `${col(2)}2:${col(3)}${accountLast}`, numberFormat: FORMATS.score },
     { range: `${col(5)}2:${col(6)}${accountLast}`, numberFormat: FORMATS.moneyFull },
   ];
   if (width > 7) styles.push({ range: `${col(7)}2:${right}${accountLast}`, numberFormat: FORMATS.score });
-  const recorded = newAccounts.length > 0 ? snapshot : { ...snapshot, accounts: [] };
+  const recorded =
+    newAccounts > 0 ? snapshot : { ...snapshot, accounts: snapshotAccounts([], snapshot.criteria.length) };
   return {
     sheet: {
       name: HISTORY_SHEET,
@@ -126,6 +126,8 @@ export function historySheet(current: Snapshot, previous?: HistoryTables): Histo
         { at: "A1", rows: kpiBlock },
         { at: `${left}1`, rows: accountBlock },
       ],
+      columns:
+        newAccounts > 0 ? [{ at: `${left}${accountBlock.length + 1}`, count, columns: rows.accountColumns }] : [],
       styles,
       tables: [
         { name: KPI_HISTORY_TABLE, range: `A1:C${kpiLast}`, style: "TableStyleLight9" },

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
+  accountAt,
   compareSnapshots,
   isKamError,
   kpiSeries,
@@ -8,6 +9,7 @@ import {
   movingCriterion,
   scoreParts,
   scoreRow,
+  snapshotAccounts,
   type AccountSnapshot,
   type ScoreSpec,
   type Snapshot,
@@ -28,8 +30,11 @@ const snapshot = (label: string, accounts: AccountSnapshot[], kpis = [{ kpi: "KP
   label,
   criteria: CRITERIA,
   kpis,
-  accounts,
+  accounts: snapshotAccounts(accounts, CRITERIA.length),
 });
+
+/** A snapshot's accounts as rows (accountAt), for looking one up by name. */
+const rowsOf = (s: Snapshot) => Array.from({ length: s.accounts.count }, (_, i) => accountAt(s.accounts, i));
 
 describe("compareSnapshots", () => {
   it("names the criterion whose part moved most with the account (hand-worked)", () => {
@@ -91,8 +96,8 @@ describe("compareSnapshots", () => {
           rows.map(([n, , r2, , s2]) => account(n, r2, s2)),
         );
         for (const move of compareSnapshots(before, after)) {
-          const then = before.accounts.find((a) => a.account === move.account)!;
-          const now = after.accounts.find((a) => a.account === move.account)!;
+          const then = rowsOf(before).find((a) => a.account === move.account)!;
+          const now = rowsOf(after).find((a) => a.account === move.account)!;
           const d = now.attractiveness! - then.attractiveness!;
           if (d === 0) {
             expect(move.criterion).toBeNull();

@@ -4,7 +4,9 @@ import {
   isKamError,
   KPI_HISTORY_HEADER,
   snapshotRows,
+  snapshotAccounts,
   snapshotsFromRows,
+  type HistoryColumn,
   type Snapshot,
 } from "../../../src/core";
 
@@ -15,34 +17,47 @@ const snap: Snapshot = {
     { kpi: "KPI_Accounts", value: 2 },
     { kpi: "KPI_NRR", value: 1.04 },
   ],
-  accounts: [
-    {
-      account: "Acme",
-      attractiveness: 75,
-      strength: 40,
-      quadrant: "Star",
-      revenue: 1000,
-      totalValue: 1500,
-      parts: [50, 25],
-    },
-    {
-      account: "=Bolt",
-      attractiveness: null,
-      strength: null,
-      quadrant: null,
-      revenue: null,
-      totalValue: 0,
-      parts: [null, null],
-    },
-  ],
+  accounts: snapshotAccounts(
+    [
+      {
+        account: "Acme",
+        attractiveness: 75,
+        strength: 40,
+        quadrant: "Star",
+        revenue: 1000,
+        totalValue: 1500,
+        parts: [50, 25],
+      },
+      {
+        account: "=Bolt",
+        attractiveness: null,
+        strength: null,
+        quadrant: null,
+        revenue: null,
+        totalValue: 0,
+        parts: [null, null],
+      },
+    ],
+    2,
+  ),
 };
+
+/** The account table's rows from its columns, NaN read as the blank it stands for. */
+const rowsOf = (columns: readonly HistoryColumn[], count: number) =>
+  Array.from({ length: count }, (_, k) =>
+    columns.map((c) => {
+      const v = c[k];
+      return typeof v === "number" && Number.isNaN(v) ? null : v;
+    }),
+  );
 
 describe("KAM History rows", () => {
   it('round-trips a snapshot through its rows (blank cells read as null or "")', () => {
     const rows = snapshotRows(snap, snap.criteria);
     expect(rows.unrecorded).toEqual([]);
-    expect(rows.accountRows[0]).toEqual(["2026-12-02T09:30:00.000Z", "Acme", 75, 40, "Star", 1000, 1500, 50, 25]);
-    const asOffice = rows.accountRows.map((r) => r.map((c) => (c === null ? "" : c)));
+    const accountRows = rowsOf(rows.accountColumns, 2);
+    expect(accountRows[0]).toEqual(["2026-12-02T09:30:00.000Z", "Acme", 75, 40, "Star", 1000, 1500, 50, 25]);
+    const asOffice = accountRows.map((r) => r.map((c) => (c === null ? "" : c)));
     const back = snapshotsFromRows({
       kpis: { header: [...KPI_HISTORY_HEADER], rows: rows.kpiRows },
       accounts: { header: accountHistoryHeader(snap.criteria), rows: asOffice },
@@ -52,7 +67,7 @@ describe("KAM History rows", () => {
 
   it("puts parts under the history's columns by criterion and names the criteria it cannot record", () => {
     const rows = snapshotRows(snap, ["fit", "Margin"]);
-    expect(rows.accountRows[0].slice(7)).toEqual([25, null]);
+    expect(rowsOf(rows.accountColumns, 2)[0].slice(7)).toEqual([25, null]);
     expect(rows.unrecorded).toEqual(["Growth"]);
   });
 

@@ -16,16 +16,14 @@ import { DASHBOARD_SHEET } from "../../../src/report/kam/dashboardSheet";
 import { planCellAt } from "../../../src/report/planCells";
 import type { WorkbookPlan } from "../../../src/report/plan";
 import { writeWorkbook } from "../../../src/xlsx/writeWorkbook";
+import { historyTablesOf } from "../../support/historyTables";
 import { sampleValues } from "../../fixtures/kamSample";
 import { recalculate, renderPictures } from "../../support/libreoffice";
 
 const close = (a: unknown, b: number) => typeof a === "number" && Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
 
-function historyOf(plan: WorkbookPlan): HistoryTables {
-  const sheet = plan.sheets.find((s) => s.name === HISTORY_SHEET)!;
-  const [kpis, accounts] = sheet.blocks.map((b) => b.rows as HistoryTables["kpis"]["rows"]);
-  return { kpis: { header: kpis[0], rows: kpis.slice(1) }, accounts: { header: accounts[0], rows: accounts.slice(1) } };
-}
+const historyOf = (plan: WorkbookPlan): HistoryTables =>
+  historyTablesOf(plan.sheets.find((s) => s.name === HISTORY_SHEET)!);
 
 /** A quarter of the sample: `edit` changes the cells of one column for some accounts. */
 function quarter(values: unknown[][], column: string, rows: [number, number], to: (x: unknown) => unknown) {

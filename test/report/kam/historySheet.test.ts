@@ -9,16 +9,19 @@ import { describe, expect, it } from "vitest";
 import {
   accountHistoryHeader,
   KPI_HISTORY_HEADER,
+  snapshotAccounts,
   snapshotRows,
   type HistoryTables,
   type Snapshot,
 } from "../../../src/core";
+import { historyTablesOf } from "../../support/historyTables";
 import {
   ACCOUNT_HISTORY_TABLE,
   EXCEL_ROWS,
   historySheet,
   KPI_HISTORY_TABLE,
 } from "../../../src/report/kam/historySheet";
+import { columnCell } from "../../../src/report/planCells";
 
 const CRITERIA = ["Growth", "Fit"];
 const score = fc.option(fc.double({ min: 0, max: 100, noNaN: true }), { nil: null });
@@ -42,14 +45,10 @@ const snapshot = (label: string) =>
       }),
       { minLength: 1, maxLength: 4 },
     ),
-    accounts: fc.array(account, { minLength: 1, maxLength: 6 }),
+    accounts: fc.array(account, { minLength: 1, maxLength: 6 }).map((rows) => snapshotAccounts(rows, CRITERIA.length)),
   }) as fc.Arbitrary<Snapshot>;
 
-/** The tables a host reads back from the plan of a build: each block's header and rows. */
-function tablesOf(sheet: ReturnType<typeof historySheet>["sheet"]): HistoryTables {
-  const [k, a] = sheet.blocks.map((b) => b.rows as HistoryTables["kpis"]["rows"]);
-  return { kpis: { header: k[0], rows: k.slice(1) }, accounts: { header: a[0], rows: a.slice(1) } };
-}
+const tablesOf = (sheet: ReturnType<typeof historySheet>["sheet"]): HistoryTables => historyTablesOf(sheet);
 
 describe("historySheet", () => {
   it("property: a rebuild plans the earlier rows exactly as read, then the new snapshot's", () => {
@@ -63,9 +62,11 @@ describe("historySheet", () => {
         expect(now.accounts.rows.slice(0, previous.accounts.rows.length)).toEqual(previous.accounts.rows);
         const rows = snapshotRows(b, CRITERIA);
         expect(now.kpis.rows.slice(previous.kpis.rows.length)).toEqual(rows.kpiRows);
-        expect(now.accounts.rows.slice(previous.accounts.rows.length)).toEqual(rows.accountRows);
+        expect(now.accounts.rows.slice(previous.accounts.rows.length)).toEqual(
+          Array.from({ length: b.accounts.count }, (_, k) => rows.accountColumns.map((c) => columnCell(c, k))),
+        );
         expect(second.sheet.appendOnly).toEqual({
-          keptRows: { [KPI_HISTORY_TABLE]: a.kpis.length, [ACCOUNT_HISTORY_TABLE]: a.accounts.length },
+          keptRows: { [KPI_HISTORY_TABLE]: a.kpis.length, [ACCOUNT_HISTORY_TABLE]: a.accounts.count },
         });
         expect(second.snapshots.map((s) => s.label)).toEqual([a.label, b.label]);
       }),
@@ -74,22 +75,39 @@ describe("historySheet", () => {
   });
 
   it("keeps labels unique and parts under the history's columns, naming a criterion it cannot record", () => {
-    const a: Snapshot = { label: "t", criteria: ["Fit"], kpis: [{ kpi: "KPI_NRR", value: 1 }], accounts: [] };
+    const a: Snapshot = {
+      label: "t",
+      criteria: ["Fit"],
+      kpis: [{ kpi: "KPI_NRR", value: 1 }],
+      accounts: snapshotAccounts([], 1),
+    };
     const previous = tablesOf(
       historySheet({
         ...a,
-        accounts: [
-          { account: "X", attractiveness: 1, strength: 1, quadrant: "Star", revenue: 1, totalValue: 1, parts: [1] },
-        ],
+        accounts: snapshotAccounts(
+          [{ account: "X", attractiveness: 1, strength: 1, quadrant: "Star", revenue: 1, totalValue: 1, parts: [1] }],
+          1,
+        ),
       }).sheet,
     );
     const b = historySheet(
       {
         ...a,
         criteria: ["Growth", "fit"],
-        accounts: [
-          { account: "X", attractiveness: 9, strength: 1, quadrant: "Star", revenue: 1, totalValue: 1, parts: [5, 4] },
-        ],
+        accounts: snapshotAccounts(
+          [
+            {
+              account: "X",
+              attractiveness: 9,
+              strength: 1,
+              quadrant: "Star",
+              revenue: 1,
+              totalValue: 1,
+              parts: [5, 4],
+            },
+          ],
+          2,
+        ),
       },
       previous,
     );
@@ -109,15 +127,18 @@ describe("historySheet", () => {
       label: "u",
       criteria: [],
       kpis: [{ kpi: "KPI_NRR", value: 2 }],
-      accounts: [0, 1].map((i) => ({
-        account: `A${i}`,
-        attractiveness: 1,
-        strength: 1,
-        quadrant: "Star",
-        revenue: 1,
-        totalValue: 1,
-        parts: [],
-      })),
+      accounts: snapshotAccounts(
+        [0, 1].map((i) => ({
+          account: `A${i}`,
+          attractiveness: 1,
+          strength: 1,
+          quadrant: "Star",
+          revenue: 1,
+          totalValue: 1,
+          parts: [],
+        })),
+        0,
+      ),
     };
     const h = historySheet(next, previous);
     expect(h.notes[0]).toMatch(
