@@ -1,8 +1,9 @@
 import { boxOf } from "../report/cellRefs";
 import { planCellAt } from "../report/planCells";
-import type { PlanCell, SheetPlan } from "../report/plan";
-import { cellWrites } from "./cellWrites";
-import { jsonBytes, OPERATION_BYTES, type Reserve } from "./sheetFeatures";
+import { columnLetters } from "../core";
+import type { PlanCell, RangeStyle, SheetPlan } from "../report/plan";
+import { writeCells, type Batch } from "./blockWrites";
+import { jsonBytes, OPERATION_BYTES } from "./sheetFeatures";
 
 /**
  * How a rebuild draws the add-in's own append-only sheet (KAM History), decided once its tables are listed
@@ -48,20 +49,36 @@ function newTableRows(plan: SheetPlan, range: string, kept: number): PlanCell[][
   return rows;
 }
 
-/**
- * Appends the new rows of an append-only sheet's tables (issue 19, part 3): for each table, the planned rows after its
- * `keptRows` go in with `Table.rows.add(null, …)` (ExcelApi 1.1; index null adds at the end, and the table grows by
- * them), a request's worth at a time, then their cells are written as any plan cell is (cellWrites: text stays text,
- * "=…" a text-returning formula) in exactly those rows. The sheet is not cleared; no range of the old rows, no other
- * cell, style or table of it is touched. The new rows take the table's formats, as rows added to an Excel table do.
- * The tables stand where the plan puts them (the host read the kept rows from them in the same Excel.run).
- */
-export async function appendTableRows(
-  sheet: Excel.Worksheet,
+/** The plan's number formats on rows top..bottom of columns left..right (1-based), and nowhere else. */
+function clippedStyles(
   plan: SheetPlan,
-  reserve: Reserve,
-  budget: number,
-): Promise<number> {
+  box: { top: number; bottom: number; left: number; right: number },
+): RangeStyle[] {
+  const out: RangeStyle[] = [];
+  for (const style of plan.styles ?? []) {
+    if (!style.numberFormat) continue;
+    const s = boxOf(style.range);
+    const top = Math.max(s.top, box.top);
+    const bottom = Math.min(s.bottom, box.bottom);
+    const left = Math.max(s.left, box.left);
+    const right = Math.min(s.right, box.right);
+    if (top > bottom || left > right) continue;
+    const range = `${columnLetters(left - 1)}${top}:${columnLetters(right - 1)}${bottom}`;
+    out.push({ range, numberFormat: style.numberFormat });
+  }
+  return out;
+}
+
+/**
+ * Appends the new rows of an append-only sheet's tables (issue 19, part 3): for each table, the table grows by blank
+ * rows after its `keptRows` (`Table.rows.add(null, …)`, ExcelApi 1.1; index null adds at the end), a request's worth
+ * at a time; then exactly those rows are written as any block is (blockWrites: a column's one format set on its first
+ * cell and copied down, text kept text, slices filling each request), with the plan's number formats clipped to them.
+ * A new row then travels about once (it went three times: blanks, a format per cell, cells). The sheet is not cleared;
+ * no range of the old rows, no other cell, style or table of it is touched. The tables stand where the plan puts them
+ * (the host read the kept rows from them in the same Excel.run).
+ */
+export async function appendTableRows(sheet: Excel.Worksheet, plan: SheetPlan, batch: Batch): Promise<number> {
   let added = 0;
   for (const t of plan.tables ?? []) {
     const kept = plan.appendOnly?.keptRows[t.name] ?? 0;
@@ -69,23 +86,26 @@ export async function appendTableRows(
     const width = box.right - box.left + 1;
     // Only the new rows are read from the plan: the kept ones may be a million cells, each looked up block by block.
     const rows = newTableRows(plan, t.range, kept);
-    // A row is sent three times (blanks to add it, formats, cells): a request holds what fits in half the budget.
-    const perRow = 3 * (jsonBytes(rows[0] ?? []) + 8 * width) + 16;
-    const chunk = Math.max(1, Math.floor(budget / 2 / perRow));
+    if (rows.length === 0) continue;
+    // "" and a comma a cell: a request holds what fits in half the budget.
+    const chunk = Math.max(1, Math.floor(batch.budget / 2 / (3 * width + 4)));
     for (let start = 0; start < rows.length; start += chunk) {
-      const part = rows.slice(start, start + chunk);
-      const writes = cellWrites(part); // numbers: no format change, the table's column format stays
-      const blanks = part.map(() => new Array<string>(width).fill(""));
-      await reserve(
-        3 * OPERATION_BYTES + jsonBytes(blanks) + jsonBytes(writes.formulas) + jsonBytes(writes.numberFormat),
-      );
+      const blanks = rows.slice(start, start + chunk).map(() => new Array<string>(width).fill(""));
+      await batch.reserve(OPERATION_BYTES + jsonBytes(blanks));
       sheet.tables.getItem(t.name).rows.add(null as unknown as number, blanks);
-      // 0-based: the header is box.top − 1, the kept rows follow it.
-      const range = sheet.getRangeByIndexes(box.top + kept + start, box.left - 1, part.length, width);
-      range.numberFormat = writes.numberFormat as string[][];
-      range.formulas = writes.formulas as string[][];
-      added += part.length;
     }
+    const top = box.top + 1 + kept; // 1-based: the header, then the kept rows
+    const region = { top, bottom: top + rows.length - 1, left: box.left, right: box.right };
+    await writeCells(
+      sheet,
+      {
+        name: plan.name,
+        blocks: [{ at: `${columnLetters(box.left - 1)}${top}`, rows }],
+        styles: clippedStyles(plan, region),
+      },
+      batch,
+    );
+    added += rows.length;
   }
   return added;
 }

@@ -180,7 +180,7 @@ export async function applyPlan(
     if (decisions[i].action === "replace") {
       // KAM History: its tables only ever grow; the earlier rows are not cleared or written again.
       if (append[i]) {
-        await appendTableRows(sheet, drawn.sheets[i], reserve, budget);
+        await appendTableRows(sheet, drawn.sheets[i], batch);
         continue;
       }
       await reserve(12 * OPERATION_BYTES);
