@@ -15,7 +15,10 @@ import { crc32, createDeflateRaw, deflateRawSync, inflateRawSync } from "node:zl
 const LOCAL_HEADER = 0x04034b50;
 const CENTRAL_HEADER = 0x02014b50;
 const END_OF_CENTRAL_DIRECTORY = 0x06054b50;
-/** Bit 3: sizes and CRC follow the data. Cleared when an entry is written again, since this writer knows them first. */
+/**
+ * Bit 3: sizes and CRC follow the data, in a data descriptor. Set on streamed parts; cleared when another entry is
+ * written again, since this writer then knows them first.
+ */
 const DATA_DESCRIPTOR_FLAG = 0x0008;
 const UTF8_NAMES_FLAG = 0x0800;
 const STORED = 0;
@@ -148,14 +151,30 @@ export class ZipParts {
     let offset = 0;
     const now = dosDateTime(new Date());
     for (const entry of this.entries.values()) {
+      const name = Buffer.from(entry.name, "utf8");
+      const utf8 = /[^\x20-\x7e]/.test(entry.name) ? UTF8_NAMES_FLAG : 0;
+      if (entry.kind === "streamed") {
+        // Sizes and CRC are known only at the end: the local header says so (bit 3) and a data descriptor follows
+        // the data (APPNOTE 4.3.9), so the compressed bytes go to the file as they come, never held whole.
+        const flags = DATA_DESCRIPTOR_FLAG | utf8;
+        const blank = { method: DEFLATED, crc: 0, size: 0, compressedSize: 0, flags, name, ...now };
+        await sink(header(LOCAL_HEADER, blank));
+        await sink(name);
+        const written = await compressStreamed(entry, sink);
+        if (written.size > MAX_32 || written.compressedSize > MAX_32 || offset > MAX_32)
+          refuse(`${entry.name} is over 4 GB, which needs ZIP64`);
+        await sink(dataDescriptor(written));
+        central.push(header(CENTRAL_HEADER, { ...blank, ...written }, offset), name);
+        offset += 30 + name.length + written.compressedSize + DESCRIPTOR_BYTES;
+        continue;
+      }
       const written: Written =
         entry.kind === "copied"
           ? { ...entry, compressedSize: entry.data.length, pieces: [entry.data] }
-          : await compress(entry, now);
+          : compressText(entry, now);
       if (written.size > MAX_32 || written.compressedSize > MAX_32 || offset > MAX_32)
         refuse(`${entry.name} is over 4 GB, which needs ZIP64`);
-      const name = Buffer.from(entry.name, "utf8");
-      const flags = (written.flags & ~DATA_DESCRIPTOR_FLAG) | (/[^\x20-\x7e]/.test(entry.name) ? UTF8_NAMES_FLAG : 0);
+      const flags = (written.flags & ~DATA_DESCRIPTOR_FLAG) | utf8;
       const fields = { ...written, flags, name };
       for (const piece of [header(LOCAL_HEADER, fields), name, ...written.pieces]) await sink(piece);
       central.push(header(CENTRAL_HEADER, fields, offset), name);
@@ -186,25 +205,28 @@ interface Written {
   readonly date: number;
 }
 
-async function compress(entry: TextEntry | StreamedEntry, now: { time: number; date: number }): Promise<Written> {
-  if (entry.kind === "text") {
-    const raw = Buffer.from(entry.text, "utf8");
-    const data = deflateRawSync(raw);
-    return {
-      method: DEFLATED,
-      crc: crc32(raw),
-      size: raw.length,
-      compressedSize: data.length,
-      pieces: [data],
-      flags: 0,
-      ...now,
-    };
-  }
-  // One deflate stream fed in pieces of about a megabyte; only the compressed bytes are kept.
-  const pieces: Buffer[] = [];
+function compressText(entry: TextEntry, now: { time: number; date: number }): Written {
+  const raw = Buffer.from(entry.text, "utf8");
+  const data = deflateRawSync(raw);
+  return {
+    method: DEFLATED,
+    crc: crc32(raw),
+    size: raw.length,
+    compressedSize: data.length,
+    pieces: [data],
+    flags: 0,
+    ...now,
+  };
+}
+
+/** One deflate stream fed in pieces of about a megabyte; each compressed piece goes to `sink` as it comes. */
+async function compressStreamed(
+  entry: StreamedEntry,
+  sink: (piece: Buffer) => void | Promise<void>,
+): Promise<{ crc: number; size: number; compressedSize: number }> {
   let crc = 0;
   let size = 0;
-  let compressedBytes = 0;
+  let compressedSize = 0;
   const chunks = entry.chunks;
   async function* raw(): AsyncGenerator<Buffer> {
     let pending = "";
@@ -221,19 +243,35 @@ async function compress(entry: TextEntry | StreamedEntry, now: { time: number; d
     }
     if (pending.length > 0) yield piece();
   }
-  await pipeline(Readable.from(raw()), createDeflateRaw({ level: STREAMED_LEVEL }), async (compressed: AsyncIterable<Buffer>) => {
-    for await (const c of compressed) {
-      pieces.push(c);
-      compressedBytes += c.length;
-    }
-  });
-  return { method: DEFLATED, crc, size, compressedSize: compressedBytes, pieces, flags: 0, ...now };
+  await pipeline(
+    Readable.from(raw()),
+    createDeflateRaw({ level: STREAMED_LEVEL }),
+    async (compressed: AsyncIterable<Buffer>) => {
+      for await (const c of compressed) {
+        compressedSize += c.length;
+        await sink(c);
+      }
+    },
+  );
+  return { crc, size, compressedSize };
+}
+
+const DESCRIPTOR_BYTES = 16;
+
+/** The data descriptor after a streamed entry's data: signature, CRC-32, compressed and uncompressed size. */
+function dataDescriptor(w: { crc: number; size: number; compressedSize: number }): Buffer {
+  const b = Buffer.alloc(DESCRIPTOR_BYTES);
+  b.writeUInt32LE(0x08074b50, 0);
+  b.writeUInt32LE(w.crc >>> 0, 4);
+  b.writeUInt32LE(w.compressedSize, 8);
+  b.writeUInt32LE(w.size, 12);
+  return b;
 }
 
 /** A local (30 bytes) or central (46 bytes) header for an entry; `offset` only in the central one. */
 function header(
   signature: number,
-  e: Written & { readonly flags: number; readonly name: Buffer },
+  e: Omit<Written, "pieces"> & { readonly name: Buffer },
   offset?: number,
 ): Buffer {
   const central = signature === CENTRAL_HEADER;

@@ -57,6 +57,47 @@ describe("ZipParts", () => {
     expect(calls).toBe(1);
   });
 
+  it("writes a streamed part as it comes: a local header without sizes, the data, a data descriptor (APPNOTE 4.3.9)", async () => {
+    const parts = ZipParts.read(await zipOf({ a: "x" }, "DEFLATE"));
+    const written: Buffer[] = [];
+    const seenWhileMaking: number[] = [];
+    parts.setStreamed("d", function* () {
+      // Varied text that deflates to several pieces, each on its way to the file before the next is made.
+      for (let i = 0; i < 60; i++) {
+        seenWhileMaking.push(written.reduce((n, b) => n + b.length, 0));
+        yield Array.from(
+          { length: 20_000 },
+          (_, k) => `<c r="A${i * 20_000 + k}"><v>${(k * 7919) % 10007}</v></c>`,
+        ).join("");
+      }
+    });
+    await parts.writeTo((piece) => {
+      written.push(piece);
+    });
+    const zip = Buffer.concat(written);
+    // Compressed bytes reached the sink while the part was still being made.
+    expect(seenWhileMaking[seenWhileMaking.length - 1]).toBeGreaterThan(seenWhileMaking[0] + 100_000);
+    // The central directory's entry for "d", then its local header and the descriptor after its data.
+    const end = zip.length - 22;
+    let at = zip.readUInt32LE(end + 16);
+    for (let i = 0; i < zip.readUInt16LE(end + 10); i++) {
+      const nameLength = zip.readUInt16LE(at + 28);
+      if (zip.toString("utf8", at + 46, at + 46 + nameLength) === "d") break;
+      at += 46 + nameLength + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
+    }
+    const [crc, compressed, size] = [zip.readUInt32LE(at + 16), zip.readUInt32LE(at + 20), zip.readUInt32LE(at + 24)];
+    const local = zip.readUInt32LE(at + 42);
+    expect(zip.readUInt16LE(at + 8) & 0x08).toBe(0x08);
+    expect(zip.readUInt16LE(local + 6) & 0x08).toBe(0x08);
+    expect([zip.readUInt32LE(local + 14), zip.readUInt32LE(local + 18), zip.readUInt32LE(local + 22)]).toEqual([
+      0, 0, 0,
+    ]);
+    const descriptor = local + 30 + zip.readUInt16LE(local + 26) + compressed;
+    expect([0, 4, 8, 12].map((k) => zip.readUInt32LE(descriptor + k))).toEqual([0x08074b50, crc, compressed, size]);
+    expect(size).toBe(Buffer.byteLength(parts.text("d")!, "utf8"));
+    expect((await read(zip)).get("a")).toBe("x");
+  });
+
   it("refuses what is not a ZIP file, saying so", () => {
     expect(() => ZipParts.read(Buffer.from("not a zip file at all, just text that is long enough"))).toThrow(
       /not a ZIP file/,
