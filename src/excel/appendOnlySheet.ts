@@ -1,5 +1,5 @@
-import { boxOf } from "../report/cellRefs";
-import { planCellAt } from "../report/planCells";
+import { boxOf, cellIndex } from "../report/cellRefs";
+import { rowOf, sheetBlocks } from "../report/planCells";
 import { columnLetters } from "../core";
 import type { PlanCell, RangeStyle, SheetPlan } from "../report/plan";
 import { writeCells, type Batch } from "./blockWrites";
@@ -37,13 +37,24 @@ export function appendTargets(sheet: Excel.Worksheet, plan: SheetPlan): () => "a
   };
 }
 
-/** The rows of a table's planned range after its header and the `kept` rows the workbook holds, from the plan's blocks. */
+/**
+ * The rows of a table's planned range after its header and the `kept` rows the workbook holds, as planCellAt reads
+ * them (a later block wins, a blank leaves the cell to the block before), each block's row read once per row.
+ */
 function newTableRows(plan: SheetPlan, range: string, kept: number): PlanCell[][] {
   const box = boxOf(range);
+  const blocks = sheetBlocks(plan).map((b) => ({ ...cellIndex(b.at), rows: b.rows }));
   const rows: PlanCell[][] = [];
   for (let r = box.top + 1 + kept; r <= box.bottom; r++) {
-    const row: PlanCell[] = [];
-    for (let c = box.left; c <= box.right; c++) row.push(planCellAt(plan, r, c));
+    const row = new Array<PlanCell>(box.right - box.left + 1).fill(null);
+    for (const b of blocks) {
+      const cells = rowOf(b.rows, r - b.row);
+      if (!cells) continue;
+      for (let c = Math.max(box.left, b.col); c <= box.right && c - b.col < cells.length; c++) {
+        const v = cells[c - b.col];
+        if (v !== null && v !== undefined) row[c - box.left] = v;
+      }
+    }
     rows.push(row);
   }
   return rows;

@@ -5,13 +5,15 @@
  * history as the host read it, then the snapshot the core took).
  */
 import { describe, expect, it } from "vitest";
-import type { HistoryTables } from "../../src/core";
+import { columnLetters, type HistoryTables } from "../../src/core";
+import { cellWrites } from "../../src/excel/cellWrites";
 import { applyPlan } from "../../src/excel/applyPlan";
 import { readHistory } from "../../src/excel/readHistory";
 import { boxOf } from "../../src/report/cellRefs";
 import { ACCOUNT_HISTORY_TABLE, HISTORY_SHEET, KPI_HISTORY_TABLE } from "../../src/report/kam/historySheet";
 import { prepareReport } from "../../src/report/kam/prepareReport";
 import type { WorkbookPlan } from "../../src/report/plan";
+import { planCellAt } from "../../src/report/planCells";
 import { PAYLOAD_LIMIT_BYTES, RecordingExcel } from "../fakes/fakeExcelWriter";
 import { historyTablesOf } from "../support/historyTables";
 import { sampleValues } from "../fixtures/kamSample";
@@ -84,6 +86,22 @@ describe("KAM History through the Office.js renderer", () => {
     expect(sheet.formulas.get(`E${newTop}`)).toBe("2026-12-31T08:00:00.000Z");
     expect(sheet.formulas.get(`F${newTop}`)).toBe('="=HYPERLINK(""http://x"",""click"")"');
     expect(sheet.formulas.get(`E${newTop - 1}`)).toBe("2026-09-30T08:00:00.000Z");
+    // Every new cell of both tables is the plan's, as cellWrites sends it (text that starts with "=" as a formula).
+    for (const t of plan2.tables!) {
+      const box = boxOf(t.range);
+      const top = box.top + 1 + plan2.appendOnly!.keptRows[t.name];
+      for (let r = top; r <= box.bottom; r++) {
+        const planned = [];
+        for (let c = box.left; c <= box.right; c++) planned.push(planCellAt(plan2, r, c));
+        const [expected] = cellWrites([planned]).formulas;
+        // a blank stays as rows.add left it ("")
+        const got = expected.map((_, j) => {
+          const v = sheet.formulas.get(`${columnLetters(box.left - 1 + j)}${r}`);
+          return v === "" || v === undefined ? null : v;
+        });
+        expect(got, `${t.name} row ${r}`).toEqual(expected);
+      }
+    }
     expect(Math.max(...excel.requestBytes)).toBeLessThan(PAYLOAD_LIMIT_BYTES);
   });
 
