@@ -90,6 +90,7 @@ describe("how sure each kind of match is, and why", () => {
       reason: 'the earlier of two revenue years ("Revenue 2024")',
     });
     expect(m.numericColumns).toEqual([3]);
+    expect(m.fields.account?.confidence).toBe(1);
   });
 
   it("bare years are not read as revenue where a header names the revenue", () => {
@@ -307,5 +308,221 @@ describe("applyOverrides", () => {
   it("keeps the detected criteria when none are given", () => {
     const withCriteria = applyOverrides(detected, { criteria: [{ column: 3, weight: 1 }] });
     expect(applyOverrides(withCriteria, { fields: { nps: 4 } }).criteria).toEqual(withCriteria.criteria);
+  });
+});
+
+describe("close spellings at their limits", () => {
+  const mapped = (header: string) =>
+    headerOf(
+      detectMapping(
+        at([
+          ["Account", header],
+          ["Acme", 5],
+        ]),
+      ),
+    );
+
+  it("give an 8-letter synonym two typos and a 5-letter one a swap", () => {
+    // "Trnovr": "turnover" without its u and e
+    expect(mapped("Trnovr")).toEqual({ account: "Account", revenue: "Trnovr" });
+    expect(mapped("Saels")).toEqual({ account: "Account", revenue: "Saels" });
+  });
+
+  it("are not words two edits away that only share letters with a synonym", () => {
+    // a salsa and a salle are two edits from "sales", "Rveneu" two swaps from "revenue": none is a typo of one
+    expect(mapped("Salsa")).toEqual({ account: "Account" });
+    expect(mapped("Salle")).toEqual({ account: "Account" });
+    expect(mapped("Rveneu")).toEqual({ account: "Account" });
+  });
+
+  it("read a 3-letter synonym inside a header, but not a 2-letter one", () => {
+    const m = detectMapping(
+      at([
+        ["Account", "Net ARR", "GM ratio"],
+        ["Acme", 5, 0.3],
+      ]),
+    );
+    expect(m.fields.revenue).toEqual({
+      column: 1,
+      header: "Net ARR",
+      confidence: 0.8,
+      reason: 'header "Net ARR" contains "arr"',
+    });
+    expect(m.fields.grossMargin).toBeUndefined();
+  });
+});
+
+describe("years in headers", () => {
+  it("title a column only when the header is four digits", () => {
+    const m = detectMapping(
+      at([
+        ["Account", "Owner", "2025.0", "02024"],
+        ["Acme", "Ann", 100, 90],
+      ]),
+    );
+    expect(headerOf(m)).toEqual({ account: "Account", owner: "Owner" });
+  });
+
+  it("of two revenue years, leave the other fields as named", () => {
+    const m = detectMapping(
+      at([
+        ["Account", "Revenue FY24", "Revenue FY25", "Owner"],
+        ["Acme", 90, 100, "Ann"],
+      ]),
+    );
+    expect(m.fields.account).toEqual({
+      column: 0,
+      header: "Account",
+      confidence: 1,
+      reason: 'header "Account" names Account',
+    });
+    expect(m.fields.owner?.confidence).toBe(1);
+  });
+});
+
+describe("content rules at their thresholds", () => {
+  const names = (n: number) => Array.from({ length: n }, (_, i) => `Company ${i + 1}`);
+
+  it("an account column may hold one number in ten, and repeat one name in ten", () => {
+    const withId = names(9)
+      .concat(["4711"])
+      .map((v, i) => [i === 9 ? 4711 : v, i]);
+    expect(detectMapping(at([["Partner", "Revenue"], ...withId])).fields.account?.column).toBe(0);
+    const repeated = names(9)
+      .concat(["Company 1"])
+      .map((v, i) => [v, i]);
+    expect(detectMapping(at([["Partner", "Revenue"], ...repeated])).fields.account?.column).toBe(0);
+  });
+
+  it("names that differ only in case or spaces are the same name", () => {
+    const m = detectMapping(
+      at([
+        ["Partner", "Revenue"],
+        ["Acme", 1],
+        ["acme ", 2],
+        ["Bolt", 3],
+      ]),
+    );
+    expect(m.fields.account).toBeUndefined();
+  });
+
+  it("an empty column is no account column, and a column taken by name is not read again by content", () => {
+    const m = detectMapping(
+      at([
+        ["Notes", "Owner", "Partner", "Revenue"],
+        [null, "Ann", "Acme", 1],
+        [null, "Bob", "Bolt", 2],
+      ]),
+    );
+    expect(m.fields.account).toMatchObject({ column: 2, header: "Partner", confidence: 0.5 });
+    expect(m.fields.owner).toMatchObject({ column: 1, confidence: 1 });
+  });
+
+  it("NPS by content: a negative answer is no answer, and a named NPS column is not replaced", () => {
+    const table = (header: string, answers: unknown[], extra?: unknown[]) =>
+      at([
+        ["Account", header, ...(extra ? ["Survey score"] : [])],
+        ...answers.map((a, i) => [`A${i + 1}`, a, ...(extra ? [extra[i]] : [])]),
+      ]);
+    expect(detectMapping(table("Survey score", [-1, 9, 10, 6, 8])).fields.nps).toBeUndefined();
+    const named = detectMapping(table("NPS", [9, 10, 6, 8, 7], [1, 2, 3, 9, 10]));
+    expect(named.fields.nps).toMatchObject({ column: 1, header: "NPS", confidence: 1 });
+    expect(named.numericColumns).toEqual([2]);
+  });
+
+  it("reads at most 500 rows of a column", () => {
+    // 500 answers 0–10, then an 11 in row 501 below the header: the first 500 decide
+    const answers = [...Array.from({ length: 500 }, (_, i) => i % 11), 11];
+    const m = detectMapping(at([["Account", "Survey score"], ...answers.map((a, i) => [`A${i + 1}`, a])]));
+    expect(m.fields.nps?.column).toBe(1);
+  });
+
+  it("a percentage format is looked for in the first data row only, which may have no formats", () => {
+    const m = detectMapping(
+      at(
+        [
+          ["Account", "GM ratio"],
+          ["Acme", 0.3],
+        ],
+        { numberFormats: [["General", "General"]] },
+      ),
+    );
+    expect(m.fields.grossMargin).toBeUndefined();
+  });
+});
+
+describe("the header row as read", () => {
+  it("no header row: nothing mapped and no headers", () => {
+    expect(
+      detectMapping(
+        at([
+          [1, 2],
+          [3, 4],
+        ]),
+      ),
+    ).toEqual({ headerRow: -1, headers: [], fields: {}, criteria: [], numericColumns: [] });
+  });
+
+  it("headers are trimmed", () => {
+    const m = detectMapping(
+      at([
+        [" Account ", "Revenue  "],
+        ["Acme", 1],
+      ]),
+    );
+    expect(m.headers).toEqual(["Account", "Revenue"]);
+  });
+
+  it("of two exact names for one field, the left one wins", () => {
+    const m = detectMapping(
+      at([
+        ["Account", "Sales", "Revenue"],
+        ["Acme", 1, 2],
+      ]),
+    );
+    expect(m.fields.revenue).toMatchObject({ column: 1, header: "Sales" });
+    expect(m.numericColumns).toEqual([2]);
+  });
+
+  it("the copy of a header serves no field, not even one its first column gave up", () => {
+    // "Account manager" is the owner (exact) and would be the account at 0.8; its copy must not become the account
+    const m = detectMapping(
+      at([
+        ["Account manager", "Revenue", "Account manager"],
+        ["Ann", 1, "x"],
+        ["Ann", 2, "x"],
+      ]),
+    );
+    expect(headerOf(m)).toEqual({ owner: "Account manager", revenue: "Revenue" });
+    expect(m.fields.owner?.column).toBe(0);
+  });
+});
+
+describe("the product block after the analyst's choices", () => {
+  const input = at([
+    ["Account", "Revenue", "Products", "Product: Fleet", "Product: Cloud"],
+    ["Acme", 100, 2, 60, 40],
+  ]);
+  const detected = detectMapping(input);
+
+  it("a chosen block says why, and takes its columns from the fields it did not set", () => {
+    const m = applyOverrides(detected, { productColumns: [2, 3, 4] });
+    expect(m.productBlock).toEqual([
+      { column: 2, header: "Products", product: "Products", confidence: 1, reason: "chosen by you" },
+      { column: 3, header: "Product: Fleet", product: "Fleet", confidence: 1, reason: "chosen by you" },
+      { column: 4, header: "Product: Cloud", product: "Cloud", confidence: 1, reason: "chosen by you" },
+    ]);
+    expect(m.fields.products).toBeUndefined();
+    expect(m.fields.revenue?.column).toBe(1);
+  });
+
+  it("a column the same choices give a field, or a criterion reads, leaves the block", () => {
+    const m = applyOverrides(detected, {
+      productColumns: [2, 3, 4],
+      fields: { products: 2 },
+      criteria: [{ column: 4, weight: 1 }],
+    });
+    expect(m.productBlock?.map((p) => p.column)).toEqual([3]);
+    expect(m.fields.products).toMatchObject({ column: 2, confidence: 1 });
   });
 });
