@@ -526,3 +526,45 @@ describe("the product block after the analyst's choices", () => {
     expect(m.fields.products).toMatchObject({ column: 2, confidence: 1 });
   });
 });
+
+describe("the best match per field", () => {
+  it("is the surest of its synonyms: an exact name beats a word it contains, whichever synonym comes first", () => {
+    // "revenue" inside "Annual revenue" (0.8) comes before the exact synonym "annual revenue" (1)
+    const m = detectMapping(
+      at([
+        ["Account", "Annual revenue"],
+        ["Acme", 5],
+      ]),
+    );
+    expect(m.fields.revenue).toEqual({
+      column: 1,
+      header: "Annual revenue",
+      confidence: 1,
+      reason: 'header "Annual revenue" names Revenue',
+    });
+  });
+
+  it("one revenue with a year is this period's revenue, and no other column becomes the prior one", () => {
+    const m = detectMapping(
+      at([
+        ["Account", "Revenue 2025"],
+        ["Acme", 5],
+      ]),
+    );
+    expect(m.fields).toEqual({
+      account: { column: 0, header: "Account", confidence: 1, reason: 'header "Account" names Account' },
+      revenue: { column: 1, header: "Revenue 2025", confidence: 1, reason: 'header "Revenue 2025" names Revenue' },
+    });
+  });
+
+  it("a bare year is no revenue where a header names the prior revenue", () => {
+    const m = detectMapping(
+      at([
+        ["Account", "Prior revenue", "2025"],
+        ["Acme", 5, 6],
+      ]),
+    );
+    expect(headerOf(m)).toEqual({ account: "Account", priorRevenue: "Prior revenue" });
+    expect(m.numericColumns).toEqual([2]);
+  });
+});
