@@ -269,11 +269,7 @@ function dataDescriptor(w: { crc: number; size: number; compressedSize: number }
 }
 
 /** A local (30 bytes) or central (46 bytes) header for an entry; `offset` only in the central one. */
-function header(
-  signature: number,
-  e: Omit<Written, "pieces"> & { readonly name: Buffer },
-  offset?: number,
-): Buffer {
+function header(signature: number, e: Omit<Written, "pieces"> & { readonly name: Buffer }, offset?: number): Buffer {
   const central = signature === CENTRAL_HEADER;
   const b = Buffer.alloc(central ? 46 : 30);
   b.writeUInt32LE(signature, 0);
