@@ -60,3 +60,15 @@ describe("clv refuses", () => {
     expect(clv(100, 1, 0.25, 2)).toBeCloseTo(144, 12);
   });
 });
+
+describe("clv's checks and sums at their edges", () => {
+  it("takes retention 0 and 1 as valid when another argument is at fault, and names that one", () => {
+    expect(clv(100, 0, -2, 5)).toMatchObject({ code: "num", argument: "discount_rate" });
+    expect(clv(100, 1, -2, 5)).toMatchObject({ code: "num", argument: "discount_rate" });
+  });
+
+  it("sums the margins exactly to rounding where q is within 1e-12 of 1 (the textbook (1 − q^T)/(1 − q) is off by 4.5e-9)", () => {
+    // retention 1, d = 1e-12, 10 periods at the end: Σ 100/(1 + d)^t = 1000 − 100·55·d + O(d²) = 1000 − 5.5e-9
+    expect(clv(100, 1, 1e-12, 10)).toBeCloseTo(1000 - 5.5e-9, 10);
+  });
+});
