@@ -1,7 +1,7 @@
-import { boxOf, cellIndex } from "../report/cellRefs";
-import { rowOf, sheetBlocks } from "../report/planCells";
+import { boxOf } from "../report/cellRefs";
+import { planRows } from "../report/planCells";
 import { columnLetters } from "../core";
-import type { PlanCell, RangeStyle, SheetPlan } from "../report/plan";
+import type { RangeStyle, SheetPlan } from "../report/plan";
 import { writeCells, type Batch } from "./blockWrites";
 import { jsonBytes, OPERATION_BYTES } from "./sheetFeatures";
 
@@ -35,29 +35,6 @@ export function appendTargets(sheet: Excel.Worksheet, plan: SheetPlan): () => "a
     });
     return "append";
   };
-}
-
-/**
- * The rows of a table's planned range after its header and the `kept` rows the workbook holds, as planCellAt reads
- * them (a later block wins, a blank leaves the cell to the block before), each block's row read once per row.
- */
-function newTableRows(plan: SheetPlan, range: string, kept: number): PlanCell[][] {
-  const box = boxOf(range);
-  const blocks = sheetBlocks(plan).map((b) => ({ ...cellIndex(b.at), rows: b.rows }));
-  const rows: PlanCell[][] = [];
-  for (let r = box.top + 1 + kept; r <= box.bottom; r++) {
-    const row = new Array<PlanCell>(box.right - box.left + 1).fill(null);
-    for (const b of blocks) {
-      const cells = rowOf(b.rows, r - b.row);
-      if (!cells) continue;
-      for (let c = Math.max(box.left, b.col); c <= box.right && c - b.col < cells.length; c++) {
-        const v = cells[c - b.col];
-        if (v !== null && v !== undefined) row[c - box.left] = v;
-      }
-    }
-    rows.push(row);
-  }
-  return rows;
 }
 
 /** The plan's number formats on rows top..bottom of columns left..right (1-based), and nowhere else. */
@@ -95,8 +72,10 @@ export async function appendTableRows(sheet: Excel.Worksheet, plan: SheetPlan, b
     const kept = plan.appendOnly?.keptRows[t.name] ?? 0;
     const box = boxOf(t.range);
     const width = box.right - box.left + 1;
-    // Only the new rows are read from the plan: the kept ones may be a million cells, each looked up block by block.
-    const rows = newTableRows(plan, t.range, kept);
+    // 1-based: the header, then the kept rows. Only the new rows are read from the plan: the kept ones may be a
+    // million cells.
+    const region = { ...box, top: box.top + 1 + kept };
+    const rows = planRows(plan, region);
     if (rows.length === 0) continue;
     // "" and a comma a cell: a request holds what fits in half the budget.
     const chunk = Math.max(1, Math.floor(batch.budget / 2 / (3 * width + 4)));
@@ -105,13 +84,11 @@ export async function appendTableRows(sheet: Excel.Worksheet, plan: SheetPlan, b
       await batch.reserve(OPERATION_BYTES + jsonBytes(blanks));
       sheet.tables.getItem(t.name).rows.add(null as unknown as number, blanks);
     }
-    const top = box.top + 1 + kept; // 1-based: the header, then the kept rows
-    const region = { top, bottom: top + rows.length - 1, left: box.left, right: box.right };
     await writeCells(
       sheet,
       {
         name: plan.name,
-        blocks: [{ at: `${columnLetters(box.left - 1)}${top}`, rows }],
+        blocks: [{ at: `${columnLetters(box.left - 1)}${region.top}`, rows }],
         styles: clippedStyles(plan, region),
       },
       batch,

@@ -1,4 +1,4 @@
-import { boxOf, cellIndex } from "./cellRefs";
+import { boxOf, cellIndex, type Box } from "./cellRefs";
 import {
   ROW_TOKEN,
   type CellBlock,
@@ -104,23 +104,36 @@ export function mapColumns(block: ColumnBlock, fix: (formula: string) => string)
   return { ...block, columns };
 }
 
-/** The cell a sheet plan puts at (row, col), 1-based; blocks later in the plan win, as both renderers write them. */
-export function planCellAt(sheet: SheetPlan, row: number, col: number): PlanCell {
-  let found: PlanCell = null;
-  for (const block of sheetBlocks(sheet)) {
-    const at = cellIndex(block.at);
-    const cells = rowOf(block.rows, row - at.row);
-    if (!cells || col < at.col) continue;
-    const value = cells[col - at.col];
-    if (value !== undefined && value !== null) found = value;
+/**
+ * The cells a sheet plan puts in rows top..bottom, columns left..right (1-based, inclusive), row by row; blocks later
+ * in the plan win and a blank leaves the cell to the block before, as both renderers write them. Each block's row is
+ * made once per row, so reading the new rows of a table is linear in its cells.
+ */
+export function planRows(sheet: SheetPlan, box: Box): PlanCell[][] {
+  const blocks = sheetBlocks(sheet).map((b) => ({ ...cellIndex(b.at), rows: b.rows }));
+  const out: PlanCell[][] = [];
+  for (let r = box.top; r <= box.bottom; r++) {
+    const row = new Array<PlanCell>(box.right - box.left + 1).fill(null);
+    for (const b of blocks) {
+      const cells = rowOf(b.rows, r - b.row);
+      if (!cells) continue;
+      for (let c = Math.max(box.left, b.col); c <= box.right && c - b.col < cells.length; c++) {
+        const v = cells[c - b.col];
+        if (v !== null && v !== undefined) row[c - box.left] = v;
+      }
+    }
+    out.push(row);
   }
-  return found;
+  return out;
+}
+
+/** The cell a sheet plan puts at (row, col), 1-based (planRows of one cell). */
+export function planCellAt(sheet: SheetPlan, row: number, col: number): PlanCell {
+  return planRows(sheet, { top: row, bottom: row, left: col, right: col })[0][0];
 }
 
 /** The header row of a table range, as the plan fills it: what Excel will take as the table's column names. */
 export function headerCells(sheet: SheetPlan, range: string): PlanCell[] {
   const box = boxOf(range);
-  const out: PlanCell[] = [];
-  for (let col = box.left; col <= box.right; col++) out.push(planCellAt(sheet, box.top, col));
-  return out;
+  return planRows(sheet, { ...box, bottom: box.top })[0];
 }

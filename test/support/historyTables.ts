@@ -2,7 +2,7 @@ import type { HistoryCell, HistoryTables } from "../../src/core";
 import { boxOf } from "../../src/report/cellRefs";
 import { ACCOUNT_HISTORY_TABLE, KPI_HISTORY_TABLE } from "../../src/report/kam/historySheet";
 import type { SheetPlan } from "../../src/report/plan";
-import { planCellAt } from "../../src/report/planCells";
+import { planRows } from "../../src/report/planCells";
 
 /**
  * The two KAM History tables as a host reads them back from the sheet a plan draws: each table's range, cell by cell
@@ -10,13 +10,7 @@ import { planCellAt } from "../../src/report/planCells";
  */
 export function historyTablesOf(sheet: SheetPlan): HistoryTables {
   const table = (name: string) => {
-    const box = boxOf(sheet.tables!.find((t) => t.name === name)!.range);
-    const rows: HistoryCell[][] = [];
-    for (let r = box.top; r <= box.bottom; r++) {
-      const row: HistoryCell[] = [];
-      for (let c = box.left; c <= box.right; c++) row.push(planCellAt(sheet, r, c) as HistoryCell);
-      rows.push(row);
-    }
+    const rows = planRows(sheet, boxOf(sheet.tables!.find((t) => t.name === name)!.range)) as HistoryCell[][];
     return { header: rows[0], rows: rows.slice(1) };
   };
   return { kpis: table(KPI_HISTORY_TABLE), accounts: table(ACCOUNT_HISTORY_TABLE) };
