@@ -86,16 +86,8 @@ export function validatePlan(plan: WorkbookPlan): PlanIssue[] {
       })),
     ];
     blocks.forEach((b) => {
-      if (!CELL.test(b.at)) add(`${b.path}.at`, `"${b.at}" is not a cell address.`);
       const width = b.rows[0]?.length ?? 0;
-      const at = /^\$?([A-Z]+)\$?(\d+)$/.exec(b.at);
-      if (
-        CELL.test(b.at) &&
-        at &&
-        (columnNumber(at[1]) + Math.max(width, 1) - 1 > MAX_COLUMNS ||
-          Number(at[2]) + Math.max(b.height, 1) - 1 > MAX_ROWS)
-      )
-        add(b.path, `the block at ${b.at} reaches past row ${MAX_ROWS} or column XFD.`);
+      checkPlace(b.at, width, b.height, b.path, add);
       b.rows.forEach((r, k) => {
         if (r.length !== width) add(`${b.path}.rows[${k}]`, `row has ${r.length} cells, the block ${width}.`);
         for (let j = 0; j < r.length; j++) {
@@ -174,6 +166,23 @@ export function validatePlan(plan: WorkbookPlan): PlanIssue[] {
   return issues;
 }
 
+/** A block's top-left address, and whether `width` × `height` cells from it stay on Excel's sheet. */
+function checkPlace(
+  at: string,
+  width: number,
+  height: number,
+  path: string,
+  add: (path: string, message: string) => void,
+): void {
+  const m = /^\$?([A-Z]+)\$?(\d+)$/.exec(at);
+  if (!CELL.test(at) || !m) add(`${path}.at`, `"${at}" is not a cell address.`);
+  else if (
+    columnNumber(m[1]) + Math.max(width, 1) - 1 > MAX_COLUMNS ||
+    Number(m[2]) + Math.max(height, 1) - 1 > MAX_ROWS
+  )
+    add(path, `the block at ${at} reaches past row ${MAX_ROWS} or column XFD.`);
+}
+
 /** Why Excel cannot hold a cell as planned, or undefined. */
 function cellProblem(c: PlanCell): string | undefined {
   // Excel's limits: 32,767 characters in a cell, 8,192 in a formula. Longer ones would be cut or refused.
@@ -190,13 +199,7 @@ function cellProblem(c: PlanCell): string | undefined {
  * column NaN is a blank (the core's mark), so only ±Infinity is refused; one pass per column, at a million rows too.
  */
 function checkColumnBlock(b: ColumnBlock, path: string, add: (path: string, message: string) => void): void {
-  const at = /^\$?([A-Z]+)\$?(\d+)$/.exec(b.at);
-  if (!CELL.test(b.at) || !at) add(`${path}.at`, `"${b.at}" is not a cell address.`);
-  else if (
-    columnNumber(at[1]) + Math.max(b.columns.length, 1) - 1 > MAX_COLUMNS ||
-    Number(at[2]) + Math.max(b.count, 1) - 1 > MAX_ROWS
-  )
-    add(path, `the block at ${b.at} reaches past row ${MAX_ROWS} or column XFD.`);
+  checkPlace(b.at, b.columns.length, b.count, path, add);
   b.columns.forEach((column, j) => {
     if (column.length !== b.count)
       add(`${path}.columns[${j}]`, `column has ${column.length} cells, the block ${b.count}.`);
