@@ -58,6 +58,12 @@ interface StreamedEntry {
 
 type Entry = CopiedEntry | TextEntry | StreamedEntry;
 
+/** An entry's sizes and offset must fit the 32-bit fields of a ZIP without ZIP64. */
+function refuseZip64(name: string, w: { size: number; compressedSize: number }, offset: number): void {
+  if (w.size > MAX_32 || w.compressedSize > MAX_32 || offset > MAX_32)
+    refuse(`${name} is over 4 GB, which needs ZIP64`);
+}
+
 /** Refuses what this reader does not handle, by name, rather than writing a broken package. */
 function refuse(what: string): never {
   throw new Error(`The .xlsx package cannot be edited: ${what}.`);
@@ -161,8 +167,7 @@ export class ZipParts {
         await sink(header(LOCAL_HEADER, blank));
         await sink(name);
         const written = await compressStreamed(entry, sink);
-        if (written.size > MAX_32 || written.compressedSize > MAX_32 || offset > MAX_32)
-          refuse(`${entry.name} is over 4 GB, which needs ZIP64`);
+        refuseZip64(entry.name, written, offset);
         await sink(dataDescriptor(written));
         central.push(header(CENTRAL_HEADER, { ...blank, ...written }, offset), name);
         offset += 30 + name.length + written.compressedSize + DESCRIPTOR_BYTES;
@@ -172,8 +177,7 @@ export class ZipParts {
         entry.kind === "copied"
           ? { ...entry, compressedSize: entry.data.length, pieces: [entry.data] }
           : compressText(entry, now);
-      if (written.size > MAX_32 || written.compressedSize > MAX_32 || offset > MAX_32)
-        refuse(`${entry.name} is over 4 GB, which needs ZIP64`);
+      refuseZip64(entry.name, written, offset);
       const flags = (written.flags & ~DATA_DESCRIPTOR_FLAG) | utf8;
       const fields = { ...written, flags, name };
       for (const piece of [header(LOCAL_HEADER, fields), name, ...written.pieces]) await sink(piece);
