@@ -4,32 +4,10 @@
  * names that column, even when revenue and status are missing too.
  */
 import { describe, expect, it } from "vitest";
-import {
-  accountMetrics,
-  portfolioKpis,
-  SEGMENTS_2X2,
-  type AccountTable,
-  type PortfolioOptions,
-} from "../../../src/core";
+import { portfolioOptionsWith } from "../../fixtures/portfolioOptions";
+import { accountMetrics, portfolioKpis, type AccountTable } from "../../../src/core";
 
-const OPTIONS: PortfolioOptions = {
-  criteriaWeights: [],
-  scale: { min: 1, max: 5 },
-  strength: {
-    relationshipWeight: 1,
-    shareOfWalletWeight: 1,
-    relationshipScale: { min: 1, max: 5 },
-    shareOfWalletScale: 1,
-  },
-  grid: 2,
-  cuts: { attractiveness: [50], strength: [50] },
-  segments: SEGMENTS_2X2,
-  discountRate: 0.1,
-  atRiskThreshold: 0.1,
-  topN: 40,
-  listPerSegment: 10,
-  targets: {},
-};
+const OPTIONS = portfolioOptionsWith();
 
 function npsTable(answers: number[]): AccountTable {
   const count = answers.length;

@@ -5,15 +5,14 @@
  * is about; every expected value is worked by hand in the comment beside it.
  */
 import { describe, expect, it } from "vitest";
+import { portfolioOptionsWith } from "../../fixtures/portfolioOptions";
 import {
   accountMetrics,
   activeFlags,
   portfolioKpis,
-  SEGMENTS_2X2,
   type AccountTable,
   type Kpi,
   type NumberField,
-  type PortfolioOptions,
 } from "../../../src/core";
 
 const NaN_ = Number.NaN;
@@ -51,24 +50,7 @@ function table(count: number, c: Columns): AccountTable {
   };
 }
 
-const OPTIONS: PortfolioOptions = {
-  criteriaWeights: [1, 1],
-  scale: { min: 1, max: 5 },
-  strength: {
-    relationshipWeight: 1,
-    shareOfWalletWeight: 1,
-    relationshipScale: { min: 1, max: 5 },
-    shareOfWalletScale: 1,
-  },
-  grid: 2,
-  cuts: { attractiveness: [50], strength: [50] },
-  segments: SEGMENTS_2X2,
-  discountRate: 0.1,
-  atRiskThreshold: 0.1,
-  topN: 40,
-  listPerSegment: 10,
-  targets: {},
-};
+const OPTIONS = portfolioOptionsWith([1, 1]);
 
 const byId = (kpis: readonly Kpi[]) => Object.fromEntries(kpis.map((k) => [k.id, k]));
 const reasons = (kpis: readonly Kpi[]) =>

@@ -4,28 +4,12 @@
  * LibreOffice test checked this before; the mutation run of src/core needs a fast test (issue 21).
  */
 import { describe, expect, it } from "vitest";
-import { portfolioKpis, SEGMENTS_2X2, type AccountTable, type PortfolioOptions } from "../../../src/core";
+import { portfolioOptionsWith } from "../../fixtures/portfolioOptions";
+import { portfolioKpis, type AccountTable } from "../../../src/core";
 
 const NaN_ = Number.NaN;
 
-const OPTIONS: PortfolioOptions = {
-  criteriaWeights: [],
-  scale: { min: 1, max: 5 },
-  strength: {
-    relationshipWeight: 1,
-    shareOfWalletWeight: 1,
-    relationshipScale: { min: 1, max: 5 },
-    shareOfWalletScale: 1,
-  },
-  grid: 2,
-  cuts: { attractiveness: [50], strength: [50] },
-  segments: SEGMENTS_2X2,
-  discountRate: 0.1,
-  atRiskThreshold: 0.1,
-  topN: 40,
-  listPerSegment: 10,
-  targets: {},
-};
+const OPTIONS = portfolioOptionsWith();
 
 /** Four accounts, the third churned, with a block of three products (revenue per product, NaN where blank). */
 function table(products?: number[]): AccountTable {
