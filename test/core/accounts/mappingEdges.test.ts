@@ -117,17 +117,18 @@ describe("how sure each kind of match is, and why", () => {
   });
 });
 
-describe("close spellings", () => {
-  const mapped = (header: string) =>
-    headerOf(
-      detectMapping(
-        at([
-          ["Account", header],
-          ["Acme", 5],
-        ]),
-      ),
-    );
+/** The headers detectMapping gives a one-column table headed `header` beside "Account". */
+const mapped = (header: string) =>
+  headerOf(
+    detectMapping(
+      at([
+        ["Account", header],
+        ["Acme", 5],
+      ]),
+    ),
+  );
 
+describe("close spellings", () => {
   it("allow one typo in a synonym of 5–7 letters", () => {
     expect(mapped("Revnue")).toEqual({ account: "Account", revenue: "Revnue" });
     expect(mapped("Rvnue")).toEqual({ account: "Account" });
@@ -312,16 +313,6 @@ describe("applyOverrides", () => {
 });
 
 describe("close spellings at their limits", () => {
-  const mapped = (header: string) =>
-    headerOf(
-      detectMapping(
-        at([
-          ["Account", header],
-          ["Acme", 5],
-        ]),
-      ),
-    );
-
   it("give an 8-letter synonym two typos and a 5-letter one a swap", () => {
     // "Trnovr": "turnover" without its u and e
     expect(mapped("Trnovr")).toEqual({ account: "Account", revenue: "Trnovr" });
