@@ -1,10 +1,13 @@
 import { defineConfig } from "vitest/config";
 
 // The tests a mutation run uses (stryker.config.mjs): all but the slow ones that drive LibreOffice, a browser, the
-// built command or a production build. Those stay in `npm test`.
+// built command or a production build. Those stay in `npm test`. KAM_MUTATE_TESTS (comma-separated test folders, set
+// by scripts/mutate.mjs for a one-folder run) narrows them to that folder's own tests.
+const folders = process.env.KAM_MUTATE_TESTS?.split(",").filter(Boolean) ?? ["test"];
+
 export default defineConfig({
   test: {
-    include: ["test/**/*.test.ts", "test/**/*.test.tsx"],
+    include: folders.flatMap((f) => [`${f}/**/*.test.ts`, `${f}/**/*.test.tsx`]),
     exclude: [
       "**/node_modules/**",
       "test/**/*.libreoffice.test.ts",

@@ -2,17 +2,25 @@
 // folder and per file, and how many mutants survived where, so the score is read from the run, never typed by hand.
 // Score = (killed + timed out) / (killed + timed out + survived + not covered), as Stryker counts it.
 //
-// - Several reports may be given (`node scripts/mutation-summary.mjs a.json b.json`): a run of one file (`npx stryker
-//   run --mutate src/x.ts`) writes a report of that file only, so reports of separate runs are read in order, a later
-//   report's file replacing an earlier one's.
+// - Several reports are read (by default every mutation.json under test-artifacts/mutation, oldest first; or those
+//   given: `node scripts/mutation-summary.mjs a.json b.json`): a run of one folder or of some files writes a report of
+//   those files only, so reports of separate runs are read in order, a later report's file replacing an earlier one's.
 // - equivalent-mutants.json lists surviving mutants judged equivalent (no test can tell them from the original), each
 //   with one line saying why: { file, line, mutator, replacement, why }. They are reported beside Stryker's score,
 //   which still counts them as survived, and an entry that matches no surviving mutant is reported as stale.
 // - Text after the notes marker in the existing MUTATION.md is kept: the hand-written history of the scores.
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 
+/** Every mutation.json under test-artifacts/mutation (the whole run's, each folder's, each --files run's), oldest first. */
+const allReports = (dir) =>
+  readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) =>
+      e.isDirectory() ? allReports(join(dir, e.name)) : e.name === "mutation.json" ? [join(dir, e.name)] : [],
+    )
+    .sort((a, b) => statSync(a).mtimeMs - statSync(b).mtimeMs);
 const reports = process.argv.slice(2);
-if (reports.length === 0) reports.push("test-artifacts/mutation/mutation.json");
+if (reports.length === 0) reports.push(...allReports("test-artifacts/mutation"));
 const FOLDERS = ["src/core", "src/functions", "src/report", "src/excel"];
 const TARGET = { "src/core": 85, "src/functions": 85, "src/report": 85, "src/excel": 70 };
 const NOTES = "<!-- Notes below are kept by scripts/mutation-summary.mjs; write by hand. -->";
@@ -66,7 +74,8 @@ for (const [rel, mutants] of byFile) {
 const row = (name, t, target) =>
   `| ${name} | ${score(t)} | ${scoreWithout(t)} | ${target ?? ""} | ${t.killed} | ${t.timeout} | ${t.survived} | ` +
   `${t.equivalent} | ${t.noCoverage} |`;
-const HEADER = "| score | without equivalents | target | killed | timed out | survived | of them equivalent | not covered |";
+const HEADER =
+  "| score | without equivalents | target | killed | timed out | survived | of them equivalent | not covered |";
 const RULE = "|---|---|---|---|---|---|---|---|---|";
 const listedFor = (rel) => equivalents.filter((e) => e.file === rel);
 const stale = equivalents.filter((e) => !matched.has(e) && byFile.has(e.file));
