@@ -92,6 +92,12 @@ export interface FakeSheet {
   formats: Map<string, string>;
   charts: FakeChart[];
   tables: FakeTable[];
+  /** Worksheet.tabColor as set: "#RRGGBB", or "" for none (Excel's automatic colour, a new sheet's). */
+  tabColor: string;
+  /** Worksheet.showGridlines: true on a new sheet. */
+  showGridlines: boolean;
+  /** Column letters → width in points set through `getRange("B:B").format.columnWidth`; absent: standard width. */
+  columnWidths: Record<string, number>;
 }
 
 export interface Operation {
@@ -273,7 +279,18 @@ export class RecordingExcel {
   }
 
   static sheet(name: string, position: number, id = `user-${name}`): FakeSheet {
-    return { id, name, position, formulas: new Map(), formats: new Map(), charts: [], tables: [] };
+    return {
+      id,
+      name,
+      position,
+      formulas: new Map(),
+      formats: new Map(),
+      charts: [],
+      tables: [],
+      tabColor: "",
+      showGridlines: true,
+      columnWidths: {},
+    };
   }
 
   get context(): Excel.RequestContext {
@@ -558,7 +575,9 @@ export class RecordingExcel {
 
   /**
    * A worksheet whose cells, charts and tables the fake keeps: writes through `formulas` and `numberFormat` land in
-   * the sheet's maps, `getRange().clear()` empties them, charts and tables are listed after `load` and can be deleted.
+   * the sheet's maps, `getRange().clear()` empties them, charts and tables are listed after `load` and can be deleted;
+   * its tab colour, gridlines and column widths (`getRange("B:B").format.columnWidth`, reset to the standard width by
+   * `format.useStandardWidth = true`) are kept as Excel would hold them.
    */
   private sheetProxy(sheet: FakeSheet, extra: Record<string, any> = {}): any {
     const name = sheet.name;
@@ -593,6 +612,12 @@ export class RecordingExcel {
           fake.sheets.forEach((s, i) => (s.position = i));
         });
       },
+      set tabColor(v: string) {
+        fake.record(`${name}.tabColor`, v, () => (sheet.tabColor = v));
+      },
+      set showGridlines(v: boolean) {
+        fake.record(`${name}.showGridlines`, v, () => (sheet.showGridlines = v));
+      },
       getRangeByIndexes: range,
       getRange: (...args: unknown[]) => {
         const call = `${name}.getRange(${args.map(describe).join(",")})`;
@@ -604,6 +629,26 @@ export class RecordingExcel {
                 sheet.formulas.clear();
                 sheet.formats.clear();
               }),
+            format: this.recorder(`${call}.format`, {
+              // true gives every column of the range the sheet's standard width; false changes nothing.
+              set useStandardWidth(v: boolean) {
+                fake.record(`${call}.format.useStandardWidth`, v, () => {
+                  if (v === true) sheet.columnWidths = {};
+                });
+              },
+            }),
+          });
+        const columns = /^\$?([A-Z]+):\$?([A-Z]+)$/i.exec(String(args[0]));
+        if (columns)
+          return this.recorder(call, {
+            format: this.recorder(`${call}.format`, {
+              set columnWidth(v: number) {
+                fake.record(`${call}.format.columnWidth`, v, () => {
+                  for (let c = columnNumber(columns[1]); c <= columnNumber(columns[2]); c++)
+                    sheet.columnWidths[letters(c - 1)] = v;
+                });
+              },
+            }),
           });
         const shape = shapeOf(String(args[0]));
         const cells = /^\$?([A-Z]+)\$?(\d+)/i.exec(String(args[0]));
