@@ -1,0 +1,59 @@
+/**
+ * Table names are unique in a workbook, without case, and share one namespace with defined names: a planned table
+ * whose name is taken takes the first free "Name_2", "Name_3", …, and its structured references follow.
+ */
+import { describe, expect, it } from "vitest";
+import { applyPlan } from "../../src/excel/applyPlan";
+import { freeTableNames } from "../../src/excel/tableNames";
+import type { WorkbookPlan } from "../../src/report/plan";
+import { RecordingExcel } from "../fakes/fakeExcelWriter";
+
+const all = () => true;
+
+describe("freeTableNames", () => {
+  it("takes the first free number after the taken ones, comparing names without case", () => {
+    expect(freeTableNames(["KamAccounts"], ["KAMACCOUNTS", "kamaccounts_2"])).toEqual(
+      new Map([["KamAccounts", "KamAccounts_3"]]),
+    );
+  });
+
+  it("counts a name it gave to one planned table as taken for the next, in any case", () => {
+    // "Kam" is the analyst's; the plan's Kam becomes Kam_2, so the plan's own Kam_2 must move on to Kam_2_2.
+    expect(freeTableNames(["Kam", "Kam_2"], ["kam"])).toEqual(
+      new Map([
+        ["Kam", "Kam_2"],
+        ["Kam_2", "Kam_2_2"],
+      ]),
+    );
+  });
+
+  it("cuts a long name to 250 characters before the suffix, so the new name stays within Excel's 255", () => {
+    const long = `T${"x".repeat(254)}`; // 255 characters, Excel's longest name
+    const renamed = freeTableNames([long], [long]).get(long);
+    expect(renamed).toBe(`T${"x".repeat(249)}_2`);
+  });
+});
+
+describe("a planned table whose name the workbook holds", () => {
+  it("is drawn under the next free name, and the formulas that read it follow", async () => {
+    const theirs = RecordingExcel.sheet("Notes", 0);
+    theirs.tables.push({ name: "Accounts", box: { row: 0, col: 0, rows: 2, cols: 1 } });
+    theirs.tables.push({ name: "accounts_2", box: { row: 0, col: 3, rows: 2, cols: 1 } });
+    const excel = new RecordingExcel([theirs]);
+    const plan: WorkbookPlan = {
+      sheets: [
+        {
+          name: "Data",
+          blocks: [{ at: "A1", rows: [["Revenue"], [10], [20], [{ f: "SUM(Accounts[Revenue])" }]] }],
+          tables: [{ name: "Accounts", range: "A1:A3" }],
+        },
+      ],
+    };
+    const result = await applyPlan(excel.context, plan, all);
+    expect(result.renamedTables).toEqual([{ planned: "Accounts", used: "Accounts_3" }]);
+    const data = excel.byName("Data")!;
+    expect(data.tables.map((t) => t.name)).toEqual(["Accounts_3"]);
+    expect(data.formulas.get("A4")).toBe("=SUM(Accounts_3[Revenue])");
+    expect(theirs.tables.map((t) => t.name)).toEqual(["Accounts", "accounts_2"]);
+  });
+});
