@@ -12,6 +12,11 @@ describe("shiftsLikePattern: a row pattern that Excel may fill down as a shared 
     ["LOG10(A{row})+ATAN2(B{row},1)", true],
     ["'Account Data'!B{row}*2", true],
     ["'Sheet 9'!$C$4+D{row}", true],
+    // a cell-like word inside text or inside a quoted sheet name is not a reference, and a quote is doubled inside
+    ['A{row}&"see B7 and C8"', true],
+    ['A{row}&"say ""B7"" here"&B{row}', true],
+    ["'Plan B7'!$C$4+D{row}", true],
+    ["'Tom''s B7'!$C$4+D{row}", true],
   ])("%s shifts like its pattern", (formula, expected) => {
     expect(shiftsLikePattern(formula)).toBe(expected);
   });
