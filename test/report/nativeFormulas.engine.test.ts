@@ -146,6 +146,14 @@ describe("native formulas agree with the core in a spreadsheet engine", () => {
     hf.destroy();
   });
 
+  it("KAM.CHURN and retention without new accounts: the base lost is churn, the base kept is retention", () => {
+    // 200 accounts at the start, 170 at the end, none acquired: churn 30/200 = 0.15, retention 170/200 = 0.85
+    const hf = engine([[200, 170, `=${churnFormula("A1", "B1")}`, `=${retentionFormula("A1", "B1")}`]]);
+    expect(close(hf.value(0, 2), 0.15, 1e-15)).toBe(true);
+    expect(close(hf.value(0, 3), 0.85, 1e-15)).toBe(true);
+    hf.destroy();
+  });
+
   it("uses only functions the engine knows (no IFERROR hiding a #NAME?)", () => {
     const formulas = [
       scoreFormula("A1:B1", "A2:B2"),
