@@ -71,6 +71,19 @@ for (const [rel, mutants] of byFile) {
   }
   files.push({ rel, t });
 }
+/** The folder's files Stryker mutates (all .ts but index.ts and the metadata-only functions.ts), as "measured of all". */
+const mutable = (dir) =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory()
+      ? mutable(join(dir, e.name))
+      : e.name.endsWith(".ts") && e.name !== "index.ts" && join(dir, e.name) !== "src/functions/functions.ts"
+        ? [join(dir, e.name)]
+        : [],
+  );
+const measured = (folder) => {
+  const all = mutable(folder);
+  return `${all.filter((f) => byFile.has(f)).length} of ${all.length} files`;
+};
 const row = (name, t, target) =>
   `| ${name} | ${score(t)} | ${scoreWithout(t)} | ${target ?? ""} | ${t.killed} | ${t.timeout} | ${t.survived} | ` +
   `${t.equivalent} | ${t.noCoverage} |`;
@@ -84,18 +97,18 @@ const notes = previous.includes(NOTES) ? previous.slice(previous.indexOf(NOTES) 
 const lines = [
   "# Mutation testing",
   "",
-  "Written by `npm run mutate` (StrykerJS over `src/core`, `src/functions`, `src/report`, `src/excel`; the fast tests of",
-  "`vitest.mutation.config.mts`). Score = (killed + timed out) / (killed + timed out + survived + not covered).",
-  "The HTML report with every surviving mutant is in `test-artifacts/mutation/index.html`. Surviving mutants judged",
-  "equivalent (no test can tell them from the code) are listed with the reason in `equivalent-mutants.json`; the",
-  "second score leaves them out.",
+  "Written by `npm run mutate` (StrykerJS over `src/core`, `src/functions`, `src/report`, `src/excel`, one folder at a",
+  "time against that folder's own fast tests: scripts/mutate.mjs). Score = (killed + timed out) / (killed + timed out +",
+  "survived + not covered). Each folder's HTML report with every surviving mutant is in",
+  "`test-artifacts/mutation/FOLDER/index.html`. Surviving mutants judged equivalent (no test can tell them from the",
+  "code) are listed with the reason in `equivalent-mutants.json`; the second score leaves them out.",
   "",
-  `Run: ${new Date().toISOString().slice(0, 10)}, ${files.length} files mutated (a folder's score covers only its files`,
-  "mutated in this run; `npm run mutate` with no arguments mutates all four folders).",
+  `Written ${new Date().toISOString().slice(0, 10)} from ${reports.length} report(s), ${files.length} files in all: a`,
+  "folder's score covers the files of it that some run mutated (a later run's file replaces an earlier one's).",
   "",
   `| folder ${HEADER}`,
   RULE,
-  ...FOLDERS.map((f) => row(f, folders.get(f), `${TARGET[f]}%`)),
+  ...FOLDERS.map((f) => row(`${f} (${measured(f)})`, folders.get(f), `${TARGET[f]}%`)),
   "",
   "## Files with surviving or uncovered mutants",
   "",
