@@ -2,7 +2,8 @@
 /**
  * A recording fake of the Excel API subset in src/excel/excelSubset.ts, faithful to the documented behaviour the
  * adapter depends on:
- * - proxies: nothing is read until `load` and `sync`; reading a property before that throws PropertyNotLoaded;
+ * - proxies: nothing is read until `load` and `sync`; reading a property before that, or one the load did not name,
+ *   throws PropertyNotLoaded;
  * - writes (`values`, `visibility`, `settings.add`) are queued and applied at `sync`;
  * - a response or request above 5 MB, counted in UTF-8 bytes, fails the sync with Excel on the web's own codes
  *   (ResponsePayloadSizeLimitExceeded, RequestPayloadSizeLimitExceeded) and nothing of it runs;
@@ -15,7 +16,7 @@
  * `worksheet.activate()` change what the analyst sees (`view`), so a selected cell is what getSelectedRange reads next.
  */
 import type { RangeSubset } from "../../src/excel/excelSubset";
-import { EXCEL_ENUMS, utf8Bytes } from "./fakeExcelWriter";
+import { EXCEL_ENUMS, loadedBy, utf8Bytes } from "./fakeExcelWriter";
 import type { FakeSelection, WorkbookView } from "./workbookView";
 
 export interface FakeSheetData {
@@ -185,12 +186,13 @@ export class FakeExcel {
           });
         },
         getItemOrNullObject: (key: string) => {
-          let loaded = false;
+          // isNullObject comes back with any load; value only where the load names it.
+          let loaded: ((property: string) => boolean) | undefined;
           let value: unknown;
           return {
-            load: () => {
+            load: (list?: string) => {
               fake.pendingLoads.push(() => {
-                loaded = true;
+                loaded = loadedBy(list);
                 value = fake.settingsStore.get(key);
                 return bytesOf(value);
               });
@@ -200,7 +202,7 @@ export class FakeExcel {
               return !fake.settingsStore.has(key);
             },
             get value() {
-              if (!loaded) throw new PropertyNotLoaded("value");
+              if (!loaded?.("value")) throw new PropertyNotLoaded("value");
               return value;
             },
           };
@@ -227,14 +229,14 @@ export class FakeExcel {
 
   private worksheet(data: FakeSheetData) {
     const fake = this;
-    let loaded = false;
+    let loaded: ((property: string) => boolean) | undefined;
     return {
       isNullObject: false,
-      load: () => {
-        fake.pendingLoads.push(() => ((loaded = true), utf8Bytes(data.name) + 16));
+      load: (list?: string) => {
+        fake.pendingLoads.push(() => ((loaded = loadedBy(list)), utf8Bytes(data.name) + 16));
       },
       get name() {
-        if (!loaded) throw new PropertyNotLoaded("name");
+        if (!loaded?.("name")) throw new PropertyNotLoaded("name");
         return data.name;
       },
       get visibility() {

@@ -15,6 +15,7 @@
  * - members newer than the fake's ExcelApi version fail with ApiNotFound.
  * The parts the renderer reads back behave as documented: worksheets.items, settings items (null objects when absent),
  * new sheet ids, tables and names listed after load, and the cells written through `formulas` and `numberFormat`.
+ * A property is readable after the sync only where the load named it (`loadedBy`: "items/name" loads no id).
  * For the taskpane it also keeps what the analyst sees (`view`: `range.select()`, `worksheet.activate()`), finds a
  * sheet by name or id (`getItem`, `getItemOrNullObject`) and writes and reads `values` (the settings sheet); a cell
  * holding a formula reads back as the formula's text, as the fake computes nothing.
@@ -36,6 +37,36 @@ const encoder = new TextEncoder();
 /** Bytes of a string as UTF-8: what travels, not the UTF-16 length. */
 export function utf8Bytes(text: string): number {
   return encoder.encode(text).length;
+}
+
+/**
+ * What `load(list)` makes readable after the next sync: everything for `load()` (Excel loads every scalar property),
+ * else the properties listed ("value", "rowIndex,rowCount"), a collection's "items" with all of theirs, or
+ * "items/name" for the items' names only. An empty list names nothing: Excel's answer to `load("")` is not documented,
+ * and code that names what it reads is right whatever that answer is.
+ */
+export function loadedBy(list?: string): (property: string) => boolean {
+  if (list === undefined) return () => true;
+  const names = new Set(list.split(",").map((p) => p.trim()));
+  return (property) => names.has(property) || (property.startsWith("items/") && names.has("items"));
+}
+
+/** `values` with a getter per property that throws PropertyNotLoaded unless `loaded` says it was loaded. */
+export function loadedObject<T extends Record<string, unknown>>(
+  values: T,
+  loaded: (property: string) => boolean,
+  what: string,
+): T {
+  const out = {} as T;
+  for (const key of Object.keys(values))
+    Object.defineProperty(out, key, {
+      enumerable: true,
+      get: () => {
+        if (!loaded(key)) throw new Error(`PropertyNotLoaded: ${what}.${key}`);
+        return values[key];
+      },
+    });
+  return out;
 }
 
 /** Excel's ExcelApi column and row limits: XFD, 1,048,576. */
@@ -397,12 +428,15 @@ export class RecordingExcel {
 
   private worksheets(): any {
     const fake = this; // eslint-disable-line @typescript-eslint/no-this-alias -- read by a getter with its own `this`
-    let loaded = false;
+    let loaded: ((property: string) => boolean) | undefined;
     return this.recorder("worksheets", {
-      load: () => this.afterSync.push(() => (loaded = true)),
+      load: (list?: string) => this.afterSync.push(() => (loaded = loadedBy(list))),
       get items() {
-        if (!loaded) throw new Error("PropertyNotLoaded: items");
-        return fake.sheets.map((s) => ({ id: s.id, name: s.name, position: s.position }));
+        const can = loaded;
+        if (!can) throw new Error("PropertyNotLoaded: items");
+        return fake.sheets.map((s) =>
+          loadedObject({ id: s.id, name: s.name, position: s.position }, (p) => can(`items/${p}`), "worksheet"),
+        );
       },
       // Excel's key is a sheet's name (any case) or its id.
       getItem: (key: string) => {
@@ -581,7 +615,7 @@ export class RecordingExcel {
    */
   private sheetProxy(sheet: FakeSheet, extra: Record<string, any> = {}): any {
     const name = sheet.name;
-    let loaded = false;
+    let loaded: ((property: string) => boolean) | undefined;
     const fake = this; // eslint-disable-line @typescript-eslint/no-this-alias -- read by accessors with their own `this`
     const range = (row: number, col: number, rows: number, cols: number) =>
       this.cellRange(
@@ -595,13 +629,13 @@ export class RecordingExcel {
     return this.recorder(name, {
       ...extra,
       isNullObject: false,
-      load: () => this.afterSync.push(() => (loaded = true)),
+      load: (list?: string) => this.afterSync.push(() => (loaded = loadedBy(list))),
       get id() {
-        if (!loaded) throw new Error("PropertyNotLoaded: id");
+        if (!loaded?.("id")) throw new Error("PropertyNotLoaded: id");
         return sheet.id;
       },
       get name() {
-        if (!loaded) throw new Error("PropertyNotLoaded: name");
+        if (!loaded?.("name")) throw new Error("PropertyNotLoaded: name");
         return sheet.name;
       },
       activate: () => this.record(`${name}.activate()`, undefined, () => (this.view.activeSheet = sheet.name)),
@@ -663,7 +697,7 @@ export class RecordingExcel {
 
   private tableCollection(sheet: FakeSheet): any {
     const fake = this; // eslint-disable-line @typescript-eslint/no-this-alias -- read by accessors with their own `this`
-    let loaded = false;
+    let loaded: ((property: string) => boolean) | undefined;
     return this.recorder(`${sheet.name}.tables`, {
       add: (...args: unknown[]) => {
         const call = `${sheet.name}.tables.add(${args.map(describe).join(",")})`;
@@ -720,32 +754,36 @@ export class RecordingExcel {
           }),
         });
       },
-      load: () => this.afterSync.push(() => (loaded = true)),
+      load: (list?: string) => this.afterSync.push(() => (loaded = loadedBy(list))),
       get items() {
-        if (!loaded) throw new Error(`PropertyNotLoaded: tables.items`);
+        const can = loaded;
+        if (!can) throw new Error(`PropertyNotLoaded: tables.items`);
         return sheet.tables.map((table) => ({
-          name: table.name,
+          get name() {
+            if (!can("items/name")) throw new Error("PropertyNotLoaded: table.name");
+            return table.name;
+          },
           /** Table.getRange(): where the table stands, readable after the sync that follows load. */
           getRange: () => {
-            let read = false;
-            const box = () => {
-              if (!read) throw new Error("PropertyNotLoaded: table range");
+            let read: ((property: string) => boolean) | undefined;
+            const box = (property: string) => {
+              if (!read?.(property)) throw new Error(`PropertyNotLoaded: table range ${property}`);
               if (!table.box) throw new Error(`the fake knows no range for table ${table.name}`);
               return table.box;
             };
             return {
-              load: () => fake.afterSync.push(() => (read = true)),
+              load: (list?: string) => fake.afterSync.push(() => (read = loadedBy(list))),
               get rowIndex() {
-                return box().row;
+                return box("rowIndex").row;
               },
               get columnIndex() {
-                return box().col;
+                return box("columnIndex").col;
               },
               get rowCount() {
-                return box().rows;
+                return box("rowCount").rows;
               },
               get columnCount() {
-                return box().cols;
+                return box("columnCount").cols;
               },
             };
           },
@@ -910,16 +948,17 @@ export class RecordingExcel {
       add: (key: string, value: unknown) =>
         this.record(`settings.add(${key})`, value, () => this.settings.set(key, value)),
       getItemOrNullObject: (key: string) => {
-        let loaded = false;
+        // isNullObject comes back with any load; value only where the load names it.
+        let loaded: ((property: string) => boolean) | undefined;
         const fake = this; // eslint-disable-line @typescript-eslint/no-this-alias -- read by getters with their own `this`
         return {
-          load: () => fake.afterSync.push(() => (loaded = true)),
+          load: (list?: string) => fake.afterSync.push(() => (loaded = loadedBy(list))),
           get isNullObject() {
             if (!loaded) throw new Error("PropertyNotLoaded: isNullObject");
             return !fake.settings.has(key);
           },
           get value() {
-            if (!loaded) throw new Error("PropertyNotLoaded: value");
+            if (!loaded?.("value")) throw new Error("PropertyNotLoaded: value");
             return fake.settings.get(key);
           },
         };
