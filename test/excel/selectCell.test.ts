@@ -51,4 +51,12 @@ describe("activateSheet", () => {
     expect(excel.ops(/^KPI Dashboard\.activate\(\)$/)).toHaveLength(1);
     await expect(activateSheet(excel.context, "Portfolio Matrix")).rejects.toThrow(/no sheet "Portfolio Matrix"/);
   });
+
+  it("says to build again when the built sheet is gone", async () => {
+    const excel = new RecordingExcel([RecordingExcel.sheet("Account Data", 0)]);
+    await expect(activateSheet(excel.context, "KPI Dashboard")).rejects.toThrow(
+      'This workbook has no sheet "KPI Dashboard" any more (renamed or deleted?): build again to make it.',
+    );
+    expect(excel.view.activeSheet).toBeUndefined();
+  });
 });

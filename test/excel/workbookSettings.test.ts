@@ -84,3 +84,15 @@ describe("settings in the workbook", () => {
     await expect(loadSettings(excel.context)).rejects.toThrow(/busy editing a cell/);
   });
 });
+
+describe("saving settings again", () => {
+  it("writes the new copy over the old one in the same hidden sheet", async () => {
+    const excel = workbook();
+    await saveSettings(excel.context, settings);
+    const later = { ...settings, savedAt: "2026-11-24T08:00:00.000Z", discountRate: 0.08 };
+    await saveSettings(excel.context, later);
+    expect(excel.sheets.filter((s) => s.name === SETTINGS_SHEET)).toHaveLength(1);
+    excel.settingsStore.delete(SETTINGS_KEY); // only the sheet's copy is left
+    expect((await loadSettings(excel.context)).settings).toEqual(later);
+  });
+});

@@ -174,7 +174,15 @@ export class FakeExcel {
         },
         add: (name: string) => {
           const data: FakeSheetData = { name, cells: [], visibility: "Visible" };
-          this.pendingWrites.push({ apply: () => this.sheets.push(data), bytes: utf8Bytes(name) + 100 });
+          this.pendingWrites.push({
+            apply: () => {
+              // Sheet names are unique without case, as Excel compares them.
+              if (this.sheet(name))
+                throw new ExcelError("ItemAlreadyExists", `A sheet named "${name}" already exists.`);
+              this.sheets.push(data);
+            },
+            bytes: utf8Bytes(name) + 100,
+          });
           return this.worksheet(data);
         },
       },
