@@ -30,6 +30,26 @@ describe("readSelection's progress", () => {
     expect(done[0]).toBe(0);
     expect(done.every((d, i) => i === 0 || d > done[i - 1])).toBe(true);
   });
+
+  it("reports the search for hidden rows as the last step, with every row read", async () => {
+    const sheet = { ...accounts(3), hiddenRows: [2] };
+    const excel = new FakeExcel([sheet], { sheet: sheet.name, row: 0, col: 0, rows: 4, cols: 4 });
+    const heard: [string, number, number][] = [];
+    const read = await readSelection(excel.context, all, { onProgress: (...p) => heard.push(p) });
+    expect(heard).toEqual([
+      ["Reading the selection", 0, 1],
+      ["Reading 4 rows", 0, 4],
+      ["Reading 4 rows", 4, 4],
+    ]);
+    expect(read.input.hiddenRows).toEqual([2]);
+  });
+
+  it("lists every row as hidden when no cell of the selection is visible", async () => {
+    const sheet = { ...accounts(3), hiddenRows: [0, 1, 2, 3] };
+    const excel = new FakeExcel([sheet], { sheet: sheet.name, row: 0, col: 0, rows: 4, cols: 4 });
+    const read = await readSelection(excel.context, all);
+    expect(read.input.hiddenRows).toEqual([0, 1, 2, 3]);
+  });
 });
 
 describe("cancelling readSelection", () => {
@@ -113,6 +133,12 @@ describe("sourceOf", () => {
 
   it("falls back to the block read when Excel's address is no range it can take again", () => {
     expect(sourceOf(read("'Account Data'!2:4"))).toEqual({ sheet: "Account Data", address: "B2:C4" });
+  });
+
+  it("keeps the first cell of an empty selection of whole rows, so Use selection on blank rows does not fail", () => {
+    // Rows 6 to 9, below the table: nothing was read (top 5, left 0, no values).
+    const empty = read("'Account Data'!6:9", { input: { sheet: "Account Data", top: 5, left: 0, values: [] } });
+    expect(sourceOf(empty)).toEqual({ sheet: "Account Data", address: "A6:A6" });
   });
 
   it("round-trips through readSelection: the saved source reads the same table", async () => {
