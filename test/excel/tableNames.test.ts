@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { applyPlan } from "../../src/excel/applyPlan";
-import { freeTableNames } from "../../src/excel/tableNames";
+import { freeTableNames, renameTablesInFormula } from "../../src/excel/tableNames";
 import type { WorkbookPlan } from "../../src/report/plan";
 import { RecordingExcel } from "../fakes/fakeExcelWriter";
 
@@ -31,6 +31,26 @@ describe("freeTableNames", () => {
     const long = `T${"x".repeat(254)}`; // 255 characters, Excel's longest name
     const renamed = freeTableNames([long], [long]).get(long);
     expect(renamed).toBe(`T${"x".repeat(249)}_2`);
+  });
+});
+
+describe("renameTablesInFormula", () => {
+  const renames = new Map([["Accounts", "Accounts_3"]]);
+
+  it("renames a structured reference after a string literal, in any case", () => {
+    expect(renameTablesInFormula('="x"&SUM(accounts[Revenue])', renames)).toBe('="x"&SUM(Accounts_3[Revenue])');
+  });
+
+  it("renames a structured reference after an empty string literal", () => {
+    expect(renameTablesInFormula('=IF(A1="",0,SUM(Accounts[Revenue]))', renames)).toBe(
+      '=IF(A1="",0,SUM(Accounts_3[Revenue]))',
+    );
+  });
+
+  it("leaves text inside a string literal alone, escaped quotes included", () => {
+    expect(renameTablesInFormula('="say ""Accounts[x]"" here"&SUM(Accounts[Revenue])', renames)).toBe(
+      '="say ""Accounts[x]"" here"&SUM(Accounts_3[Revenue])',
+    );
   });
 });
 
