@@ -3,8 +3,16 @@
  * sheet shows where blocks overlap. Expected cells are written out by hand from the block definitions below.
  */
 import { describe, expect, it } from "vitest";
-import type { PatternBlock, SheetPlan } from "../../src/report/plan";
-import { headerCells, mapPattern, patternRows, planCellAt, rowOf, sheetBlocks } from "../../src/report/planCells";
+import { isFormula, type PatternBlock, type PlanCell, type SheetPlan } from "../../src/report/plan";
+import {
+  columnCell,
+  headerCells,
+  mapPattern,
+  patternRows,
+  planCellAt,
+  rowOf,
+  sheetBlocks,
+} from "../../src/report/planCells";
 
 // Three rows from B3: column B doubles column A of the same row; text, numbers and blanks repeat as they are.
 const pattern: PatternBlock = { at: "B3", count: 3, pattern: [{ f: "A{row}*2" }, "text", 5, null, { f: "SUM(1,2)" }] };
@@ -80,5 +88,22 @@ describe("planCellAt and headerCells", () => {
 
   it("lists cell blocks first, then pattern blocks", () => {
     expect(sheetBlocks(sheet).map((b) => b.at)).toEqual(["A1", "B2", "A1", "B3"]);
+  });
+});
+
+describe("columnCell and isFormula", () => {
+  it("reads a number column's NaN as a blank and a cell column's missing entry as a blank, never undefined", () => {
+    const numbers = Float64Array.of(1.5, NaN, -0);
+    expect([0, 1, 2].map((k) => columnCell(numbers, k))).toEqual([1.5, null, -0]);
+    // a hole in a cell column (an array filled only where a value exists) is a blank cell
+    const cells: PlanCell[] = new Array<PlanCell>(3);
+    cells[0] = "Acme";
+    cells[2] = { f: "A1*2" };
+    expect([0, 1, 2].map((k) => columnCell(cells, k))).toEqual(["Acme", null, { f: "A1*2" }]);
+  });
+
+  it("tells a formula cell from text, numbers, booleans and blanks", () => {
+    const kinds: PlanCell[] = ["=A1", "text", 0, 7, true, null, { f: "A1" }];
+    expect(kinds.map((c) => isFormula(c))).toEqual([false, false, false, false, false, false, true]);
   });
 });

@@ -28,6 +28,10 @@ describe("shiftsLikePattern: a row pattern that Excel may fill down as a shared 
     ['A{row}&" row {row}"', "the token inside text would not shift"],
     ["$A${row}", "an absolute row does not shift"],
     ["SUM(2:2)+A{row}", "a whole-row reference shifts"],
+    ["A{row}+AB7", "a two-letter column with a relative row"],
+    ["A{row}+B17", "a relative row of two digits"],
+    ["SUM(12:12)+A{row}", "a whole-row reference of two-digit rows"],
+    ["SUM(2:12)+A{row}", "a whole-row range ending on a two-digit row"],
     ["$AC$3*2", "no row token: nothing to fill down"],
   ])("%s does not (%s)", (formula) => {
     expect(shiftsLikePattern(formula)).toBe(false);
