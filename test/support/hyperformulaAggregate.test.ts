@@ -113,3 +113,26 @@ describe("ROW and COLUMN of a range in the test engine", () => {
     expect(evaluate("ROW()*10+COLUMN()")).toBe(12);
   });
 });
+
+describe("INDEX of a one-row range in the test engine", () => {
+  it("takes the lone index as the column, as Excel does; other forms stay HyperFormula's", () => {
+    const hf = buildWithAggregate(
+      {
+        S: [
+          ["a", "b", "c", "=INDEX(A1:C1,3)", "=INDEX(A1:C1,1,2)", "=INDEX(A1:A3,2)", "=INDEX(A1:C1,4)"],
+          ["x"],
+          ["y"],
+        ],
+      },
+      CONFIG,
+    );
+    const at = (col: number) => hf.getCellValue({ sheet: 0, row: 0, col });
+    expect([at(3), at(4), at(5)]).toEqual(["c", "b", "x"]);
+    expect(errorOf(at(6))).toBe("REF");
+    hf.destroy();
+    // And HyperFormula's own INDEX is back after the build.
+    const own = HyperFormula.buildFromSheets({ S: [["a", "b", "=INDEX(A1:B1,2)"]] }, CONFIG);
+    expect(errorOf(own.getCellValue({ sheet: 0, row: 0, col: 2 }))).toBe("NUM");
+    own.destroy();
+  });
+});

@@ -17,6 +17,11 @@
  * array), where HyperFormula's ROW and COLUMN give the first cell's: the ranked lists find an account's row by
  * ROW(range). RangeRowColumnPlugin gives them the array form; a single cell or no argument keeps the usual number.
  *
+ * And Excel's INDEX takes the lone index of a one-row range as the column ("if array contains only one row or column,
+ * the corresponding row_num or column_num argument is optional": INDEX(A1:F1, 3) is C1), where HyperFormula reads it
+ * as the row and answers #NUM!: the Whitespace list names a product by INDEX(header row, n). OneRowIndexPlugin gives
+ * that form; every other INDEX is HyperFormula's own.
+ *
  * Use {@link buildWithAggregate}: the functions are registered for that build only (HyperFormula's registry is
  * global; an instance keeps the functions it was built with), so other tests keep HyperFormula as it ships.
  */
@@ -173,24 +178,52 @@ export class RangeRowColumnPlugin extends FunctionPlugin {
   }
 }
 
+/** INDEX(one-row range, n) as Excel reads it (see the file's comment), over HyperFormula's own INDEX plugin. */
+function oneRowIndexPlugin(Own: NonNullable<ReturnType<typeof HyperFormula.getFunctionPlugin>>) {
+  const Base = Own as unknown as new (...args: never[]) => {
+    index(ast: ProcedureAst, state: State): unknown;
+    evaluateAst(ast: AstNode, state: State): unknown;
+  };
+  return class OneRowIndexPlugin extends Base {
+    override index(ast: ProcedureAst, state: State): unknown {
+      if (ast.args.length === 2) {
+        const range = this.evaluateAst(ast.args[0], state);
+        if (range instanceof SimpleRangeValue && range.height() === 1 && range.width() > 1) {
+          const n = this.evaluateAst(ast.args[1], state);
+          if (n instanceof CellError) return n;
+          const j = numberOf(n);
+          if (j === undefined) return new CellError(ErrorType.VALUE);
+          if (Math.trunc(j) < 1 || Math.trunc(j) > range.width()) return new CellError(ErrorType.REF);
+          return range.data[0][Math.trunc(j) - 1];
+        }
+      }
+      return super.index(ast, state);
+    }
+  };
+}
+
 const TRANSLATIONS = {
-  enGB: { AGGREGATE: "AGGREGATE", ROW: "ROW", COLUMN: "COLUMN" },
+  enGB: { AGGREGATE: "AGGREGATE", ROW: "ROW", COLUMN: "COLUMN", INDEX: "INDEX" },
 };
 
 /**
- * HyperFormula.buildFromSheets with AGGREGATE and the array ROW and COLUMN registered for this build, and
- * HyperFormula's own ROW and COLUMN put back after it, whatever happens.
+ * HyperFormula.buildFromSheets with AGGREGATE, the array ROW and COLUMN and the one-row INDEX registered for this
+ * build, and HyperFormula's own ROW, COLUMN and INDEX put back after it, whatever happens.
  */
 export function buildWithAggregate(sheets: Sheets, config: Partial<ConfigParams>): HyperFormula {
   const ownRow = HyperFormula.getFunctionPlugin("ROW");
   const ownColumn = HyperFormula.getFunctionPlugin("COLUMN");
+  const ownIndex = HyperFormula.getFunctionPlugin("INDEX");
+  if (!ownRow || !ownColumn || !ownIndex) throw new Error("HyperFormula has no ROW, COLUMN or INDEX to extend");
   HyperFormula.registerFunctionPlugin(AggregatePlugin, TRANSLATIONS);
   HyperFormula.registerFunctionPlugin(RangeRowColumnPlugin, TRANSLATIONS);
+  HyperFormula.registerFunction("INDEX", oneRowIndexPlugin(ownIndex) as never, TRANSLATIONS);
   try {
     return HyperFormula.buildFromSheets(sheets, config);
   } finally {
     HyperFormula.unregisterFunction("AGGREGATE");
-    if (ownRow) HyperFormula.registerFunction("ROW", ownRow);
-    if (ownColumn) HyperFormula.registerFunction("COLUMN", ownColumn);
+    HyperFormula.registerFunction("ROW", ownRow);
+    HyperFormula.registerFunction("COLUMN", ownColumn);
+    HyperFormula.registerFunction("INDEX", ownIndex);
   }
 }
