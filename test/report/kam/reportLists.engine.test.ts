@@ -71,7 +71,7 @@ function withEngine(report: Report, check: (e: PlanEngine) => void) {
 function columns(table: AccountTable, report: Report): Record<string, (i: number) => Expected> {
   const { metrics } = report;
   return {
-    Account: (i) => table.labels.account![i],
+    Account: (i) => table.labels.account![i] ?? "",
     "Account manager": (i) => table.labels.owner?.[i] ?? "",
     Attractiveness: (i) => shown(metrics.attractiveness[i]),
     Strength: (i) => shown(metrics.strength[i]),
