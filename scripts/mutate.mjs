@@ -2,10 +2,14 @@
 // excel; all four when none is named), each with its own tests, incremental file and report under
 // test-artifacts/mutation/FOLDER/, then MUTATION.md from the reports (scripts/mutation-summary.mjs). --files mutates
 // only the given files of the (one) folder named, its report replacing those files' results in the summary;
+// --survivors runs again only the lines where the folder's reports so far have surviving (and not listed equivalent)
+// or uncovered mutants (after tests were added for them: minutes, not hours), its report replacing those mutants'
+// results one by one;
 // --concurrency N sets Stryker's (2 by default: this machine's cores).
 // `--whole` runs the four folders in one Stryker run against the whole fast test set (hours on 2 cores).
 import { spawnSync } from "node:child_process";
-import { writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 
 /** A folder's own tests: the ones written to hold its behaviour (see stryker.config.mjs for what this leaves out). */
 const TESTS = {
@@ -30,9 +34,55 @@ if (unknown.length > 0) {
   console.error(`mutate: no folder ${unknown.join(", ")}; choose from ${Object.keys(TESTS).join(", ")}.`);
   process.exit(2);
 }
-if (files && named.length !== 1) {
-  console.error("mutate: --files needs exactly one folder, e.g. `npm run mutate -- core --files src/core/nps.ts`.");
+const survivors = args.includes("--survivors");
+if ((files || survivors) && named.length !== 1) {
+  console.error(
+    "mutate: --files and --survivors need one folder, e.g. `npm run mutate -- core --files src/core/nps.ts`.",
+  );
   process.exit(2);
+}
+
+/** Every mutation.json under dir, oldest first (as scripts/mutation-summary.mjs reads them). */
+const reportsUnder = (dir) =>
+  !existsSync(dir)
+    ? []
+    : readdirSync(dir, { withFileTypes: true })
+        .flatMap((e) =>
+          e.isDirectory() ? reportsUnder(join(dir, e.name)) : e.name === "mutation.json" ? [join(dir, e.name)] : [],
+        )
+        .sort((a, b) => statSync(a).mtimeMs - statSync(b).mtimeMs);
+
+/**
+ * The lines (as Stryker's `file:line-line` mutate ranges) holding a mutant that survived or was not covered in the
+ * folder's latest results: later reports replace earlier ones, a survivors run's mutant by mutant.
+ */
+function survivorLines(folder) {
+  const latest = new Map();
+  for (const path of reportsUnder(`test-artifacts/mutation/${folder}`)) {
+    const onlySome = /[\\/]survivors[\\/]/.test(path);
+    for (const [file, data] of Object.entries(JSON.parse(readFileSync(path, "utf8")).files)) {
+      const rel = file.replace(/^.*?(src\/)/, "$1");
+      const mutants = onlySome ? new Map(latest.get(rel) ?? []) : new Map();
+      for (const m of data.mutants) mutants.set(JSON.stringify([m.location, m.mutatorName, m.replacement]), m);
+      latest.set(rel, mutants);
+    }
+  }
+  // Mutants listed as equivalent in equivalent-mutants.json cannot be killed: their lines are not run again for them.
+  const equivalent = existsSync("equivalent-mutants.json")
+    ? new Set(
+        JSON.parse(readFileSync("equivalent-mutants.json", "utf8")).map((e) =>
+          JSON.stringify([e.file, e.line, e.mutator, e.replacement]),
+        ),
+      )
+    : new Set();
+  const lines = new Set();
+  for (const [rel, mutants] of latest)
+    for (const m of mutants.values()) {
+      const listed = equivalent.has(JSON.stringify([rel, m.location.start.line, m.mutatorName, m.replacement]));
+      if (m.status === "NoCoverage" || (m.status === "Survived" && !listed))
+        lines.add(`${rel}:${m.location.start.line}`);
+    }
+  return [...lines].map((at) => `${at}-${at.split(":").pop()}`);
 }
 
 const run = (cmd, cmdArgs, env = {}) => {
@@ -56,13 +106,19 @@ for (const folder of folders) {
       2,
     ),
   );
-  const mutate = files ? ["--mutate", files] : [];
+  const ranges = survivors ? survivorLines(folder) : [];
+  if (survivors && ranges.length === 0) {
+    console.log(`mutate: no surviving or uncovered mutant in the reports of ${folder}.`);
+    continue;
+  }
+  const mutate = files ? ["--mutate", files] : survivors ? ["--mutate", ranges.join(",")] : [];
   if (concurrencyOption.value) mutate.push("--concurrency", concurrencyOption.value);
   const slug = files?.replace(/^src\//, "").replace(/[^A-Za-z0-9]+/g, "-");
   run("npx", ["stryker", "run", ...mutate], {
     KAM_MUTATE_FOLDER: folder,
     KAM_MUTATE_TESTS: TESTS[folder].join(","),
     ...(files ? { KAM_MUTATE_OUT: `test-artifacts/mutation/${folder}/files-${slug}` } : {}),
+    ...(survivors ? { KAM_MUTATE_OUT: `test-artifacts/mutation/${folder}/survivors` } : {}),
   });
 }
 run("node", ["scripts/mutation-summary.mjs"]);

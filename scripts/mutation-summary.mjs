@@ -2,6 +2,7 @@
 // folder and per file, and how many mutants survived where, so the score is read from the run, never typed by hand.
 // Score = (killed + timed out) / (killed + timed out + survived + not covered), as Stryker counts it.
 //
+// - A survivors run's report (under FOLDER/survivors/) replaces earlier results mutant by mutant, not file by file.
 // - Several reports are read (by default every mutation.json under test-artifacts/mutation, oldest first; or those
 //   given: `node scripts/mutation-summary.mjs a.json b.json`): a run of one folder or of some files writes a report of
 //   those files only, so reports of separate runs are read in order, a later report's file replacing an earlier one's.
@@ -25,10 +26,21 @@ const FOLDERS = ["src/core", "src/functions", "src/report", "src/excel"];
 const TARGET = { "src/core": 85, "src/functions": 85, "src/report": 85, "src/excel": 70 };
 const NOTES = "<!-- Notes below are kept by scripts/mutation-summary.mjs; write by hand. -->";
 
+/** file → its mutants by where and what they change (a mutant keeps its key from one run to the next). */
 const byFile = new Map();
+const mutantKey = ({ location: { start, end }, mutatorName, replacement }) =>
+  `${start.line}:${start.column}-${end.line}:${end.column}:${mutatorName}:${replacement}`;
 for (const path of reports) {
   const report = JSON.parse(readFileSync(path, "utf8"));
-  for (const [file, data] of Object.entries(report.files)) byFile.set(file.replace(/^.*?(src\/)/, "$1"), data.mutants);
+  // A survivors run (`npm run mutate -- FOLDER --survivors`) tested only the lines of earlier survivors: its mutants
+  // replace those earlier results one by one; any other report's file replaces the file's earlier results whole.
+  const onlySome = /[\\/]survivors[\\/]/.test(path);
+  for (const [file, data] of Object.entries(report.files)) {
+    const rel = file.replace(/^.*?(src\/)/, "$1");
+    const mutants = onlySome ? new Map(byFile.get(rel) ?? []) : new Map();
+    for (const m of data.mutants) mutants.set(mutantKey(m), m);
+    byFile.set(rel, mutants);
+  }
 }
 const equivalents = existsSync("equivalent-mutants.json")
   ? JSON.parse(readFileSync("equivalent-mutants.json", "utf8"))
@@ -60,7 +72,8 @@ const scoreWithout = (t) =>
 const folders = new Map(FOLDERS.map((f) => [f, blank()]));
 const files = [];
 const matched = new Set();
-for (const [rel, mutants] of byFile) {
+for (const [rel, byKey] of byFile) {
+  const mutants = [...byKey.values()];
   const folder = FOLDERS.find((f) => rel.startsWith(`${f}/`));
   const t = blank();
   for (const m of mutants) {
