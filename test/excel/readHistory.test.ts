@@ -35,6 +35,13 @@ describe("readHistory", () => {
     expect(read!.accounts.rows).toHaveLength(5);
   });
 
+  it("reads no history where one of its two tables is gone, so the build starts a new one", async () => {
+    const excel = await builtOnce();
+    const sheet = excel.byName(HISTORY_SHEET)!;
+    sheet.tables = sheet.tables.filter((t) => t.name !== KPI_HISTORY_TABLE);
+    expect(await readHistory(excel.context, 4e6)).toBeUndefined();
+  });
+
   it("refuses a KPI table moved down from A1, naming the table and what to do", async () => {
     const excel = await builtOnce();
     tableOf(excel, KPI_HISTORY_TABLE).box!.row = 2;
