@@ -2,10 +2,15 @@
 // mutate -- FOLDER`, read from Stryker's event-recorder files (test-artifacts/mutation/FOLDER/events): the score per
 // file, then every surviving or uncovered mutant as file:line:column, status, mutator and replacement. FILTER keeps
 // the mutants of files whose path contains it. Lets tests be written for survivors while a run of hours goes on.
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+//
+// `--report` also writes the files whose planned mutants have all been tested as a Stryker JSON report
+// (test-artifacts/mutation/FOLDER/from-events/mutation.json), which MUTATION.md then counts: a run that has to be
+// stopped before its end (the session ends, the machine is needed) keeps the files it finished.
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
-const [folder, filter = ""] = process.argv.slice(2);
+const writeReport = process.argv.includes("--report");
+const [folder, filter = ""] = process.argv.slice(2).filter((a) => a !== "--report");
 const dir = existsSync(folder ?? "") ? folder : `test-artifacts/mutation/${folder}/events`;
 if (!folder || !existsSync(dir)) {
   console.error("usage: node scripts/mutation-survivors.mjs FOLDER|EVENTS_DIR [FILTER]");
@@ -13,11 +18,16 @@ if (!folder || !existsSync(dir)) {
 }
 const perFile = new Map();
 const open = [];
+/** file → its tested mutants, as a report holds them (the events' locations are the report's: 1-based) */
+const tested = new Map();
+const planned = new Map();
 for (const name of readdirSync(dir)
   .filter((n) => n.endsWith("-onMutantTested.json"))
   .sort()) {
   const m = JSON.parse(readFileSync(join(dir, name), "utf8"));
   const file = m.fileName.replace(/^.*?(src\/)/, "$1");
+  const { id, mutatorName, replacement, status, location } = m;
+  tested.set(file, [...(tested.get(file) ?? []), { id, mutatorName, replacement, status, location }]);
   const t = perFile.get(file) ?? { detected: 0, undetected: 0 };
   if (m.status === "Killed" || m.status === "Timeout") t.detected++;
   else if (m.status === "Survived" || m.status === "NoCoverage") t.undetected++;
@@ -33,3 +43,25 @@ for (const [file, t] of [...perFile].sort()) {
 }
 open.sort((a, b) => a.at.localeCompare(b.at, undefined, { numeric: true }));
 for (const o of open) console.log(o.line);
+
+if (writeReport) {
+  const plan = readdirSync(dir).find((n) => n.endsWith("-onMutationTestingPlanReady.json"));
+  for (const { mutant } of plan ? JSON.parse(readFileSync(join(dir, plan), "utf8")).mutantPlans : []) {
+    const file = mutant.fileName.replace(/^.*?(src\/)/, "$1");
+    planned.set(file, (planned.get(file) ?? 0) + 1);
+  }
+  const complete = [...tested].filter(([file, mutants]) => mutants.length === planned.get(file));
+  const out = join(dir, "..", "from-events");
+  mkdirSync(out, { recursive: true });
+  const files = Object.fromEntries(
+    complete.map(([file, mutants]) => [file, { language: "typescript", source: "", mutants }]),
+  );
+  writeFileSync(
+    join(out, "mutation.json"),
+    JSON.stringify({ schemaVersion: "2", thresholds: { high: 80, low: 60 }, files }),
+  );
+  const left = [...planned.keys()].filter((f) => !complete.some(([c]) => c === f));
+  console.log(
+    `--report: ${complete.length} complete files written to ${join(out, "mutation.json")}; not complete: ${left.join(", ") || "none"}`,
+  );
+}
