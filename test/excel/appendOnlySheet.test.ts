@@ -85,6 +85,42 @@ describe("appending to an append-only sheet", () => {
     expect(["A3", "A4", "D3", "D4"].map((a) => log.formats.get(a))).toEqual(["@", "@", undefined, undefined]);
   });
 
+  it("adds rows in requests of at most half the budget: 10 new rows at 5 a request where 5 fit", async () => {
+    const excel = await loggedOnce();
+    const days = Array.from({ length: 10 }, (_, i) => [`Day ${i + 2}`, i + 2]);
+    const plan: WorkbookPlan = {
+      sheets: [
+        {
+          name: "Log",
+          appendOnly: { keptRows: { LogTable: 1 } },
+          blocks: [{ at: "A1", rows: [["Day", "Amount"], ["Mon", 1], ...days] }],
+          tables: [{ name: "LogTable", range: "A1:B12" }],
+        },
+      ],
+    };
+    // A row of blanks for 2 columns counts 3 × 2 + 4 = 10 bytes; half of a 100-byte budget holds 5 of them.
+    await applyPlan(excel.context, plan, all, 100);
+    expect(excel.ops(/^Log\.tables\.getItem\(LogTable\)\.rows\.add/).map((o) => o.path)).toEqual([
+      "Log.tables.getItem(LogTable).rows.add(null,5 rows)",
+      "Log.tables.getItem(LogTable).rows.add(null,5 rows)",
+    ]);
+    const log = excel.byName("Log")!;
+    expect(log.tables[0].box!.rows).toBe(12);
+    expect([log.formulas.get("A3"), log.formulas.get("B12")]).toEqual(["Day 2", 11]);
+  });
+
+  it("adds nothing and writes nothing where the plan has no new rows", async () => {
+    const excel = await loggedOnce();
+    const before = excel.operations.length;
+    const same: WorkbookPlan = { sheets: [{ ...first.sheets[0], appendOnly: { keptRows: { LogTable: 1 } } }] };
+    await applyPlan(excel.context, same, all);
+    // Only the build's last step, bringing the first sheet to the front, reaches it.
+    expect(excel.operations.slice(before).filter((o) => o.path.startsWith("Log."))).toEqual([
+      { path: "Log.activate()", value: undefined, sync: expect.any(Number) },
+    ]);
+    expect(excel.byName("Log")!.tables[0].box!.rows).toBe(2);
+  });
+
   it("refuses a table moved down from where the plan puts it, before writing anything", async () => {
     const excel = await loggedOnce();
     const log = excel.byName("Log")!;

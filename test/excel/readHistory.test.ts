@@ -35,6 +35,14 @@ describe("readHistory", () => {
     expect(read!.accounts.rows).toHaveLength(5);
   });
 
+  it("reads the same tables in chunks, the last one ending exactly at the table's last row", async () => {
+    const excel = await builtOnce();
+    const whole = await readHistory(excel.context, 4e6);
+    // The account table: header + 5 rows of 11 columns (7 + 4 criteria); 1,408 bytes at 64 a cell are 2 rows a read,
+    // so its 6 rows come in 3 reads, and a fourth would be a range of no rows.
+    expect(await readHistory(excel.context, 1408)).toEqual(whole);
+  });
+
   it("reads no history where one of its two tables is gone, so the build starts a new one", async () => {
     const excel = await builtOnce();
     const sheet = excel.byName(HISTORY_SHEET)!;

@@ -515,6 +515,11 @@ export class RecordingExcel {
         );
       });
     let values: unknown[][] | undefined;
+    // A range of no rows or no columns is no range: Excel refuses it (InvalidArgument) in the sync that uses it.
+    if (rows < 1 || cols < 1)
+      this.record(`${path}: ${rows} × ${cols}`, undefined, () => {
+        throw new ExcelError("InvalidArgument", `${path}: a range has at least one row and one column.`);
+      });
     const proxy = this.recorder(path, {
       set formulas(v: unknown[][]) {
         write("formulas", v);
@@ -529,9 +534,10 @@ export class RecordingExcel {
         if (!values) throw new Error("PropertyNotLoaded: values");
         return values;
       },
-      // Only `values` is read back; loading is a read, not an operation of the request.
-      load: () =>
+      // Only `values` is read back, where the load names it; loading is a read, not an operation of the request.
+      load: (list?: string) =>
         fake.afterSync.push(() => {
+          if (!loadedBy(list)("values")) return;
           values = Array.from({ length: rows }, (_, i) =>
             Array.from({ length: cols }, (_, j) => sheet.formulas.get(`${letters(col + j)}${row + i + 1}`) ?? ""),
           );
