@@ -47,6 +47,16 @@ describe("renameTablesInFormula", () => {
     );
   });
 
+  it("renames a reference at the very start of a formula, and one before a cell at its end", () => {
+    expect(renameTablesInFormula("Accounts[Revenue]*B2", renames)).toBe("Accounts_3[Revenue]*B2");
+  });
+
+  it("leaves a sheet or name that is spelt like the table alone: only a word followed by [ is a table", () => {
+    expect(renameTablesInFormula("SUM(Accounts!B2:B9,Accounts[Revenue],Accounts)", renames)).toBe(
+      "SUM(Accounts!B2:B9,Accounts_3[Revenue],Accounts)",
+    );
+  });
+
   it("leaves text inside a string literal alone, escaped quotes included", () => {
     expect(renameTablesInFormula('="say ""Accounts[x]"" here"&SUM(Accounts[Revenue])', renames)).toBe(
       '="say ""Accounts[x]"" here"&SUM(Accounts_3[Revenue])',
