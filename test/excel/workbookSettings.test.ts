@@ -96,3 +96,35 @@ describe("saving settings again", () => {
     expect((await loadSettings(excel.context)).settings).toEqual(later);
   });
 });
+
+describe("loading settings from two copies", () => {
+  const older = settings; // saved 2026-11-23 23:00
+  const newer: KamSettings = { ...settings, savedAt: "2026-11-24T08:00:00.000Z", discountRate: 0.08 };
+
+  it("keeps the newer copy whichever place holds it", async () => {
+    const excel = workbook();
+    await saveSettings(excel.context, older);
+    excel.settingsStore.set(SETTINGS_KEY, serializeSettings(newer)); // workbook.settings newer than the sheet
+    expect((await loadSettings(excel.context)).settings).toEqual(newer);
+
+    const other = workbook();
+    await saveSettings(other.context, newer);
+    other.settingsStore.set(SETTINGS_KEY, serializeSettings(older)); // the sheet newer than workbook.settings
+    expect((await loadSettings(other.context)).settings).toEqual(newer);
+  });
+
+  it("keeps the workbook.settings copy where both were saved at the same moment", async () => {
+    const excel = workbook();
+    await saveSettings(excel.context, settings);
+    const same = { ...settings, discountRate: 0.12 };
+    excel.settingsStore.set(SETTINGS_KEY, serializeSettings(same));
+    expect((await loadSettings(excel.context)).settings?.discountRate).toBe(0.12);
+  });
+
+  it("finds no problem in an empty settings sheet: there is simply no copy in it", async () => {
+    const excel = workbook();
+    excel.sheets.push({ name: SETTINGS_SHEET, cells: [], visibility: "VeryHidden" });
+    excel.settingsStore.set(SETTINGS_KEY, serializeSettings(settings));
+    expect(await loadSettings(excel.context)).toEqual({ settings, problems: [] });
+  });
+});
