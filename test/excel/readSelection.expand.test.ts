@@ -1,0 +1,48 @@
+/**
+ * Which selections readSelection widens to the table around them: only one clicked cell inside a block of data. A
+ * row of cells is read as selected, and a cell standing alone is read alone.
+ */
+import { describe, expect, it } from "vitest";
+import { readSelection } from "../../src/excel/readSelection";
+import { FakeExcel, type FakeSheetData } from "../fakes/fakeExcel";
+
+const all = () => true;
+
+const sheet: FakeSheetData = {
+  name: "Account Data",
+  cells: [["Title"], [], ["Account", "Revenue"], ["Acme", 1], ["Bolt", 2]],
+};
+
+describe("readSelection's expansion of a selection", () => {
+  it("reads a selected row of cells as it is, not the table around it", async () => {
+    const excel = new FakeExcel([sheet], { sheet: "Account Data", row: 3, col: 0, rows: 1, cols: 2 });
+    const read = await readSelection(excel.context, all);
+    expect(read.input.values).toEqual([["Acme", 1]]);
+    expect(read.expandedTo).toBeUndefined();
+  });
+
+  it("reads one clicked cell with no data around it alone", async () => {
+    // A1 "Title": A2, B1 and B2 are blank, so Excel's region around A1 is A1 itself.
+    const excel = new FakeExcel([sheet], { sheet: "Account Data", row: 0, col: 0, rows: 1, cols: 1 });
+    const read = await readSelection(excel.context, all);
+    expect(read.input.values).toEqual([["Title"]]);
+    expect(read.expandedTo).toBeUndefined();
+  });
+
+  it("widens one clicked cell inside the table to the table, down to the last used row", async () => {
+    const excel = new FakeExcel([sheet], { sheet: "Account Data", row: 3, col: 1, rows: 1, cols: 1 });
+    const read = await readSelection(excel.context, all);
+    expect(read.input.values).toEqual([
+      ["Account", "Revenue"],
+      ["Acme", 1],
+      ["Bolt", 2],
+    ]);
+    expect(read.expandedTo).toBe("'Account Data'!A3:B5");
+  });
+
+  it("reads nothing from a cell of an empty sheet", async () => {
+    const excel = new FakeExcel([{ name: "Empty", cells: [] }], { sheet: "Empty", row: 2, col: 1, rows: 1, cols: 1 });
+    const read = await readSelection(excel.context, all);
+    expect([read.input.values, read.expandedTo, read.chunks]).toEqual([[], undefined, 0]);
+  });
+});
