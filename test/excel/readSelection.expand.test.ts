@@ -40,6 +40,13 @@ describe("readSelection's expansion of a selection", () => {
     expect(read.expandedTo).toBe("'Account Data'!A3:B5");
   });
 
+  it("reads nothing from cells just right of the data", async () => {
+    // C3:D5 on a sheet whose data ends in column B: no used cell lies in the selection.
+    const excel = new FakeExcel([sheet], { sheet: "Account Data", row: 2, col: 2, rows: 3, cols: 2 });
+    const read = await readSelection(excel.context, all);
+    expect([read.input.values, read.chunks]).toEqual([[], 0]);
+  });
+
   it("reads nothing from a cell of an empty sheet", async () => {
     const excel = new FakeExcel([{ name: "Empty", cells: [] }], { sheet: "Empty", row: 2, col: 1, rows: 1, cols: 1 });
     const read = await readSelection(excel.context, all);
