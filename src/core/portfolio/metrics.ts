@@ -25,7 +25,10 @@ export interface AccountMetrics {
   readonly clv: Float64Array;
   /** Revenue counted (0 when churned) / prior − 1, where prior > 0. */
   readonly revenueChange: Float64Array;
-  /** Active, and an NPS answer ≤ 6 (account NPS < 0) or revenue below prior by more than the at-risk threshold. */
+  /**
+   * Active, and an NPS answer ≤ 6 (account NPS < 0) or revenue below prior by more than the at-risk threshold (with
+   * both a revenue and a prior revenue column).
+   */
   readonly atRisk: Uint8Array;
 }
 
@@ -113,7 +116,8 @@ export function accountMetrics(
     if (active[i]) {
       const answer = nps?.[i] ?? Number.NaN;
       const unhappy = !Number.isNaN(answer) && (surveyNps ? answer <= 6 : answer < 0);
-      const shrinking = prior > 0 && counted < prior * keep;
+      // Without a revenue column there is no revenue to compare: the Accounts sheet and the KPI count NPS only.
+      const shrinking = revenue !== undefined && prior > 0 && counted < prior * keep;
       atRisk[i] = unhappy || shrinking ? 1 : 0;
     }
   }

@@ -1,0 +1,91 @@
+/**
+ * The Accounts sheet's Active, Revenue change and At risk formulas (src/report/kam/accountFormulas.ts) for tables
+ * without a status column, without a current revenue column or without both, evaluated by HyperFormula against the
+ * core's metrics (core activeFlags and accountMetrics) and values worked by hand. The sample's full table is
+ * kamReport.engine.test.ts's.
+ */
+import { describe, expect, it } from "vitest";
+import type { Cell } from "../../../samples/telecomAccounts";
+import type { SheetPlan } from "../../../src/report/plan";
+import { planCellAt } from "../../../src/report/planCells";
+import { prepareReport } from "../../../src/report/kam/prepareReport";
+import { columnLetters } from "../../../src/core";
+import { planEngine } from "../../support/planEngine";
+
+/** The Accounts sheet's columns for a hand-made table as HyperFormula computes them, the KPI_AtRisk cell, the core. */
+function accountsOf(values: Cell[][]) {
+  const { table, report } = prepareReport({ sheet: "Account Data", top: 0, left: 0, values });
+  const plan = report!.plan;
+  const accounts = plan.sheets.find((s) => s.name === "Accounts")!;
+  const headers: string[] = [];
+  for (let c = 1; planCellAt(accounts, 1, c) !== null; c++) headers.push(String(planCellAt(accounts, 1, c)));
+  const engine = planEngine(plan.sheets as SheetPlan[]);
+  try {
+    const columns = Object.fromEntries(
+      headers.map((h, j) => [
+        h,
+        Array.from({ length: table.count }, (_, i) => engine.value("Accounts", `${columnLetters(j)}${i + 2}`)),
+      ]),
+    );
+    const name = plan.names?.find((n) => n.name === "KPI_AtRisk");
+    const m = name ? /^'(.+)'!\$([A-Z]+)\$(\d+)$/.exec(name.refersTo) : null;
+    const atRiskKpi = m ? engine.value(m[1], `${m[2]}${m[3]}`) : undefined;
+    const column = (h: string) => {
+      if (!(h in columns)) throw new Error(`no ${h} column on the Accounts sheet: ${headers.join(", ")}`);
+      return columns[h];
+    };
+    return { table, report: report!, metrics: report!.metrics, headers, column, atRiskKpi };
+  } finally {
+    engine.destroy();
+  }
+}
+
+describe("the Accounts formulas without a status or revenue column", () => {
+  it("counts an account active where its revenue is above 0 when there is no status column", () => {
+    const { metrics, headers, column } = accountsOf([
+      ["Account", "Revenue FY25", "NPS"],
+      ["Atlas", 120, 9],
+      ["Borealis", 0, 8],
+      ["Cygnus", null, 7],
+      ["Draco", 40, 3],
+    ]);
+    expect(headers).not.toContain("Status");
+    // By hand: revenue above 0 is active (Atlas, Draco); 0 and blank are not.
+    expect(column("Active")).toEqual([true, false, false, true]);
+    expect(Array.from(metrics.active)).toEqual([1, 0, 0, 1]);
+    // At risk among the active: Draco's NPS 3 (≤ 6); the inactive are never at risk.
+    expect(column("At risk")).toEqual(Array.from(metrics.atRisk, (x) => x === 1));
+    expect(column("At risk")).toEqual([false, false, false, true]);
+  });
+
+  it("counts no account active where there is neither status nor revenue", () => {
+    const { metrics, column } = accountsOf([
+      ["Account", "NPS", "Growth potential"],
+      ["Atlas", 9, 4],
+      ["Borealis", 2, 3],
+    ]);
+    expect(column("Active")).toEqual([false, false]);
+    expect(Array.from(metrics.active)).toEqual([0, 0]);
+    expect(column("At risk")).toEqual([false, false]);
+  });
+
+  it("counts the current revenue as 0 where only last year's is given, and at risk by NPS alone, as the core does", () => {
+    const { metrics, report, table, column, atRiskKpi } = accountsOf([
+      ["Account", "Status", "Prior revenue", "NPS"],
+      ["Atlas", "Active", 100, 9],
+      ["Borealis", "Churned", 200, 9],
+      ["Cygnus", "Active", null, 9],
+      ["Draco", "Active", 50, 4],
+    ]);
+    expect(table.numbers.revenue).toBeUndefined();
+    // By hand: 0 / prior − 1 = −1 where a prior revenue is given; blank where not.
+    expect(column("Revenue change")).toEqual([-1, -1, "", -1]);
+    expect(Array.from(metrics.revenueChange)).toEqual([-1, -1, Number.NaN, -1]);
+    // At risk: Draco's NPS 4 (≤ 6). Without a revenue column there is no revenue to fall below last year's (the KPI
+    // "needs an NPS column, or Revenue and Prior revenue columns"): the sheet, the core and the KPI say one account.
+    expect(column("At risk")).toEqual([false, false, false, true]);
+    expect(Array.from(metrics.atRisk)).toEqual([0, 0, 0, 1]);
+    expect(report.kpis.find((k) => k.id === "AtRisk")!.value).toBe(1);
+    expect(atRiskKpi).toBe(1);
+  });
+});
