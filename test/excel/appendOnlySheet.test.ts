@@ -4,6 +4,7 @@
  * table that no longer stands where the plan puts it stops the build with a sentence, before anything is written.
  */
 import { describe, expect, it } from "vitest";
+import { appendTableRows } from "../../src/excel/appendOnlySheet";
 import { applyPlan } from "../../src/excel/applyPlan";
 import type { RangeStyle, WorkbookPlan } from "../../src/report/plan";
 import { RecordingExcel } from "../fakes/fakeExcelWriter";
@@ -109,6 +110,30 @@ describe("appending to an append-only sheet", () => {
     expect([log.formulas.get("A3"), log.formulas.get("B12")]).toEqual(["Day 2", 11]);
   });
 
+  it("keeps every request of a long append within the budget, as Excel measures it", async () => {
+    const excel = await loggedOnce();
+    const days = Array.from({ length: 2000 }, (_, i) => [`Day ${i + 2}`, i + 2]);
+    const plan: WorkbookPlan = {
+      sheets: [
+        {
+          name: "Log",
+          appendOnly: { keptRows: { LogTable: 1 } },
+          blocks: [{ at: "A1", rows: [["Day", "Amount"], ["Mon", 1], ...days] }],
+          tables: [{ name: "LogTable", range: "A1:B2002" }],
+        },
+      ],
+    };
+    const before = excel.requestBytes.length;
+    await applyPlan(excel.context, plan, all, 20_000);
+    expect(Math.max(...excel.requestBytes.slice(before))).toBeLessThanOrEqual(20_000);
+    const log = excel.byName("Log")!;
+    expect([log.tables[0].box!.rows, log.formulas.get("A2002"), log.formulas.get("B2002")]).toEqual([
+      2002,
+      "Day 2001",
+      2001,
+    ]);
+  });
+
   it("adds nothing and writes nothing where the plan has no new rows", async () => {
     const excel = await loggedOnce();
     const before = excel.operations.length;
@@ -119,6 +144,16 @@ describe("appending to an append-only sheet", () => {
       { path: "Log.activate()", value: undefined, sync: expect.any(Number) },
     ]);
     expect(excel.byName("Log")!.tables[0].box!.rows).toBe(2);
+  });
+
+  it("says how many rows appendTableRows added", async () => {
+    const excel = await loggedOnce();
+    const sheet = excel.context.workbook.worksheets.getItem("Log");
+    const batch = { budget: 4e6, reserve: async () => undefined, room: () => 4e6 };
+    const added = await appendTableRows(sheet, appended([]).sheets[0], batch);
+    await excel.sync();
+    expect(added).toBe(2); // Tue and Wed
+    expect(excel.byName("Log")!.tables[0].box!.rows).toBe(4);
   });
 
   it("refuses a table moved down from where the plan puts it, before writing anything", async () => {
