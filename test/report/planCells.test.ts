@@ -10,6 +10,7 @@ import {
   mapPattern,
   patternRows,
   planCellAt,
+  planRows,
   rowOf,
   sheetBlocks,
 } from "../../src/report/planCells";
@@ -105,5 +106,21 @@ describe("columnCell and isFormula", () => {
   it("tells a formula cell from text, numbers, booleans and blanks", () => {
     const kinds: PlanCell[] = ["=A1", "text", 0, 7, true, null, { f: "A1" }];
     expect(kinds.map((c) => isFormula(c))).toEqual([false, false, false, false, false, false, true]);
+  });
+});
+
+describe("planRows", () => {
+  it("leaves an earlier block's cell where a later row has a hole or a blank, and reads no further than a row", () => {
+    const later: PlanCell[] = new Array<PlanCell>(3); // a row filled only where it has a value: [ , "y", ]
+    later[1] = "y";
+    const sheet: SheetPlan = {
+      name: "S",
+      blocks: [
+        { at: "A1", rows: [["a", "b", "c", "d"]] },
+        { at: "A1", rows: [later] },
+        { at: "C1", rows: [[null]] },
+      ],
+    };
+    expect(planRows(sheet, { top: 1, bottom: 1, left: 1, right: 5 })).toEqual([["a", "y", "c", "d", null]]);
   });
 });

@@ -7,6 +7,8 @@ describe("sheet names", () => {
   it("follow Excel's rules", () => {
     expect(sanitizeSheetName("KPI: Q1/Q2 [draft]*?")).toBe("KPI- Q1-Q2 -draft---");
     expect(sanitizeSheetName("'quoted'")).toBe("quoted");
+    // every leading and trailing apostrophe goes, one inside the name stays
+    expect(sanitizeSheetName("''Tom's plan''")).toBe("Tom's plan");
     // Excel's limit is 31 characters: "A very long segmentation matrix" is exactly the first 31
     expect(sanitizeSheetName("A very long segmentation matrix sheet name")).toBe("A very long segmentation matrix");
     // a cut that ends in a space does not keep it: the first 31 characters here end with "matrix "

@@ -1,9 +1,18 @@
 import fc from "fast-check";
 import { HyperFormula } from "hyperformula";
 import { describe, expect, it } from "vitest";
-import { renameSheets, renameSheetsInFormula } from "../../src/report/sheetRefs";
+import { absoluteRef, quoteSheet, renameSheets, renameSheetsInFormula } from "../../src/report/sheetRefs";
 
 const rename = (f: string, from: string, to: string) => renameSheetsInFormula(f, new Map([[from.toLowerCase(), to]]));
+
+describe("absoluteRef and quoteSheet", () => {
+  it("make a quoted, absolute reference of a cell or a range, whatever was absolute before", () => {
+    expect(absoluteRef("KPI Dashboard", "B2:B9")).toBe("'KPI Dashboard'!$B$2:$B$9");
+    expect(absoluteRef("Matrix", "$AB12:AC$140")).toBe("'Matrix'!$AB$12:$AC$140");
+    expect(absoluteRef("O'Brien", "XFD1048576")).toBe("'O''Brien'!$XFD$1048576");
+    expect(quoteSheet("It's ''two''")).toBe("'It''s ''''two'''''");
+  });
+});
 
 describe("renameSheetsInFormula", () => {
   it("follows the renamed sheet, quoted or not, in any case, and nothing else", () => {
