@@ -22,6 +22,9 @@
  * as the row and answers #NUM!: the Whitespace list names a product by INDEX(header row, n). OneRowIndexPlugin gives
  * that form; every other INDEX is HyperFormula's own.
  *
+ * And AVERAGEIFS, which HyperFormula lacks (hyperformulaAverageifs.ts): the KPIs the report averages over active
+ * accounts.
+ *
  * Use {@link buildWithAggregate}: the functions are registered for that build only (HyperFormula's registry is
  * global; an instance keeps the functions it was built with), so other tests keep HyperFormula as it ships.
  */
@@ -37,6 +40,7 @@ import {
   type ConfigParams,
   type Sheets,
 } from "hyperformula";
+import { averageIfsPlugin } from "./hyperformulaAverageifs";
 
 /** The parts of HyperFormula's AST this file reads (its own types are not exported). */
 interface AstNode {
@@ -203,25 +207,30 @@ function oneRowIndexPlugin(Own: NonNullable<ReturnType<typeof HyperFormula.getFu
 }
 
 const TRANSLATIONS = {
-  enGB: { AGGREGATE: "AGGREGATE", ROW: "ROW", COLUMN: "COLUMN", INDEX: "INDEX" },
+  enGB: { AGGREGATE: "AGGREGATE", ROW: "ROW", COLUMN: "COLUMN", INDEX: "INDEX", AVERAGEIFS: "AVERAGEIFS" },
 };
 
 /**
- * HyperFormula.buildFromSheets with AGGREGATE, the array ROW and COLUMN and the one-row INDEX registered for this
- * build, and HyperFormula's own ROW, COLUMN and INDEX put back after it, whatever happens.
+ * HyperFormula.buildFromSheets with AGGREGATE, the array ROW and COLUMN, the one-row INDEX and AVERAGEIFS registered
+ * for this build, and HyperFormula's own ROW, COLUMN and INDEX put back after it (and no AVERAGEIFS), whatever
+ * happens.
  */
 export function buildWithAggregate(sheets: Sheets, config: Partial<ConfigParams>): HyperFormula {
   const ownRow = HyperFormula.getFunctionPlugin("ROW");
   const ownColumn = HyperFormula.getFunctionPlugin("COLUMN");
   const ownIndex = HyperFormula.getFunctionPlugin("INDEX");
-  if (!ownRow || !ownColumn || !ownIndex) throw new Error("HyperFormula has no ROW, COLUMN or INDEX to extend");
+  const ownSumifs = HyperFormula.getFunctionPlugin("SUMIFS");
+  if (!ownRow || !ownColumn || !ownIndex || !ownSumifs)
+    throw new Error("HyperFormula has no ROW, COLUMN, INDEX or SUMIFS to extend");
   HyperFormula.registerFunctionPlugin(AggregatePlugin, TRANSLATIONS);
   HyperFormula.registerFunctionPlugin(RangeRowColumnPlugin, TRANSLATIONS);
   HyperFormula.registerFunction("INDEX", oneRowIndexPlugin(ownIndex) as never, TRANSLATIONS);
+  HyperFormula.registerFunction("AVERAGEIFS", averageIfsPlugin(ownSumifs) as never, TRANSLATIONS);
   try {
     return HyperFormula.buildFromSheets(sheets, config);
   } finally {
     HyperFormula.unregisterFunction("AGGREGATE");
+    HyperFormula.unregisterFunction("AVERAGEIFS");
     HyperFormula.registerFunction("ROW", ownRow);
     HyperFormula.registerFunction("COLUMN", ownColumn);
     HyperFormula.registerFunction("INDEX", ownIndex);
