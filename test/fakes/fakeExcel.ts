@@ -75,7 +75,8 @@ export class FakeExcel {
   readonly sheets: FakeSheetData[];
   readonly settingsStore = new Map<string, unknown>();
   formulas = new Map<string, string>();
-  private pendingLoads: (() => number)[] = [];
+  /** A load's response bytes; with `deliver`, what it reads arrives (never for a response Excel refuses). */
+  private pendingLoads: ((deliver: boolean) => number)[] = [];
   private pendingWrites: { apply: () => void; bytes: number }[] = [];
   view: WorkbookView;
 
@@ -115,8 +116,8 @@ export class FakeExcel {
     let loaded = false;
     return {
       load: () => {
-        fake.pendingLoads.push(() => {
-          loaded = true;
+        fake.pendingLoads.push((deliver) => {
+          if (deliver) loaded = true;
           return 64;
         });
       },
@@ -139,15 +140,18 @@ export class FakeExcel {
     this.syncs++;
     const request = this.pendingWrites.reduce((n, w) => n + w.bytes, 0);
     this.requestBytes.push(request);
-    const response = this.pendingLoads.reduce((n, load) => n + load(), 0);
+    const loads = this.pendingLoads;
+    const response = loads.reduce((n, load) => n + load(false), 0);
     this.responseBytes.push(response);
     const writes = this.pendingWrites;
     this.pendingLoads = [];
     this.pendingWrites = [];
     if (request > this.payloadLimit)
       throw new ExcelError("RequestPayloadSizeLimitExceeded", "The request payload size has exceeded the limit.");
+    // A refused response delivers nothing: what its loads asked for is still not loaded.
     if (response > this.payloadLimit)
       throw new ExcelError("ResponsePayloadSizeLimitExceeded", "The response payload size has exceeded the limit.");
+    for (const load of loads) load(true);
     // In order; a refused write stops the batch, and what ran before it stays done.
     for (const w of writes) w.apply();
   }
@@ -199,10 +203,10 @@ export class FakeExcel {
           let value: unknown;
           return {
             load: (list?: string) => {
-              fake.pendingLoads.push(() => {
-                loaded = loadedBy(list);
-                value = fake.settingsStore.get(key);
-                return bytesOf(value);
+              fake.pendingLoads.push((deliver) => {
+                const got = fake.settingsStore.get(key);
+                if (deliver) [loaded, value] = [loadedBy(list), got];
+                return bytesOf(got);
               });
             },
             get isNullObject() {
@@ -241,7 +245,10 @@ export class FakeExcel {
     return {
       isNullObject: false,
       load: (list?: string) => {
-        fake.pendingLoads.push(() => ((loaded = loadedBy(list)), utf8Bytes(data.name) + 16));
+        fake.pendingLoads.push((deliver) => {
+          if (deliver) loaded = loadedBy(list);
+          return utf8Bytes(data.name) + 16;
+        });
       },
       get name() {
         if (!loaded?.("name")) throw new PropertyNotLoaded("name");
@@ -398,7 +405,11 @@ export class FakeExcel {
         );
         let loaded = false;
         return {
-          load: () => fake.pendingLoads.push(() => ((loaded = true), bytesOf(areas.join(",")))),
+          load: () =>
+            fake.pendingLoads.push((deliver) => {
+              if (deliver) loaded = true;
+              return bytesOf(areas.join(","));
+            }),
           get isNullObject() {
             if (!loaded) throw new PropertyNotLoaded("isNullObject");
             return areas.length === 0;
@@ -411,12 +422,14 @@ export class FakeExcel {
       },
       load(list: string) {
         const names = list.split(",").map((p) => p.trim());
-        fake.pendingLoads.push(() => {
+        fake.pendingLoads.push((deliver) => {
           let bytes = 0;
           for (const p of names) {
             const v = props[p]();
-            snapshot.set(p, v);
-            loaded.add(p);
+            if (deliver) {
+              snapshot.set(p, v);
+              loaded.add(p);
+            }
             bytes += bytesOf(v);
           }
           return bytes;
