@@ -74,6 +74,43 @@ describe("KAM.WHITESPACE with arguments shaped as Excel passes them", () => {
     });
   });
 
+  it("reads a 0, an empty text and a blank in segments as no segment, not as segments of their own", () => {
+    // Product A owned by three accounts of each "segment" column value below and three of North. The last two rows
+    // lack A: without a segment the benchmark is the median of all six owners, (30 + 100)/2 = 65; in North (3
+    // owners) it is 200. Read as a segment of its own, the first three would give 20 instead of 65.
+    const revenue = [[10], [20], [30], [100], [200], [300], [null], [null]];
+    for (const none of [0, "", null]) {
+      const segments = [[none], [none], [none], ["North"], ["North"], ["North"], [none], ["North"]];
+      const out = excel.call("WHITESPACE", revenue, segments) as unknown[][];
+      expect(
+        out.map((r) => r.map(shown)),
+        `segment ${JSON.stringify(none)}`,
+      ).toEqual([[0], [0], [0], [0], [0], [0], [65], [200]]);
+    }
+  });
+
+  it("refuses segments of the wrong shape, naming both sizes, and an empty product_revenue", () => {
+    const twoRows = [[1], [2]];
+    const shape = (segments: unknown[][], n = 2) =>
+      thrown(() => whitespace(n === 2 ? twoRows : [[1]], segments as never)).message;
+    expect(shape([])).toBe(
+      "segments is 0×0 but product_revenue has 2 account rows: give one segment per row, as a single column.",
+    );
+    expect(
+      shape([
+        ["a", "b"],
+        ["c", "d"],
+      ]),
+    ).toBe("segments is 2×2 but product_revenue has 2 account rows: give one segment per row, as a single column.");
+    expect(shape([["a"], ["b"], ["c"]])).toBe(
+      "segments is 3×1 but product_revenue has 2 account rows: give one segment per row, as a single column.",
+    );
+    expect(shape([["a", "b"]], 1)).toBe(
+      "segments is 1×2 but product_revenue has 1 account row: give one segment per row, as a single column.",
+    );
+    expect(thrown(() => whitespace([[]]))).toMatchObject({ code: "#VALUE!", message: "product_revenue is empty." });
+  });
+
   it("shows #NUM! for a potential too large to be a number", () => {
     // Each lacks the other's product, benchmarked at 1e308: a number. Lacking both, 2e308 overflows.
     expect(
