@@ -12,8 +12,11 @@ import { describe, expect, it } from "vitest";
 import { columnLetters, portfolioKpis, type AccountTable, type KpiId, type TableInput } from "../../../src/core";
 import type { SheetPlan } from "../../../src/report/plan";
 import { planCellAt } from "../../../src/report/planCells";
+import { accountsLayout } from "../../../src/report/kam/accountsSheet";
 import type { Report } from "../../../src/report/kam/buildReport";
+import { kpiFormula } from "../../../src/report/kam/kpiFormulas";
 import { prepareReport } from "../../../src/report/kam/prepareReport";
+import { SAMPLE_HEADERS } from "../../../samples/telecomAccounts";
 import { runSample, sampleValues } from "../../fixtures/kamSample";
 import { planEngine, type PlanEngine } from "../../support/planEngine";
 
@@ -195,7 +198,34 @@ describe("the NPS and products-per-account KPIs in HyperFormula, on the seeded s
         true,
       );
       expectKpisAsCore(e, report, table, options);
+      // "n/a" typed over an active owner's revenue of the second product, and over an active non-owner's blank: text
+      // is no product, so one product fewer, not one more.
+      const second = table.productRevenue![1];
+      const owner = active.find((i) => second.values[i] > 0)!;
+      const other = active.find((i) => !(second.values[i] > 0))!;
+      for (const i of [owner, other]) e.set("Accounts", `${accountsColumn(report, second.header)}${i + 2}`, "n/a");
+      const after = want - 1 / active.length;
+      expect(close(e.value(cell.sheet, cell.address), after), `${e.value(cell.sheet, cell.address)} vs ${after}`).toBe(
+        true,
+      );
     });
+  });
+});
+
+describe("the NPS and products-per-account KPI formulas where the columns cannot give them", () => {
+  it("are undefined without an NPS column, or without a Products column and a product block, and not on the dashboard", () => {
+    const block = SAMPLE_HEADERS.filter((h) => h.startsWith("Product: "));
+    const { table, options, report } = runSample({ count: 20, seed: 16, drop: ["NPS", "Products", ...block] });
+    expect(table.numbers.nps).toBeUndefined();
+    expect(table.numbers.products).toBeUndefined();
+    expect(table.productRevenue).toBeUndefined();
+    const layout = accountsLayout(table, options);
+    expect(kpiFormula("NPS", layout, table)).toBeUndefined();
+    expect(kpiFormula("ProductsPerAccount", layout, table)).toBeUndefined();
+    for (const id of IDS) {
+      expect(report.kpis.find((k) => k.id === id)!.value).toBeUndefined();
+      expect(kpiCell(report, id)).toBeUndefined();
+    }
   });
 });
 
@@ -297,10 +327,10 @@ describe("the NPS and products-per-account KPIs in HyperFormula, on random table
           for (const id of IDS)
             if (report.kpis.find((k) => k.id === id)!.value !== undefined)
               seen.add(`${id} ${id === "NPS" ? scale : withProducts ? "column" : "block"}`);
-          const applied = edits.filter(
-            (x) =>
-              x.row < table.count && (x.what !== "status" || withStatus) && (x.what !== "products" || withProducts),
-          );
+          // Each edit on an account of the table (row modulo the count), where its column exists.
+          const applied = edits
+            .map((x) => ({ ...x, row: x.row % table.count }))
+            .filter((x) => (x.what !== "status" || withStatus) && (x.what !== "products" || withProducts));
           const header = { nps: "NPS", products: "Products", status: "Status" } as const;
           withEngine(report, (e) => {
             expectKpisAsCore(e, report, table, options);
