@@ -2,7 +2,7 @@
  * The cross-sell ratio from the product block where no products count column exists (kpiFormulas.ts,
  * ProductsPerAccount without "products"), evaluated by HyperFormula against the core and its definition; text typed
  * over a product revenue afterwards is no product owned. (With a products column the KPI is AVERAGEIFS, which
- * HyperFormula lacks: the LibreOffice test holds that one.)
+ * HyperFormula lacks: kpiFormulas.engine.test.ts checks it with the test engine's AVERAGEIFS.)
  */
 import { describe, expect, it } from "vitest";
 import { columnLetters, portfolioKpis } from "../../../src/core";
