@@ -25,8 +25,9 @@ export interface PlanEngine {
   destroy(): void;
 }
 
-/** The sheets (with their blocks and pattern blocks expanded row by row) in one HyperFormula engine. */
-export function planEngine(sheets: readonly SheetPlan[]): PlanEngine {
+/** A plan's sheets as HyperFormula's arrays (blocks and pattern blocks row by row): values as they are, text as text
+ * (a leading apostrophe), formulas with "=". */
+export function planGrids(sheets: readonly SheetPlan[]): Record<string, (string | number | boolean | null)[][]> {
   const grids: Record<string, (string | number | boolean | null)[][]> = {};
   for (const s of sheets) {
     const grid: (string | number | boolean | null)[][] = [];
@@ -44,6 +45,12 @@ export function planEngine(sheets: readonly SheetPlan[]): PlanEngine {
     }
     grids[s.name] = Array.from(grid, (r) => Array.from(r ?? [], (v) => v ?? null));
   }
+  return grids;
+}
+
+/** The sheets (with their blocks and pattern blocks expanded row by row) in one HyperFormula engine. */
+export function planEngine(sheets: readonly SheetPlan[]): PlanEngine {
+  const grids = planGrids(sheets);
   const hf = buildWithAggregate(grids, { licenseKey: "gpl-v3", useArrayArithmetic: true, smartRounding: false });
   const where = (sheet: string, address: string) => {
     const { row, col } = cellIndex(address);

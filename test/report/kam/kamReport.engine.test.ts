@@ -6,37 +6,15 @@
 import { HyperFormula } from "hyperformula";
 import { describe, expect, it } from "vitest";
 import { columnLetters, type Kpi } from "../../../src/core";
-import type { PlanCell, WorkbookPlan } from "../../../src/report/plan";
-import { sheetBlocks, rowOf } from "../../../src/report/planCells";
+import type { WorkbookPlan } from "../../../src/report/plan";
+import { rowOf, sheetBlocks } from "../../../src/report/planCells";
 import { cellIndex } from "../../../src/report/cellRefs";
 import { runSample } from "../../fixtures/kamSample";
+import { planGrids } from "../../support/planEngine";
 
-/** HyperFormula knows TRUE and FALSE only as functions (TRUE()); Excel also as literals. Outside string literals. */
-const hfBooleans = (f: string) =>
-  f
-    .split(/("(?:[^"]|"")*")/)
-    .map((part, i) => (i % 2 ? part : part.replace(/\b(TRUE|FALSE)\b(?!\()/g, "$1()")))
-    .join("");
-
-/** A plan's sheets as HyperFormula's arrays: values as they are, formulas with "=". */
+/** A plan's sheets in plain HyperFormula (without the test engine's AGGREGATE: the formulas it lacks stay unchecked). */
 function engine(plan: WorkbookPlan) {
-  const sheets: Record<string, (string | number | boolean | null)[][]> = {};
-  for (const s of plan.sheets) {
-    const grid: (string | number | boolean | null)[][] = [];
-    for (const b of sheetBlocks(s)) {
-      const at = cellIndex(b.at);
-      for (let k = 0; k < b.rows.length; k++) {
-        const row = rowOf(b.rows, k)!;
-        const r = at.row - 1 + k;
-        grid[r] ??= [];
-        row.forEach((c: PlanCell, j) => {
-          if (c === null) return;
-          grid[r][at.col - 1 + j] = typeof c === "object" ? `=${hfBooleans(c.f)}` : typeof c === "string" ? `'${c}` : c;
-        });
-      }
-    }
-    sheets[s.name] = Array.from(grid, (r) => Array.from(r ?? [], (v) => v ?? null));
-  }
+  const sheets = planGrids(plan.sheets);
   const hf = HyperFormula.buildFromSheets(sheets, {
     licenseKey: "gpl-v3",
     useArrayArithmetic: true,
