@@ -66,3 +66,13 @@ export function planEngine(sheets: readonly SheetPlan[]): PlanEngine {
     destroy: () => hf.destroy(),
   };
 }
+
+/** Runs `check` on the plan's sheets in one engine, destroyed afterwards whether the check passes or throws. */
+export function withPlanEngine(plan: { readonly sheets: readonly SheetPlan[] }, check: (e: PlanEngine) => void): void {
+  const engine = planEngine(plan.sheets);
+  try {
+    check(engine);
+  } finally {
+    engine.destroy();
+  }
+}

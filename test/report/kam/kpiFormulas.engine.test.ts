@@ -10,7 +10,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { columnLetters, portfolioKpis, type AccountTable, type KpiId, type TableInput } from "../../../src/core";
-import type { SheetPlan } from "../../../src/report/plan";
 import { planCellAt } from "../../../src/report/planCells";
 import { accountsLayout } from "../../../src/report/kam/accountsSheet";
 import type { Report } from "../../../src/report/kam/buildReport";
@@ -18,7 +17,7 @@ import { kpiFormula } from "../../../src/report/kam/kpiFormulas";
 import { prepareReport } from "../../../src/report/kam/prepareReport";
 import { SAMPLE_HEADERS } from "../../../samples/telecomAccounts";
 import { runSample, sampleValues } from "../../fixtures/kamSample";
-import { planEngine, type PlanEngine } from "../../support/planEngine";
+import { withPlanEngine, type PlanEngine } from "../../support/planEngine";
 
 const close = (a: unknown, b: number) => typeof a === "number" && Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
 const errorOf = (v: unknown) => (v !== null && typeof v === "object" && "type" in v ? String(v.type) : undefined);
@@ -38,15 +37,6 @@ function accountsColumn(report: Report, header: string) {
   const accounts = report.plan.sheets.find((s) => s.name === "Accounts")!;
   for (let c = 1; c < 200; c++) if (planCellAt(accounts, 1, c) === header) return columnLetters(c - 1);
   throw new Error(`no ${header} on the Accounts sheet`);
-}
-
-function withEngine(report: Report, check: (e: PlanEngine) => void) {
-  const engine = planEngine(report.plan.sheets as SheetPlan[]);
-  try {
-    check(engine);
-  } finally {
-    engine.destroy();
-  }
 }
 
 /**
@@ -89,7 +79,7 @@ describe("the NPS and products-per-account KPIs in HyperFormula, on the seeded s
     const nps = (100 * (answers.filter((x) => x >= 9).length - answers.filter((x) => x <= 6).length)) / answers.length;
     expect(report.kpis.find((k) => k.id === "NPS")!.value).toBeCloseTo(nps, 9);
     const cell = kpiCell(report, "NPS")!;
-    withEngine(report, (e) => {
+    withPlanEngine(report.plan, (e) => {
       expect(close(e.value(cell.sheet, cell.address), nps), `${e.value(cell.sheet, cell.address)} vs ${nps}`).toBe(
         true,
       );
@@ -117,7 +107,7 @@ describe("the NPS and products-per-account KPIs in HyperFormula, on the seeded s
     const want = mean(answered.map((i) => table.numbers.nps![i]));
     expect(report!.kpis.find((k) => k.id === "NPS")!.value).toBeCloseTo(want, 9);
     const cell = kpiCell(report!, "NPS")!;
-    withEngine(report!, (e) => {
+    withPlanEngine(report!.plan, (e) => {
       expect(close(e.value(cell.sheet, cell.address), want), `${e.value(cell.sheet, cell.address)} vs ${want}`).toBe(
         true,
       );
@@ -158,7 +148,7 @@ describe("the NPS and products-per-account KPIs in HyperFormula, on the seeded s
     expect(fromBlock).not.toBeCloseTo(want, 6);
     expect(report!.kpis.find((k) => k.id === "ProductsPerAccount")!.value).toBeCloseTo(want, 9);
     const cell = kpiCell(report!, "ProductsPerAccount")!;
-    withEngine(report!, (e) => {
+    withPlanEngine(report!.plan, (e) => {
       expect(close(e.value(cell.sheet, cell.address), want), `${e.value(cell.sheet, cell.address)} vs ${want}`).toBe(
         true,
       );
@@ -193,7 +183,7 @@ describe("the NPS and products-per-account KPIs in HyperFormula, on the seeded s
     const want = mean(active.map((i) => table.productRevenue!.filter((p) => p.values[i] > 0).length));
     expect(report.kpis.find((k) => k.id === "ProductsPerAccount")!.value).toBeCloseTo(want, 9);
     const cell = kpiCell(report, "ProductsPerAccount")!;
-    withEngine(report, (e) => {
+    withPlanEngine(report.plan, (e) => {
       expect(close(e.value(cell.sheet, cell.address), want), `${e.value(cell.sheet, cell.address)} vs ${want}`).toBe(
         true,
       );
@@ -332,7 +322,7 @@ describe("the NPS and products-per-account KPIs in HyperFormula, on random table
             .map((x) => ({ ...x, row: x.row % table.count }))
             .filter((x) => (x.what !== "status" || withStatus) && (x.what !== "products" || withProducts));
           const header = { nps: "NPS", products: "Products", status: "Status" } as const;
-          withEngine(report, (e) => {
+          withPlanEngine(report.plan, (e) => {
             expectKpisAsCore(e, report, table, options);
             for (const { row: i, what } of applied) {
               const h = what === "block" ? table.productRevenue![i % BLOCK.length].header : header[what];

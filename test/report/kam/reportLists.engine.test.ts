@@ -10,7 +10,7 @@ import type { PlanCell, SheetPlan } from "../../../src/report/plan";
 import { cellIndex } from "../../../src/report/cellRefs";
 import type { Report } from "../../../src/report/kam/buildReport";
 import { runSample } from "../../fixtures/kamSample";
-import { planEngine, type PlanEngine } from "../../support/planEngine";
+import { withPlanEngine, type PlanEngine } from "../../support/planEngine";
 import { columnLetters } from "../../../src/core";
 
 const close = (a: unknown, b: number) => typeof a === "number" && Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
@@ -58,15 +58,6 @@ function expectList(
   }
 }
 
-function withEngine(report: Report, check: (e: PlanEngine) => void) {
-  const engine = planEngine(report.plan.sheets as SheetPlan[]);
-  try {
-    check(engine);
-  } finally {
-    engine.destroy();
-  }
-}
-
 /** The columns the lists can show, from the core: the table's labels and the metrics. */
 function columns(table: AccountTable, report: Report): Record<string, (i: number) => Expected> {
   const { metrics } = report;
@@ -108,7 +99,7 @@ function expectReportLists(table: AccountTable, grid: number, listPerSegment: nu
   const sizes = segmentLists.map((_, k) => all(table).filter((i) => metrics.segment[i] === k && metrics.active[i]));
   const risky = all(table).filter((i) => metrics.atRisk[i] === 1);
   expect(risky.length).toBeGreaterThan(0);
-  withEngine(report, (e) => {
+  withPlanEngine(report.plan, (e) => {
     segmentLists.forEach((list, k) => expectList(e, "Portfolio Matrix", list, sizes[k], key, columns(table, report)));
     expectList(e, "KPI Dashboard", atRisk[0], risky, key, columns(table, report));
   });
@@ -152,7 +143,7 @@ describe("the report's ranked lists in HyperFormula", () => {
     expect(lists[0].length).toBe(Math.min(options.topN, table.count));
     const scored = all(table).filter((i) => metrics.active[i] === 1 && !Number.isNaN(metrics.attractiveness[i]));
     expect(scored.length).toBeLessThan(lists[0].length);
-    withEngine(report, (e) =>
+    withPlanEngine(report.plan, (e) =>
       expectList(e, "Portfolio Matrix", lists[0], scored, (i) => metrics.attractiveness[i], columns(table, report)),
     );
   });

@@ -9,13 +9,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { columnLetters, whitespace, type AccountTable, type TableInput } from "../../../src/core";
-import type { SheetPlan, WorkbookPlan } from "../../../src/report/plan";
+import type { WorkbookPlan } from "../../../src/report/plan";
 import { planCellAt } from "../../../src/report/planCells";
 import type { Report } from "../../../src/report/kam/buildReport";
 import { prepareReport } from "../../../src/report/kam/prepareReport";
 import { TOP_OPPORTUNITIES, WHITESPACE_SHEET } from "../../../src/report/kam/whitespaceSheet";
 import { runSample } from "../../fixtures/kamSample";
-import { planEngine, type PlanEngine } from "../../support/planEngine";
+import { withPlanEngine, type PlanEngine } from "../../support/planEngine";
 
 const close = (a: unknown, b: number) => typeof a === "number" && Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
 
@@ -47,16 +47,6 @@ function whereIs(plan: WorkbookPlan) {
     col: (h: string) => columnLetters(left - 1 + columns.indexOf(h)),
     listCol: (h: string) => columnLetters(list.indexOf(h)),
   };
-}
-
-/** Runs `check` on the plan's sheets in an engine, destroyed after. */
-function withEngine(plan: WorkbookPlan, check: (e: PlanEngine) => void) {
-  const engine = planEngine(plan.sheets as SheetPlan[]);
-  try {
-    check(engine);
-  } finally {
-    engine.destroy();
-  }
 }
 
 /** Each account × product cell by the definition: "owned" where revenue > 0, else its segment's benchmark. */
@@ -145,7 +135,7 @@ describe("the Whitespace sheet in HyperFormula", () => {
   it("computes every benchmark, owners count, map cell, potential, total and top opportunity as the core does", () => {
     const { table, report } = runSample({ count: 80, seed: 3, messy: true, hostile: true });
     expect(report.whitespace!.benchmarks.segments.length).toBe(4);
-    withEngine(report.plan, (e) => expectSheetEqualsCore(e, table, report));
+    withPlanEngine(report.plan, (e) => expectSheetEqualsCore(e, table, report));
   });
 
   it("falls back to all owners where a segment has fewer than 3, and agrees with the core", () => {
@@ -154,7 +144,7 @@ describe("the Whitespace sheet in HyperFormula", () => {
     // Both branches: some segment has 3 or more owners of a product, another fewer.
     expect(owners.some((k) => k >= 3)).toBe(true);
     expect(owners.some((k) => k < 3)).toBe(true);
-    withEngine(report.plan, (e) => expectSheetEqualsCore(e, table, report));
+    withPlanEngine(report.plan, (e) => expectSheetEqualsCore(e, table, report));
   });
 
   it("agrees with the core on random tables: ties, blanks, 0s, churned accounts, segments with and without 3 owners", () => {
@@ -193,7 +183,7 @@ describe("the Whitespace sheet in HyperFormula", () => {
           const input: TableInput = { sheet: "Account Data", top: 0, left: 0, values };
           const { table, report } = prepareReport(input);
           expect(table.count).toBe(rows.length);
-          withEngine(report!.plan, (e) => expectSheetEqualsCore(e, table, report!));
+          withPlanEngine(report!.plan, (e) => expectSheetEqualsCore(e, table, report!));
         },
       ),
       { numRuns: 25, seed: 19 },
@@ -233,7 +223,7 @@ describe("the Whitespace sheet in HyperFormula", () => {
     };
     // The edits change what the core says: an owner more and two fewer, other medians.
     expect(core.benchmarks.all).not.toEqual(report.whitespace!.benchmarks.all);
-    withEngine(report.plan, (e) => {
+    withPlanEngine(report.plan, (e) => {
       e.set("Accounts", `${columnOf(connectivity.header)}${buyer + 2}`, 5_000_000);
       for (const i of texts) e.set("Accounts", `${columnOf(cloud.header)}${i + 2}`, "n/a");
       expectSheetEqualsCore(e, edited, report2);
