@@ -10,6 +10,15 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { createHash } from "node:crypto";
+
+/** A folder name for a --files run: readable, and short enough for the file system (long lists end in a hash). */
+const folderSlug = (files) => {
+  const slug = files.replace(/^src\//, "").replace(/[^A-Za-z0-9]+/g, "-");
+  return slug.length <= 80
+    ? slug
+    : `${slug.slice(0, 60)}-${createHash("sha1").update(files).digest("hex").slice(0, 8)}`;
+};
 
 /** A folder's own tests: the ones written to hold its behaviour (see stryker.config.mjs for what this leaves out). */
 const TESTS = {
@@ -113,7 +122,7 @@ for (const folder of folders) {
   }
   const mutate = files ? ["--mutate", files] : survivors ? ["--mutate", ranges.join(",")] : [];
   if (concurrencyOption.value) mutate.push("--concurrency", concurrencyOption.value);
-  const slug = files?.replace(/^src\//, "").replace(/[^A-Za-z0-9]+/g, "-");
+  const slug = files && folderSlug(files);
   run("npx", ["stryker", "run", ...mutate], {
     KAM_MUTATE_FOLDER: folder,
     KAM_MUTATE_TESTS: TESTS[folder].join(","),
