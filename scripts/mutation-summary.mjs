@@ -20,7 +20,11 @@ const allReports = (dir) =>
       e.isDirectory() ? allReports(join(dir, e.name)) : e.name === "mutation.json" ? [join(dir, e.name)] : [],
     )
     .sort((a, b) => statSync(a).mtimeMs - statSync(b).mtimeMs);
-const reports = process.argv.slice(2);
+// `--open PREFIX` lists the surviving (not listed equivalent) and uncovered mutants of files under PREFIX from the
+// merged reports, one a line, and writes nothing: what is left to kill.
+const openAt = process.argv.indexOf("--open");
+const openPrefix = openAt >= 0 ? (process.argv[openAt + 1] ?? "src/") : undefined;
+const reports = process.argv.slice(2).filter((_, i) => openAt < 0 || (i !== openAt - 2 && i !== openAt - 1));
 if (reports.length === 0) reports.push(...allReports("test-artifacts/mutation"));
 const FOLDERS = ["src/core", "src/functions", "src/report", "src/excel"];
 const TARGET = { "src/core": 85, "src/functions": 85, "src/report": 85, "src/excel": 70 };
@@ -97,6 +101,18 @@ const measured = (folder) => {
   const all = mutable(folder);
   return `${all.filter((f) => byFile.has(f)).length} of ${all.length} files`;
 };
+if (openPrefix !== undefined) {
+  for (const [rel, byKey] of [...byFile].sort(([a], [b]) => a.localeCompare(b))) {
+    if (!rel.startsWith(openPrefix)) continue;
+    for (const m of [...byKey.values()].sort((a, b) => a.location.start.line - b.location.start.line)) {
+      if (m.status === "NoCoverage" || (m.status === "Survived" && !isEquivalent(rel, m))) {
+        const { line, column } = m.location.start;
+        console.log(`${rel}:${line}:${column} ${m.status} ${m.mutatorName} → ${JSON.stringify(m.replacement)}`);
+      }
+    }
+  }
+  process.exit(0);
+}
 const row = (name, t, target) =>
   `| ${name} | ${score(t)} | ${scoreWithout(t)} | ${target ?? ""} | ${t.killed} | ${t.timeout} | ${t.survived} | ` +
   `${t.equivalent} | ${t.noCoverage} |`;
