@@ -86,6 +86,22 @@ describe("appending to an append-only sheet", () => {
     expect(["A3", "A4", "D3", "D4"].map((a) => log.formats.get(a))).toEqual(["@", "@", undefined, undefined]);
   });
 
+  it("keeps a style over the header and earlier rows off them, and gives a style of one new row to that row", async () => {
+    const excel = await loggedOnce();
+    const log = excel.byName("Log")!;
+    log.formats.set("B2", "0.000"); // the analyst's format on the earlier row; the header is text ("@")
+    await applyPlan(
+      excel.context,
+      appended([
+        { range: "B1:B2", numberFormat: "0.0" }, // the header and Mon only: none of it is new
+        { range: "B3:B9", numberFormat: "0.00" },
+        { range: "B4:B4", numberFormat: "#,##0.0" }, // Wed's row alone
+      ]),
+      all,
+    );
+    expect(["B1", "B2", "B3", "B4"].map((a) => log.formats.get(a))).toEqual(["@", "0.000", "0.00", "#,##0.0"]);
+  });
+
   it("adds rows in requests of at most half the budget: 10 new rows at 5 a request where 5 fit", async () => {
     const excel = await loggedOnce();
     const days = Array.from({ length: 10 }, (_, i) => [`Day ${i + 2}`, i + 2]);
