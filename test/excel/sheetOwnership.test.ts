@@ -27,6 +27,20 @@ describe("decideSheets", () => {
     ]);
   });
 
+  it("shortens a 31-character name to make room for its number, and numbers two names that shorten alike apart", () => {
+    // Excel refuses a sheet name over 31 characters; both planned names lose their last 4 to " (2)".
+    const existing = [
+      sheet("a", "Key Account Revenue Forecast Q1", 0),
+      sheet("b", "Key Account Revenue Forecast Q2", 1),
+    ];
+    expect(
+      decideSheets(["Key Account Revenue Forecast Q1", "Key Account Revenue Forecast Q2"], existing, new Set()),
+    ).toEqual([
+      { action: "rename", name: "Key Account Revenue Forecas (2)", planned: "Key Account Revenue Forecast Q1" },
+      { action: "rename", name: "Key Account Revenue Forecas (3)", planned: "Key Account Revenue Forecast Q2" },
+    ]);
+  });
+
   it("replaces the add-in's own sheet of the name, and creates one the workbook lacks", () => {
     const existing = [sheet("kam-1", "Summary", 0)];
     expect(decideSheets(["Summary", "Data"], existing, new Set(["kam-1"]))).toEqual([
