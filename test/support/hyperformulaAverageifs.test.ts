@@ -121,6 +121,12 @@ describe("AVERAGEIFS in the test engine: values worked by hand", () => {
     expect(evaluate('AVERAGEIFS(A1:A5,B1:B5,"<>")', rows)).toBe(29 / 4);
   });
 
+  it('takes ">=0" as a number 0 or more: not text, "", a blank, a logical value, an error or a negative number', () => {
+    // B: "a", blank, "" (a formula's), 0, FALSE, 5, -1, #N/A: rows 4 and 6 qualify, (8 + 32)/2.
+    const rows = columns([1, 2, 4, 8, 16, 32, 64, 128], ["a", null, '=""', 0, "=FALSE", 5, -1, "=NA()"]);
+    expect(evaluate('AVERAGEIFS(A1:A8,B1:B8,">=0")', rows)).toBe(20);
+  });
+
   it("takes a cell holding a name as equal to it, ignoring case, with wildcards", () => {
     // B: segments; C1 names one. "Invest" matches rows 1 and 3 (any case); "Inv*" also row 4 ("Investigate").
     const rows = columns([10, 20, 30, 40], ["Invest", "Harvest", "INVEST", "Investigate"], ["Invest", "Inv*"]);

@@ -15,6 +15,7 @@
  * - a logical literal, TRUE or FALSE: that logical value only (not a number, text, or a blank cell, which is 0 to a
  *   criterion);
  * - the text "<>": any cell that is not blank (a formula's "" is not blank);
+ * - the text ">=0": a number 0 or more (not text, a logical value, a blank cell or an error);
  * - a reference to one cell holding text without a comparison operator (a portfolio segment's name): cells equal to
  *   it, ignoring case, with the wildcards * and ?.
  * Ranges must be references, as Excel requires. Any other form (a comparison such as ">9", other text, a number, a
@@ -79,7 +80,9 @@ const isLogicalLiteral = (a: AstNode) =>
   a.type === "FUNCTION_CALL" && (a.procedureName === "TRUE" || a.procedureName === "FALSE") && a.args?.length === 0;
 /** A criterion's form as the formula writes it (its value is checked once evaluated, for a cell reference). */
 const isCriterion = (a: AstNode) =>
-  isLogicalLiteral(a) || (a.type === "STRING" && a.value === "<>") || a.type === "CELL_REFERENCE";
+  isLogicalLiteral(a) ||
+  (a.type === "STRING" && (a.value === "<>" || a.value === ">=0")) ||
+  a.type === "CELL_REFERENCE";
 const formOf = (a: AstNode) =>
   a.type === "CELL_RANGE"
     ? "range"
@@ -114,7 +117,9 @@ export function averageIfsPlugin(Own: NonNullable<ReturnType<typeof HyperFormula
         throw new Error(`${form}: AVERAGEIFS takes average_range and pairs of criteria_range and criterion`);
       a.forEach((x, i) => {
         if (i % 2 === 0 && i > 0 && !isCriterion(x))
-          throw new Error(`${form}: this engine's AVERAGEIFS takes only TRUE, FALSE, "<>" or a cell as a criterion`);
+          throw new Error(
+            `${form}: this engine's AVERAGEIFS takes only TRUE, FALSE, "<>", ">=0" or a cell as a criterion`,
+          );
         if ((i % 2 === 1 || i === 0) && !isReference(x))
           throw new Error(`${form}: this engine's AVERAGEIFS takes references (A1:A9) for its ranges`);
       });

@@ -101,13 +101,17 @@ export function matrixSheet(
       { f: inputs.segmentStrategy(k) },
     ]);
   }
+  // The accounts in some segment, as the rows above count them: both scores numbers (0–100; out of scale is #N/A).
+  // Not Quadrant "<>": the quadrant's "" for an account without a segment is not blank to a criterion; nor "?*",
+  // which HyperFormula (the fast test engine) reads as "any text, even none".
+  const inSome = `${layout.range("attractiveness")},">=0",${layout.range("strength")},">=0"`;
   summary.push([
     "All segments",
     { f: `SUM(B${first}:B${last})` },
     R ? { f: `SUM(C${first}:C${last})` } : "",
     R ? { f: `IF(C${last + 1}>0,1,"")` } : "",
-    has("clv") ? { f: `IFERROR(AVERAGEIFS(${layout.range("clv")},${Q},"<>",${A},TRUE),"")` } : "",
-    has("nps") ? { f: segmentNpsFormula(table, layout, `${Q},"<>"`) } : "",
+    has("clv") ? { f: `IFERROR(AVERAGEIFS(${layout.range("clv")},${inSome},${A},TRUE),"")` } : "",
+    has("nps") ? { f: segmentNpsFormula(table, layout, inSome) } : "",
     "",
   ]);
   blocks.push({ at: `A${summaryTop - 1}`, rows: [["Portfolio segments"]] }, { at: `A${summaryTop}`, rows: summary });
