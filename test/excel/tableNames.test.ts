@@ -86,4 +86,24 @@ describe("a planned table whose name the workbook holds", () => {
     expect(data.formulas.get("A4")).toBe("=SUM(Accounts_3[Revenue])");
     expect(theirs.tables.map((t) => t.name)).toEqual(["Accounts", "accounts_2"]);
   });
+
+  it("is drawn under the next free name where the analyst's defined name holds it", async () => {
+    const excel = new RecordingExcel([RecordingExcel.sheet("Notes", 0)]);
+    excel.names.set("accounts", "=Notes!$A$1");
+    const plan: WorkbookPlan = {
+      sheets: [
+        {
+          name: "Data",
+          blocks: [{ at: "A1", rows: [["Revenue"], [10], [20], [{ f: "SUM(Accounts[Revenue])" }]] }],
+          tables: [{ name: "Accounts", range: "A1:A3" }],
+        },
+      ],
+    };
+    const result = await applyPlan(excel.context, plan, all);
+    expect(result.renamedTables).toEqual([{ planned: "Accounts", used: "Accounts_2" }]);
+    const data = excel.byName("Data")!;
+    expect(data.tables.map((t) => t.name)).toEqual(["Accounts_2"]);
+    expect(data.formulas.get("A4")).toBe("=SUM(Accounts_2[Revenue])");
+    expect(excel.names.get("accounts")).toBe("=Notes!$A$1");
+  });
 });

@@ -804,12 +804,13 @@ export class RecordingExcel {
 
   private workbookTables(): any {
     const fake = this; // eslint-disable-line @typescript-eslint/no-this-alias -- read by a getter with its own `this`
-    let loaded = false;
+    let loaded: ((property: string) => boolean) | undefined;
     return this.recorder("workbook.tables", {
-      load: () => this.afterSync.push(() => (loaded = true)),
+      load: (list?: string) => this.afterSync.push(() => (loaded = loadedBy(list))),
       get items() {
-        if (!loaded) throw new Error("PropertyNotLoaded: workbook.tables.items");
-        return fake.tables().map(({ table }) => ({ name: table.name }));
+        const can = loaded;
+        if (!can) throw new Error("PropertyNotLoaded: workbook.tables.items");
+        return fake.tables().map(({ table }) => loadedObject({ name: table.name }, (p) => can(`items/${p}`), "table"));
       },
     });
   }
@@ -922,17 +923,18 @@ export class RecordingExcel {
 
   private namesCollection(): any {
     const fake = this; // eslint-disable-line @typescript-eslint/no-this-alias -- read by getters with their own `this`
-    let loaded = false;
+    let loaded: ((property: string) => boolean) | undefined;
     return this.recorder("workbook.names", {
       add: (name: string, formula: string) =>
         this.record(`workbook.names.add(${name},${formula})`, undefined, () => {
           this.checkName(name);
           this.names.set(name.toLowerCase(), formula);
         }),
-      load: () => this.afterSync.push(() => (loaded = true)),
+      load: (list?: string) => this.afterSync.push(() => (loaded = loadedBy(list))),
       get items() {
-        if (!loaded) throw new Error("PropertyNotLoaded: names.items");
-        return [...fake.names.keys()].map((name) => ({ name }));
+        const can = loaded;
+        if (!can) throw new Error("PropertyNotLoaded: names.items");
+        return [...fake.names.keys()].map((name) => loadedObject({ name }, (p) => can(`items/${p}`), "name"));
       },
       getItemOrNullObject: (name: string) => {
         let loaded = false;
