@@ -119,7 +119,7 @@ export function validatePlan(plan: WorkbookPlan): PlanIssue[] {
     for (const [row, height] of Object.entries(sheet.rowHeights ?? {})) {
       const r = Number(row);
       if (!Number.isInteger(r) || r < 1 || r > 1_048_576) add(`rowHeights.${row}`, `row ${row} is not a sheet row.`);
-      if (!(height > 0 && height <= 409)) add(`rowHeights.${row}`, `height ${height} is not 0–409 points.`);
+      if (!(height > 0 && height <= 409)) add(`rowHeights.${row}`, `height ${height} must be above 0 and at most 409.`);
     }
     for (const t of sheet.tables ?? []) {
       const problem = nameProblem(t.name);

@@ -15,6 +15,10 @@ describe("sheet names", () => {
     expect(sanitizeSheetName("A very long segmentatio matrix sheet")).toBe("A very long segmentatio matrix");
     expect(sanitizeSheetName("")).toBe("Sheet (KAM)");
     expect(sanitizeSheetName("History")).toBe("History (KAM)");
+    // spaces around a name go before it is checked: blank or "History" once trimmed is no name Excel takes either
+    expect(sanitizeSheetName("   ")).toBe("Sheet (KAM)");
+    expect(sanitizeSheetName(" history ")).toBe("history (KAM)");
+    expect(sanitizeSheetName("' History '")).toBe("History (KAM)");
   });
 });
 
@@ -243,6 +247,65 @@ describe("validatePlan", () => {
       "merges[0]",
       "columnWidths.XFE",
       "charts[0].series[0].values",
+    ]);
+  });
+
+  it("accepts ranges up to the last row and column XFD, whatever the number of column letters", () => {
+    const ranges = ["XFD1048576", "AA1:XFD1048576", "$ZZ$10:$AAA$20", "A1:XFD1"];
+    expect(
+      validatePlan({
+        sheets: [
+          {
+            name: "S",
+            blocks: [{ at: "XFD1048576", rows: [[1]] }],
+            styles: ranges.map((range) => ({ range, font: { bold: true } })),
+            merges: ["XFC1048575:XFD1048576"],
+            charts: [
+              {
+                kind: "column",
+                title: "t",
+                from: "AB2",
+                to: "AK20",
+                series: [{ name: "s", values: "XFD2:XFD1048576", categories: "$XFC$2:$XFC$1048576" }],
+              },
+            ],
+          },
+        ],
+      }),
+    ).toEqual([]);
+  });
+
+  it("wants each planned row height on a sheet row (1 to 1,048,576) and above 0, at most 409 points", () => {
+    const issues = validatePlan({
+      sheets: [
+        {
+          name: "S",
+          blocks: [],
+          rowHeights: {
+            1: 24,
+            2: 409,
+            1048576: 0.75,
+            0: 15,
+            1048577: 15,
+            "1.5": 15,
+            "-1": 15,
+            3: 0,
+            4: 409.5,
+            5: -2,
+            6: Number.NaN,
+          },
+        },
+      ],
+    });
+    expect(issues.map((i) => `${i.sheet} ${i.path}: ${i.message}`)).toEqual([
+      "S rowHeights.0: row 0 is not a sheet row.",
+      "S rowHeights.3: height 0 must be above 0 and at most 409.",
+      "S rowHeights.4: height 409.5 must be above 0 and at most 409.",
+      "S rowHeights.5: height -2 must be above 0 and at most 409.",
+      "S rowHeights.6: height NaN must be above 0 and at most 409.",
+      "S rowHeights.1048577: row 1048577 is not a sheet row.",
+      "S rowHeights.1.5: row 1.5 is not a sheet row.",
+      "S rowHeights.-1: row -1 is not a sheet row.",
     ]);
   });
 });
