@@ -5,6 +5,8 @@
 // --survivors runs again only the lines where the folder's reports so far have surviving (and not listed equivalent)
 // or uncovered mutants (after tests were added for them: minutes, not hours), its report replacing those mutants'
 // results one by one;
+// --unmeasured mutates only the folder's files that no report holds yet (resumes a folder that earlier runs, stopped
+// part-way and kept with `node scripts/mutation-survivors.mjs EVENTS --report`, measured in part);
 // --concurrency N sets Stryker's (2 by default: this machine's cores).
 // `--whole` runs the four folders in one Stryker run against the whole fast test set (hours on 2 cores).
 import { spawnSync } from "node:child_process";
@@ -44,9 +46,10 @@ if (unknown.length > 0) {
   process.exit(2);
 }
 const survivors = args.includes("--survivors");
-if ((files || survivors) && named.length !== 1) {
+const unmeasured = args.includes("--unmeasured");
+if ((files || survivors || unmeasured) && named.length !== 1) {
   console.error(
-    "mutate: --files and --survivors need one folder, e.g. `npm run mutate -- core --files src/core/nps.ts`.",
+    "mutate: --files, --survivors and --unmeasured need one folder, e.g. `npm run mutate -- core --files src/core/nps.ts`.",
   );
   process.exit(2);
 }
@@ -94,6 +97,29 @@ function survivorLines(folder) {
   return [...lines].map((at) => `${at}-${at.split(":").pop()}`);
 }
 
+/** The folder's files Stryker mutates (as stryker.config.mjs: not index.ts nor the metadata-only functions.ts). */
+const mutable = (dir) =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory()
+      ? mutable(join(dir, e.name))
+      : e.name.endsWith(".ts") && e.name !== "index.ts" && join(dir, e.name) !== "src/functions/functions.ts"
+        ? [join(dir, e.name)]
+        : [],
+  );
+
+/**
+ * The folder's files that no report holds yet (--unmeasured): a run stopped part-way keeps the files it finished
+ * (`node scripts/mutation-survivors.mjs EVENTS --report`), and the next run takes up the rest.
+ */
+function unmeasuredFiles(folder) {
+  const measured = new Set(
+    reportsUnder(`test-artifacts/mutation/${folder}`).flatMap((path) =>
+      Object.keys(JSON.parse(readFileSync(path, "utf8")).files).map((f) => f.replace(/^.*?(src\/)/, "$1")),
+    ),
+  );
+  return mutable(`src/${folder}`).filter((f) => !measured.has(f));
+}
+
 const run = (cmd, cmdArgs, env = {}) => {
   const r = spawnSync(cmd, cmdArgs, { stdio: "inherit", env: { ...process.env, ...env } });
   if (r.status !== 0) process.exit(r.status ?? 1);
@@ -120,13 +146,20 @@ for (const folder of folders) {
     console.log(`mutate: no surviving or uncovered mutant in the reports of ${folder}.`);
     continue;
   }
-  const mutate = files ? ["--mutate", files] : survivors ? ["--mutate", ranges.join(",")] : [];
+  const rest = unmeasured ? unmeasuredFiles(folder) : [];
+  if (unmeasured && rest.length === 0) {
+    console.log(`mutate: every file of src/${folder} is in some report.`);
+    continue;
+  }
+  if (unmeasured) console.log(`mutate: ${rest.length} files of src/${folder} not measured yet: ${rest.join(", ")}`);
+  const some = files ?? (unmeasured ? rest.join(",") : undefined);
+  const mutate = some ? ["--mutate", some] : survivors ? ["--mutate", ranges.join(",")] : [];
   if (concurrencyOption.value) mutate.push("--concurrency", concurrencyOption.value);
-  const slug = files && folderSlug(files);
+  const slug = some && folderSlug(some);
   run("npx", ["stryker", "run", ...mutate], {
     KAM_MUTATE_FOLDER: folder,
     KAM_MUTATE_TESTS: TESTS[folder].join(","),
-    ...(files ? { KAM_MUTATE_OUT: `test-artifacts/mutation/${folder}/files-${slug}` } : {}),
+    ...(some ? { KAM_MUTATE_OUT: `test-artifacts/mutation/${folder}/files-${slug}` } : {}),
     ...(survivors ? { KAM_MUTATE_OUT: `test-artifacts/mutation/${folder}/survivors` } : {}),
   });
 }
