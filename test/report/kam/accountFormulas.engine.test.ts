@@ -89,3 +89,40 @@ describe("the Accounts formulas without a status or revenue column", () => {
     expect(atRiskKpi).toBe(1);
   });
 });
+
+describe("the Accounts formulas for a gross margin given as an amount", () => {
+  /** Each number of a core metric as the sheet shows it: a blank for NaN. */
+  const shown = (xs: Float64Array) => Array.from(xs, (x) => (Number.isNaN(x) ? "" : x));
+
+  it("takes the margin as it is, with or without a revenue column, and the CLV from it, as the core does", () => {
+    const { table, metrics, column } = accountsOf([
+      ["Account", "Status", "Revenue FY25", "Prior revenue", "Gross margin"],
+      ["Atlas", "Active", 1000, 900, 250],
+      ["Borealis", "Active", 500, 400, null],
+      ["Cygnus", "Churned", 0, 300, 60],
+      ["Draco", "Active", null, 100, 12.5],
+    ]);
+    expect(table.marginBasis).toBe("amount");
+    // By hand: the amounts as given (not times revenue: Draco's margin stands without a revenue), blank where none.
+    expect(column("Margin")).toEqual([250, "", 60, 12.5]);
+    expect(shown(metrics.margin)).toEqual([250, "", 60, 12.5]);
+    // CLV m·r/(1+d−r) for the active accounts with a margin (Cygnus has churned, Borealis has none): r = 3 of 4
+    // accounts kept = 0.75, d = 10 %, so m · 0.75/0.35 = m · 15/7.
+    const clv = column("CLV");
+    expect(clv[0]).toBeCloseTo((250 * 15) / 7, 9);
+    expect(clv[3]).toBeCloseTo((12.5 * 15) / 7, 9);
+    expect([clv[1], clv[2]]).toEqual(["", ""]);
+    expect(metrics.clv[0]).toBeCloseTo(clv[0] as number, 9);
+    expect(metrics.clv[3]).toBeCloseTo(clv[3] as number, 9);
+
+    // No revenue column: a margin in amounts still stands on its own (a percentage would need a revenue).
+    const alone = accountsOf([
+      ["Account", "Prior revenue", "Gross margin"],
+      ["Atlas", 900, 250],
+      ["Borealis", 400, 40],
+    ]);
+    expect(alone.headers).not.toContain("Revenue");
+    expect(alone.column("Margin")).toEqual([250, 40]);
+    expect(shown(alone.metrics.margin)).toEqual([250, 40]);
+  });
+});
