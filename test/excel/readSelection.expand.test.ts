@@ -21,6 +21,14 @@ describe("readSelection's expansion of a selection", () => {
     expect(read.expandedTo).toBeUndefined();
   });
 
+  it("reads a selected column of cells as it is, not the table around it", async () => {
+    // B4:B5, Acme's and Bolt's revenue.
+    const excel = new FakeExcel([sheet], { sheet: "Account Data", row: 3, col: 1, rows: 2, cols: 1 });
+    const read = await readSelection(excel.context, all);
+    expect(read.input.values).toEqual([[1], [2]]);
+    expect([read.input.top, read.input.left, read.expandedTo]).toEqual([3, 1, undefined]);
+  });
+
   it("reads one clicked cell with no data around it alone", async () => {
     // A1 "Title": A2, B1 and B2 are blank, so Excel's region around A1 is A1 itself.
     const excel = new FakeExcel([sheet], { sheet: "Account Data", row: 0, col: 0, rows: 1, cols: 1 });
@@ -45,6 +53,13 @@ describe("readSelection's expansion of a selection", () => {
     const excel = new FakeExcel([sheet], { sheet: "Account Data", row: 2, col: 2, rows: 3, cols: 2 });
     const read = await readSelection(excel.context, all);
     expect([read.input.values, read.chunks]).toEqual([[], 0]);
+  });
+
+  it("reads nothing from cells just below the data, in the one sync that learns the shape", async () => {
+    // A6:B7 on a sheet whose data ends in row 5.
+    const excel = new FakeExcel([sheet], { sheet: "Account Data", row: 5, col: 0, rows: 2, cols: 2 });
+    const read = await readSelection(excel.context, all);
+    expect([read.input.values, read.chunks, read.syncs]).toEqual([[], 0, 1]);
   });
 
   it("reads nothing from a cell of an empty sheet", async () => {
