@@ -81,6 +81,34 @@ describe("validatePlan", () => {
     ]);
   });
 
+  it("wants a chart to have a series, and a bubble chart sizes for each", () => {
+    const issues = validatePlan({
+      sheets: [
+        {
+          name: "S",
+          blocks: [],
+          charts: [
+            { kind: "column", title: "Empty", from: "A1", to: "B2", series: [] },
+            {
+              kind: "bubble",
+              title: "Portfolio",
+              from: "A1",
+              to: "B2",
+              series: [
+                { name: "a", values: "B2:B9", categories: "A2:A9", sizes: "C2:C9" },
+                { name: "b", values: "B2:B9", categories: "A2:A9" },
+              ],
+            },
+          ],
+        },
+      ],
+    });
+    expect(issues.map((i) => `${i.sheet} ${i.path}: ${i.message}`)).toEqual([
+      "S charts[0]: a chart needs at least one series.",
+      "S charts[1]: a bubble series needs sizes.",
+    ]);
+  });
+
   it("checks chart series ranges, and one label cell per point", () => {
     const issues = validatePlan({
       sheets: [
@@ -197,7 +225,8 @@ describe("validatePlan", () => {
   it("refuses table and defined names that read as a cell (A1 or R1C1), as Excel does", () => {
     for (const name of ["FY2024", "Q1", "KPI1", "xfd1048576", "R1C1", "R2", "C3", "RC", "r", "c"])
       expect([name, nameProblem(name)]).toEqual([name, expect.any(String)]);
-    for (const name of ["KPI_1", "FY_2024", "KamAccounts", "XFE1", "A1048577", "_Q1", "KPI_ACTIVE"])
+    // row 0 is no row: "A0" and "KPI0" name no cell
+    for (const name of ["KPI_1", "FY_2024", "KamAccounts", "XFE1", "A1048577", "_Q1", "KPI_ACTIVE", "A0", "KPI0"])
       expect([name, nameProblem(name)]).toEqual([name, undefined]);
     const issues = validatePlan({
       sheets: [

@@ -8,13 +8,13 @@ import { describe, expect, it } from "vitest";
 import type { Cell } from "../../../samples/telecomAccounts";
 import type { SheetPlan } from "../../../src/report/plan";
 import { planCellAt } from "../../../src/report/planCells";
-import { prepareReport } from "../../../src/report/kam/prepareReport";
+import { prepareReport, type PrepareOptions } from "../../../src/report/kam/prepareReport";
 import { columnLetters } from "../../../src/core";
 import { planEngine } from "../../support/planEngine";
 
 /** The Accounts sheet's columns for a hand-made table as HyperFormula computes them, the KPI_AtRisk cell, the core. */
-function accountsOf(values: Cell[][]) {
-  const { table, report } = prepareReport({ sheet: "Account Data", top: 0, left: 0, values });
+function accountsOf(values: Cell[][], options: PrepareOptions = {}) {
+  const { table, report } = prepareReport({ sheet: "Account Data", top: 0, left: 0, values }, options);
   const plan = report!.plan;
   const accounts = plan.sheets.find((s) => s.name === "Accounts")!;
   const headers: string[] = [];
@@ -124,5 +124,58 @@ describe("the Accounts formulas for a gross margin given as an amount", () => {
     expect(alone.headers).not.toContain("Revenue");
     expect(alone.column("Margin")).toEqual([250, 40]);
     expect(shown(alone.metrics.margin)).toEqual([250, 40]);
+  });
+});
+
+describe("the Accounts formulas for strength from one of its parts", () => {
+  const shown = (xs: Float64Array) => Array.from(xs, (x) => (Number.isNaN(x) ? "" : Math.round(x * 1e9) / 1e9));
+  const rounded = (xs: unknown[]) => xs.map((x) => (typeof x === "number" ? Math.round(x * 1e9) / 1e9 : x));
+
+  it("scores relationship strength alone on its 1–5 scale where there is no share of wallet", () => {
+    const { metrics, headers, column } = accountsOf([
+      ["Account", "Revenue FY25", "Relationship strength"],
+      ["Atlas", 100, 5],
+      ["Borealis", 80, 2],
+      ["Cygnus", 60, null],
+      ["Draco", 40, 1],
+    ]);
+    expect(headers).not.toContain("Share of wallet");
+    // By hand: 100 · (r − 1) / (5 − 1), blank without a rating.
+    expect(rounded(column("Strength"))).toEqual([100, 25, "", 0]);
+    expect(shown(metrics.strength)).toEqual([100, 25, "", 0]);
+  });
+
+  it("scores share of wallet alone, written as a fraction, where there is no relationship strength", () => {
+    const { metrics, headers, column } = accountsOf([
+      ["Account", "Revenue FY25", "Share of wallet"],
+      ["Atlas", 100, 0.35],
+      ["Borealis", 80, null],
+      ["Cygnus", 60, 1],
+    ]);
+    expect(headers).not.toContain("Relationship strength");
+    expect(rounded(column("Strength"))).toEqual([35, "", 100]);
+    expect(shown(metrics.strength)).toEqual([35, "", 100]);
+  });
+});
+
+describe("the Accounts criteria columns", () => {
+  it("name a criterion without a header by its place among the criteria, as the table and the main driver show it", () => {
+    const values: Cell[][] = [
+      ["Account", "Revenue FY25", "", "Growth potential", ""],
+      ["Atlas", 100, 5, 1, 3],
+      ["Borealis", 80, 1, 5, 3],
+    ];
+    const { headers, column } = accountsOf(values, {
+      overrides: {
+        criteria: [2, 3, 4].map((c) => ({ column: c, weight: 1 })),
+      },
+    });
+    expect(headers.slice(2, 5)).toEqual(["Criterion 1", "Growth potential", "Criterion 3"]);
+    // the ratings under those headers, as read
+    expect([column("Criterion 1"), column("Growth potential"), column("Criterion 3")]).toEqual([
+      [5, 1],
+      [1, 5],
+      [3, 3],
+    ]);
   });
 });
