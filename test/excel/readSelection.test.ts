@@ -99,6 +99,21 @@ describe("readSelection against the recording fake", () => {
     expect([plain.input.hiddenRows, plain.syncs]).toEqual([undefined, 2]);
   });
 
+  it("numbers hidden rows within a table that starts lower on the sheet, from its header", async () => {
+    // The table's header in row 3 (0-based 2); sheet rows 6, 9 and 10 hidden are the table's rows 3, 6 and 7.
+    const table = accountSheet(8);
+    const sheet = {
+      ...table,
+      cells: [[], [], ...table.cells],
+      formats: [[], [], ...table.formats],
+      hiddenRows: [5, 8, 9],
+    };
+    const excel = new FakeExcel([sheet], { sheet: "Account Data", row: 2, col: 0, rows: 9, cols: 6 });
+    const read = await readSelection(excel.context, all);
+    expect(read.input.hiddenRows).toEqual([3, 6, 7]);
+    expect(read.input.values[3][0]).toBe("Account number 3 GmbH & Co. KG");
+  });
+
   it("reads the table around a single selected cell, and says which range it read", async () => {
     const cells: unknown[][] = [];
     cells[0] = ["Notes: see below"];
@@ -215,6 +230,48 @@ describe("readSelection against the recording fake", () => {
     // the first chunk, sized at 64 bytes a cell, was refused; every response read after it stayed under the limit
     expect(excel.responseBytes.filter((b) => b > PAYLOAD_LIMIT_BYTES)).toHaveLength(1);
     expect(excel.responseBytes[1]).toBeGreaterThan(PAYLOAD_LIMIT_BYTES);
+    // the refused sync is a round trip too
+    expect(read.syncs).toBe(excel.syncs);
+  });
+
+  it("sizes every chunk after the first within the response budget, from the bytes the rows before it took", async () => {
+    const cells: unknown[][] = [["Account", "Notes", "Region", "KAM", "Product", "Remarks"]];
+    for (let i = 0; i < 6_000; i++) cells.push(Array.from({ length: 6 }, (_, j) => `${i}:${j} ${"é".repeat(60)}`));
+    const excel = new FakeExcel([{ name: "Notes", cells }], { sheet: "Notes", row: 0, col: 0, rows: 6_001, cols: 6 });
+    const budget = 1_000_000;
+    const read = await readSelection(excel.context, all, { responseBudget: budget });
+    expect(read.input.values[6_000][5]).toBe(`5999:5 ${"é".repeat(60)}`);
+    // The shape, then the first chunk: 2,604 rows at 64 bytes a cell, which long texts overrun (Excel still sends it,
+    // below its 5 MB); the rest come in chunks of at most the budget.
+    expect(excel.responseBytes[1]).toBeGreaterThan(budget);
+    expect(excel.responseBytes.slice(2).filter((b) => b > budget)).toEqual([]);
+    expect(read.chunks).toBe(excel.responseBytes.length - 1);
+  });
+
+  it("reads the hidden columns and rows once: a later chunk refused and read again in halves carries only its cells", async () => {
+    // 300 short rows, then 300 long ones: the chunk after the first is sized from the short rows and refused.
+    const cells: unknown[][] = [["Account", "Notes"]];
+    for (let i = 0; i < 600; i++) cells.push([`A${i}`, i < 300 ? "ok" : "n".repeat(1000)]);
+    const excel = new FakeExcel([{ name: "Notes", cells }], { sheet: "Notes", row: 0, col: 0, rows: 601, cols: 2 });
+    excel.payloadLimit = 30_000;
+    const read = await readSelection(excel.context, all, { responseBudget: 20_000 });
+    expect(read.input.values).toEqual(cells);
+    expect(read.input.hiddenColumns).toEqual([false, false]);
+    const bytes = (value: unknown) => new TextEncoder().encode(JSON.stringify(value)).length;
+    const formats = cells.map(() => ["General", "General"]);
+    const cellBytes = (from: number, n: number) =>
+      bytes(cells.slice(from, from + n)) + bytes(formats.slice(from, from + n));
+    // After the shape and the first chunk (rowsPerChunk rows, with the hidden columns and rows), each response Excel
+    // sent holds exactly the cells of the next rows.
+    let row = rowsPerChunk(2, 20_000);
+    const later = excel.responseBytes.slice(2);
+    expect(later.filter((b) => b > 30_000).length).toBeGreaterThan(0);
+    for (const b of later.filter((b) => b <= 30_000)) {
+      const n = Array.from({ length: 601 - row }, (_, k) => k + 1).find((k) => cellBytes(row, k) === b);
+      expect(n, `a response of ${b} bytes from row ${row}`).toBeDefined();
+      row += n!;
+    }
+    expect(row).toBe(601);
   });
 
   it("says what to do when even one row is more than Excel on the web can send", async () => {

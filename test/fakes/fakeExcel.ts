@@ -403,11 +403,12 @@ export class FakeExcel {
             ([c0, c1]) => `${quoted}!${letters(c0)}${r0 + 1}:${letters(c1)}${r1 + 1}`,
           ),
         );
-        let loaded = false;
+        // isNullObject comes back with any load; the address only where the load names it.
+        let loaded: ((property: string) => boolean) | undefined;
         return {
-          load: () =>
+          load: (list?: string) =>
             fake.pendingLoads.push((deliver) => {
-              if (deliver) loaded = true;
+              if (deliver) loaded = loadedBy(list);
               return bytesOf(areas.join(","));
             }),
           get isNullObject() {
@@ -415,7 +416,7 @@ export class FakeExcel {
             return areas.length === 0;
           },
           get address() {
-            if (!loaded) throw new PropertyNotLoaded("address");
+            if (!loaded?.("address")) throw new PropertyNotLoaded("address");
             return areas.join(",");
           },
         };
