@@ -105,7 +105,7 @@ if (openPrefix !== undefined) {
   for (const [rel, byKey] of [...byFile].sort(([a], [b]) => a.localeCompare(b))) {
     if (!rel.startsWith(openPrefix)) continue;
     for (const m of [...byKey.values()].sort((a, b) => a.location.start.line - b.location.start.line)) {
-      if (m.status === "NoCoverage" || (m.status === "Survived" && !isEquivalent(rel, m))) {
+      if ((m.status === "NoCoverage" || m.status === "Survived") && !isEquivalent(rel, m)) {
         const { line, column } = m.location.start;
         console.log(`${rel}:${line}:${column} ${m.status} ${m.mutatorName} → ${JSON.stringify(m.replacement)}`);
       }
