@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { ChartPlan, PlanCell } from "../../src/report/plan";
+import { ROW_TOKEN, type ChartPlan, type PlanCell, type SheetPlan, type WorkbookPlan } from "../../src/report/plan";
 import { nameProblem, sanitizeSheetName, validatePlan } from "../../src/report/planValidation";
 import { sampleAccounts, samplePlan } from "../fixtures/samplePlan";
 
@@ -335,6 +335,279 @@ describe("validatePlan", () => {
       "S rowHeights.1048577: row 1048577 is not a sheet row.",
       "S rowHeights.1.5: row 1.5 is not a sheet row.",
       "S rowHeights.-1: row -1 is not a sheet row.",
+    ]);
+  });
+});
+
+describe("validatePlan's messages, as the plan's author reads them", () => {
+  const messages = (sheet: Omit<SheetPlan, "name">, names?: WorkbookPlan["names"]) =>
+    validatePlan({ sheets: [{ name: "S", ...sheet }], ...(names ? { names } : {}) }).map(
+      (i) => `${i.path}: ${i.message}`,
+    );
+
+  it("names a cell block's bad address, its reach past the sheet and a short row", () => {
+    expect(
+      messages({
+        blocks: [
+          { at: "AAAA1", rows: [[1]] },
+          { at: "A12345678", rows: [[1]] },
+          { at: "a1", rows: [[1]] },
+          { at: " A1", rows: [[1]] },
+          { at: "A1 ", rows: [[1]] },
+          { at: "XFC1048575", rows: [[1, 2, 3]] },
+          { at: "B2", rows: [[1, 2], [3]] },
+          { at: "XFD1048576", rows: [] },
+        ],
+      }),
+    ).toEqual([
+      'blocks[0].at: "AAAA1" is not a cell address.',
+      'blocks[1].at: "A12345678" is not a cell address.',
+      'blocks[2].at: "a1" is not a cell address.',
+      'blocks[3].at: " A1" is not a cell address.',
+      'blocks[4].at: "A1 " is not a cell address.',
+      "blocks[5]: the block at XFC1048575 reaches past row 1048576 or column XFD.",
+      "blocks[6].rows[1]: row has 1 cells, the block 2.",
+    ]);
+  });
+
+  it("checks a pattern block over all its rows, its formulas as long as at the sheet's last row", () => {
+    // "{row}" (5 characters) becomes up to "1048576" (7): 8,187 characters with two tokens reach 8,191 at most
+    const fits = `A${ROW_TOKEN}+B${ROW_TOKEN}+${"1".repeat(8187 - 14)}`;
+    const over = `A${ROW_TOKEN}+B${ROW_TOKEN}+${"1".repeat(8188 - 14)}`;
+    expect([fits.length, over.length]).toEqual([8187, 8188]);
+    expect(
+      messages({
+        blocks: [],
+        patterns: [
+          { at: "A2", count: 1_048_575, pattern: [1, null, "x", { f: fits }] },
+          { at: "A2", count: 1_048_576, pattern: [{ f: `A${ROW_TOKEN}` }] },
+          { at: "B1", count: 3, pattern: [null, { f: over }, Number.NaN] },
+          { at: "A0", count: 1, pattern: [1] },
+        ],
+      }),
+    ).toEqual([
+      "patterns[1]: the block at A2 reaches past row 1048576 or column XFD.",
+      "patterns[2].rows[0][1]: a formula longer than Excel holds.",
+      "patterns[2].rows[0][2]: NaN is not a number a cell can hold: write null for a blank.",
+      'patterns[3].at: "A0" is not a cell address.',
+    ]);
+  });
+
+  it("takes a formula of 8,191 characters (8,192 with its =), refuses one more", () => {
+    expect(messages({ blocks: [{ at: "A1", rows: [[{ f: "1".repeat(8191) }, { f: "1".repeat(8192) }]] }] })).toEqual([
+      "blocks[0].rows[0][1]: a formula longer than Excel holds.",
+    ]);
+  });
+
+  it("checks a column block: its place, each column as long as the block, numbers a cell holds", () => {
+    expect(
+      messages({
+        blocks: [],
+        columns: [
+          // NaN is a blank in a number column; ±Infinity is refused
+          {
+            at: "A2",
+            count: 3,
+            columns: [Float64Array.from([1, Number.NaN, 3]), ["a", null, true]],
+          },
+          {
+            at: "C2",
+            count: 3,
+            columns: [
+              Float64Array.from([Number.POSITIVE_INFINITY, 2, Number.NEGATIVE_INFINITY]),
+              ["a", Number.NaN, "x".repeat(32768)],
+              [1, 2],
+            ],
+          },
+          { at: "XFD1048575", count: 3, columns: [[1, 2, 3]] },
+          { at: "XFC1", count: 1, columns: [[1], [2], [3]] },
+          { at: "2A", count: 1, columns: [[1]] },
+        ],
+      }),
+    ).toEqual([
+      "columns[1].columns[0][0]: Infinity is not a number a cell can hold: write NaN for a blank.",
+      "columns[1].columns[0][2]: -Infinity is not a number a cell can hold: write NaN for a blank.",
+      "columns[1].columns[1][1]: NaN is not a number a cell can hold: write null for a blank.",
+      "columns[1].columns[1][2]: text longer than Excel holds.",
+      "columns[1].columns[2]: column has 2 cells, the block 3.",
+      "columns[2]: the block at XFD1048575 reaches past row 1048576 or column XFD.",
+      "columns[3]: the block at XFC1 reaches past row 1048576 or column XFD.",
+      'columns[4].at: "2A" is not a cell address.',
+    ]);
+  });
+
+  it("checks every range a sheet names: styles, merges, rules, tables, print area, charts' corners", () => {
+    expect(
+      messages({
+        blocks: [{ at: "A1", rows: [["Account"], ["Acme"]] }],
+        styles: [{ range: "A1:B2:C3", font: { bold: true } }],
+        merges: ["AAAA1:A2"],
+        conditionalFormats: [
+          { type: "cellValue", range: "A1:A", operator: "equal", formula1: "1", fill: "FFC7CE" },
+          { type: "cellValue", range: "A1:A2000000", operator: "equal", formula1: "1", fill: "FFC7CE" },
+        ],
+        tables: [{ name: "T", range: "A1-A2" }],
+        print: { area: "$A$1:$XFE$9" },
+        charts: [
+          {
+            kind: "column",
+            title: "t",
+            from: "A 1",
+            to: "XFD1048577",
+            series: [{ name: "s", values: "B2:B9", categories: "A2:XFE9" }],
+          },
+        ],
+      }),
+    ).toEqual([
+      'styles[0]: "A1:B2:C3" is not a range address.',
+      'merges[0]: "AAAA1:A2" is not a range address.',
+      'conditionalFormats[0]: "A1:A" is not a range address.',
+      'conditionalFormats[1]: "A1:A2000000" lies past row 1048576 or column XFD.',
+      'tables[0]: "A1-A2" is not a range address.',
+      'print.area: "$A$1:$XFE$9" lies past row 1048576 or column XFD.',
+      'charts[0].from: "A 1" is not a range address.',
+      'charts[0].to: "XFD1048577" lies past row 1048576 or column XFD.',
+      'charts[0].series[0].categories: "A2:XFE9" lies past row 1048576 or column XFD.',
+    ]);
+    // the same, well placed: nothing to say (and a table's headers are checked once its range reads)
+    expect(
+      messages({
+        blocks: [{ at: "A1", rows: [["Account"], ["Acme"]] }],
+        styles: [{ range: "$A$1:$B$2", font: { bold: true } }],
+        tables: [{ name: "T", range: "A1:A2" }],
+        print: { area: "A1:XFD1048576" },
+        columnWidths: { A: 10, Z: 10, AA: 10, XFD: 10 },
+      }),
+    ).toEqual([]);
+  });
+
+  it("names a column width's bad column, and a table name taken twice in any case", () => {
+    expect(
+      messages({
+        blocks: [{ at: "A1", rows: [["Account"], ["Acme"]] }],
+        columnWidths: { a: 10, AAAA: 10, A1: 10, " B": 10, XFE: 10 },
+        tables: [
+          { name: "Accounts", range: "A1:A2" },
+          { name: "ACCOUNTS", range: "A1:A2" },
+        ],
+      }),
+    ).toEqual([
+      'columnWidths.a: "a" is not a column from A to XFD.',
+      'columnWidths.AAAA: "AAAA" is not a column from A to XFD.',
+      'columnWidths.A1: "A1" is not a column from A to XFD.',
+      'columnWidths. B: " B" is not a column from A to XFD.',
+      'columnWidths.XFE: "XFE" is not a column from A to XFD.',
+      'tables: table name "ACCOUNTS" is taken.',
+    ]);
+  });
+
+  it("skips a table's header check where its range or a block's address does not read", () => {
+    expect(
+      messages({
+        blocks: [{ at: "A1", rows: [[1], [2]] }],
+        tables: [{ name: "T", range: "A1:A" }],
+      }),
+    ).toEqual(['tables[0]: "A1:A" is not a range address.']);
+    expect(
+      messages({
+        blocks: [
+          { at: "A1", rows: [[1], [2]] },
+          { at: "Z", rows: [[1]] },
+        ],
+        tables: [{ name: "T", range: "A1:A2" }],
+      }),
+    ).toEqual(['blocks[1].at: "Z" is not a cell address.']);
+    expect(
+      messages({
+        blocks: [{ at: "A1", rows: [[1], [2]] }],
+        columns: [{ at: "C", count: 1, columns: [[1]] }],
+        tables: [{ name: "T", range: "A1:A2" }],
+      }),
+    ).toEqual(['columns[0].at: "C" is not a cell address.']);
+  });
+
+  it("refuses names that are too long or read as a reference, and takes the rest", () => {
+    for (const name of [
+      "a".repeat(255),
+      "\\Total",
+      "KPI.Total",
+      "_x",
+      "ABCD1",
+      "A1B",
+      "KPIR1",
+      "Rate",
+      "Cost",
+      "RCx",
+      "Topic",
+      "ABC",
+    ])
+      expect([name, nameProblem(name)]).toEqual([name, undefined]);
+    for (const name of ["a".repeat(256), ".Total", "9lives", "Total Revenue", "Total-Revenue", ""])
+      expect([name, nameProblem(name)]).toEqual([
+        name,
+        "letters, digits, _ and . only, starting with a letter or _, at most 255 characters",
+      ]);
+    expect(nameProblem("XFD1")).toBe("it reads as the cell XFD1");
+    expect(nameProblem("r1c")).toBe("it reads as an R1C1 reference");
+    expect(nameProblem("C12")).toBe("it reads as the cell C12");
+    expect(nameProblem("C")).toBe("it reads as an R1C1 reference");
+  });
+
+  it("labels one cell per point, the label range in any shape of the same size", () => {
+    const chart = (labels: string): ChartPlan => ({
+      kind: "scatter",
+      title: "t",
+      from: "A1",
+      to: "B2",
+      series: [{ name: "a", values: "B2:B9", categories: "A2:A9", labels }],
+    });
+    expect(messages({ blocks: [], charts: [chart("C2:C9"), chart("D1:K1"), chart("D1:E4")] })).toEqual([]);
+    expect(messages({ blocks: [], charts: [chart("C2:C10"), chart("D1:J1"), chart("D1:F3")] })).toEqual([
+      "charts[0].series[0].labels: C2:C10 has a different number of cells than B2:B9.",
+      "charts[1].series[0].labels: D1:J1 has a different number of cells than B2:B9.",
+      "charts[2].series[0].labels: D1:F3 has a different number of cells than B2:B9.",
+    ]);
+  });
+
+  it("takes a bubble scale of 10 to 300 on a bubble chart only, and axes crossing at their bounds", () => {
+    const bubble = (extra: Partial<ChartPlan>): ChartPlan => ({
+      kind: "bubble",
+      title: "Portfolio",
+      from: "A1",
+      to: "B2",
+      series: [{ name: "a", values: "B2:B9", categories: "A2:A9", sizes: "C2:C9" }],
+      ...extra,
+    });
+    const bounds = { xAxis: { min: 0, max: 100 }, yAxis: { min: 0, max: 100 } };
+    expect(
+      messages({
+        blocks: [],
+        charts: [
+          bubble({ bubbleScale: 10 }),
+          bubble({ bubbleScale: 300 }),
+          bubble({ ...bounds, crossAt: { x: 0, y: 100 } }),
+          bubble({ ...bounds, crossAt: { x: 100, y: 0 } }),
+        ],
+      }),
+    ).toEqual([]);
+    expect(
+      messages({
+        blocks: [],
+        charts: [
+          bubble({ bubbleScale: 9 }),
+          bubble({ bubbleScale: 301 }),
+          bubble({ bubbleScale: Number.NaN }),
+          { ...bubble({ bubbleScale: 100 }), kind: "scatter" },
+          bubble({ xAxis: { min: 0 }, yAxis: { max: 100 }, crossAt: { x: -1, y: 101 } }),
+        ],
+      }),
+    ).toEqual([
+      'charts[0].bubbleScale: chart "Portfolio": bubble scale 9 needs a bubble chart and a value from 10 to 300.',
+      'charts[1].bubbleScale: chart "Portfolio": bubble scale 301 needs a bubble chart and a value from 10 to 300.',
+      'charts[2].bubbleScale: chart "Portfolio": bubble scale NaN needs a bubble chart and a value from 10 to 300.',
+      'charts[3].bubbleScale: chart "Portfolio": bubble scale 100 needs a bubble chart and a value from 10 to 300.',
+      'charts[4].crossAt.x: chart "Portfolio": -1 lies outside the x axis (0 to auto).',
+      'charts[4].crossAt.y: chart "Portfolio": 101 lies outside the y axis (auto to 100).',
     ]);
   });
 });
