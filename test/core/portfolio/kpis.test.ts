@@ -185,6 +185,10 @@ describe("scale detection", () => {
     expect(f([0.2, 0.9])).toEqual({ min: 0, max: 1 });
     expect(f([12, 80])).toEqual({ min: 0, max: 100 });
     expect(f([Number.NaN])).toEqual({ min: 1, max: 5 });
+    // The largest and smallest values wherever they stand, not the last one read.
+    expect(f([1, 7, 3])).toEqual({ min: 1, max: 10 });
+    expect(f([9, 0, 4])).toEqual({ min: 0, max: 10 });
+    expect(f([0.5, 40, 0.2])).toEqual({ min: 0, max: 100 });
     expect(detectShareScale(Float64Array.from([0.2, 1]))).toBe(1);
     expect(detectShareScale(Float64Array.from([0.2, 35]))).toBe(100);
   });
