@@ -1,0 +1,237 @@
+/**
+ * The Accounts sheet as the analyst sees it (src/report/kam/accountsSheet.ts): the columns and their headers, widths
+ * and number formats, the rows as read, the computed columns as one formula row, the quadrant colours and the at-risk
+ * highlight, the frozen header and the KamAccounts table. The formulas' values are the engine tests'.
+ */
+import { describe, expect, it } from "vitest";
+import type { Cell } from "../../../samples/telecomAccounts";
+import type { SheetPlan } from "../../../src/report/plan";
+import { planCellAt } from "../../../src/report/planCells";
+import { ACCOUNTS_SHEET, ACCOUNTS_TABLE } from "../../../src/report/kam/accountsSheet";
+import { SEGMENT_COLOURS_2X2, SEGMENT_COLOURS_3X3 } from "../../../src/report/kam/look";
+import { prepareReport, type PrepareOptions } from "../../../src/report/kam/prepareReport";
+
+function accountsSheet(values: Cell[][], options: PrepareOptions = {}): SheetPlan {
+  const { report } = prepareReport({ sheet: "Account Data", top: 0, left: 0, values }, options);
+  return report!.plan.sheets.find((s) => s.name === ACCOUNTS_SHEET)!;
+}
+
+const headerRow = (sheet: SheetPlan) => {
+  const out: string[] = [];
+  for (let c = 1; planCellAt(sheet, 1, c) !== null; c++) out.push(String(planCellAt(sheet, 1, c)));
+  return out;
+};
+
+const FULL: Cell[][] = [
+  [
+    "Account",
+    "Account manager",
+    "Revenue FY25",
+    "Prior revenue",
+    "Gross margin %",
+    "NPS",
+    "Relationship strength",
+    "Share of wallet",
+    "Status",
+    "Acquired",
+    "Growth potential",
+    "Strategic fit",
+  ],
+  ["Atlas", "Kim", 1000, 900, 0.25, 9, 4, 0.35, "Active", "yes", 5, 4],
+  ["Borealis", "Lee", 500, 600, 0.1, 3, 2, 0.1, "Churned", "no", 2, 1],
+  ["Cygnus", "Kim", 800, 700, 0.3, 7, 5, 0.6, "Active", null, 4, 5],
+];
+
+describe("the Accounts sheet", () => {
+  it("lays out the analyst's columns, then the criteria, then the computed ones, each with its width and format", () => {
+    const sheet = accountsSheet(FULL);
+    // prettier-ignore
+    expect(headerRow(sheet)).toEqual([
+      "Account", "Account manager", "Revenue FY25", "Prior revenue", "Gross margin %", "NPS", "Relationship strength",
+      "Share of wallet", "Status", "Acquired", "Growth potential", "Strategic fit", "Active", "Attractiveness",
+      "Main driver", "Strength", "Quadrant", "Margin", "CLV", "Revenue change", "At risk",
+    ]);
+    expect(sheet.columnWidths).toEqual({
+      A: 28,
+      B: 16,
+      C: 14,
+      D: 14,
+      E: 14,
+      F: 14,
+      G: 14,
+      H: 14,
+      I: 11,
+      J: 8,
+      K: 12,
+      L: 12,
+      M: 9,
+      N: 14,
+      O: 18,
+      P: 11,
+      Q: 13,
+      R: 12,
+      S: 12,
+      T: 11,
+      U: 9,
+    });
+    // revenue in full, a margin as a share and share of wallet as a fraction in %, scores to one decimal
+    expect(sheet.styles!.filter((s) => s.numberFormat && /^[A-Z]2:[A-Z]4$/.test(s.range))).toEqual([
+      { range: "C2:C4", numberFormat: "#,##0" },
+      { range: "D2:D4", numberFormat: "#,##0" },
+      { range: "E2:E4", numberFormat: "0.0%" },
+      { range: "H2:H4", numberFormat: "0.0%" },
+      { range: "N2:N4", numberFormat: "0.0" },
+      { range: "P2:P4", numberFormat: "0.0" },
+      { range: "R2:R4", numberFormat: "#,##0" },
+      { range: "S2:S4", numberFormat: "#,##0" },
+      { range: "T2:T4", numberFormat: "0.0%" },
+    ]);
+    expect(sheet.tabColor).toBe("1F3864");
+    expect(sheet.freeze).toEqual({ rows: 1, columns: 1 });
+    expect(sheet.tables).toEqual([{ name: ACCOUNTS_TABLE, range: "A1:U4", style: "TableStyleMedium2" }]);
+  });
+
+  it("writes the inputs as read, status and acquired in words, and the computed columns as one formula row", () => {
+    const sheet = accountsSheet(FULL);
+    expect(sheet.columns).toHaveLength(1);
+    expect(sheet.columns![0].at).toBe("A2");
+    expect(sheet.columns![0].count).toBe(3);
+    const cells = [2, 3, 4].map((r) => Array.from({ length: 12 }, (_, c) => planCellAt(sheet, r, c + 1)));
+    expect(cells).toEqual([
+      ["Atlas", "Kim", 1000, 900, 0.25, 9, 4, 0.35, "Active", true, 5, 4],
+      ["Borealis", "Lee", 500, 600, 0.1, 3, 2, 0.1, "Churned", false, 2, 1],
+      ["Cygnus", "Kim", 800, 700, 0.3, 7, 5, 0.6, "Active", null, 4, 5],
+    ]);
+    expect(sheet.patterns).toHaveLength(1);
+    expect(sheet.patterns![0].at).toBe("M2");
+    expect(sheet.patterns![0].count).toBe(3);
+    expect(sheet.patterns![0].pattern[0]).toEqual({ f: '$I{row}<>"Churned"' });
+    expect(sheet.patterns![0].pattern).toHaveLength(9);
+  });
+
+  it("colours each quadrant's name as the matrix does, and marks an account at risk red", () => {
+    const sheet = accountsSheet(FULL);
+    const rules = sheet.conditionalFormats!;
+    // one rule per segment against its name mirrored beside the table (W and X, one blank column past U)
+    expect(rules.slice(0, 4)).toEqual(
+      SEGMENT_COLOURS_2X2.map((fill, k) => ({
+        type: "cellValue",
+        range: "Q2:Q4",
+        operator: "equal",
+        formula1: `$X$${15 + k}`,
+        fill,
+      })),
+    );
+    expect([15, 16, 17, 18].map((r) => [planCellAt(sheet, r, 23), planCellAt(sheet, r, 24)])).toEqual(
+      [22, 23, 24, 25].map((r, k) => [`Segment ${k + 1}`, { f: `'KAM Inputs'!$B$${r}` }]),
+    );
+    expect(rules[4]).toEqual({
+      type: "cellValue",
+      range: "U2:U4",
+      operator: "equal",
+      formula1: "TRUE",
+      fill: "FFC7CE",
+      fontColor: "9C0006",
+    });
+    expect(rules).toHaveLength(5);
+
+    const nine = accountsSheet(FULL, { choices: { grid: 3 } }).conditionalFormats!;
+    expect(nine.slice(0, 9).map((r) => (r.type === "cellValue" ? [r.range, r.fill] : r.type))).toEqual(
+      SEGMENT_COLOURS_3X3.map((fill) => ["Q2:Q4", fill]),
+    );
+  });
+
+  it("formats a margin in amounts and a share of wallet out of 100 as written, and keeps every header distinct", () => {
+    const sheet = accountsSheet(
+      [
+        ["Account", "Revenue", "Gross margin", "Share of wallet", "Main driver", "Fit"],
+        ["Atlas", 1000, 250, 35, 5, 4],
+        ["Borealis", 500, 40, 10, 2, 1],
+      ],
+      {
+        overrides: {
+          criteria: [
+            { column: 4, weight: 1 },
+            { column: 5, weight: 1 },
+          ],
+        },
+      },
+    );
+    // prettier-ignore
+    expect(headerRow(sheet)).toEqual([
+      "Account", "Revenue", "Gross margin", "Share of wallet", "Main driver", "Fit", "Active", "Attractiveness",
+      "Main driver (2)", "Strength", "Quadrant", "Margin",
+    ]);
+    expect(sheet.styles!.filter((s) => s.numberFormat && /^[A-Z]2:[A-Z]3$/.test(s.range))).toEqual([
+      { range: "B2:B3", numberFormat: "#,##0" },
+      { range: "C2:C3", numberFormat: "#,##0" },
+      { range: "H2:H3", numberFormat: "0.0" },
+      { range: "J2:J3", numberFormat: "0.0" },
+      { range: "L2:L3", numberFormat: "#,##0" },
+    ]);
+  });
+
+  it("puts the product block after the criteria in full money, and no Margin where a margin share has no revenue", () => {
+    const sheet = accountsSheet([
+      ["Account", "Gross margin %", "NPS", "Product: Cloud", "Product: Voice"],
+      ["Atlas", 0.25, 9, 1200, null],
+      ["Borealis", 0.1, 3, 300, 800],
+    ]);
+    expect(headerRow(sheet)).toEqual([
+      "Account",
+      "Gross margin %",
+      "NPS",
+      "Product: Cloud",
+      "Product: Voice",
+      "Active",
+      "At risk",
+    ]);
+    expect(sheet.styles!.filter((s) => s.numberFormat && /^[A-Z]2:[A-Z]3$/.test(s.range))).toEqual([
+      { range: "B2:B3", numberFormat: "0.0%" },
+      { range: "D2:D3", numberFormat: "#,##0" },
+      { range: "E2:E3", numberFormat: "#,##0" },
+    ]);
+    expect(sheet.columnWidths).toEqual({ A: 28, B: 14, C: 14, D: 14, E: 14, F: 9, G: 9 });
+  });
+
+  it("flags at risk by revenue alone without NPS, and leaves CLV out where no retention can be known", () => {
+    expect(
+      headerRow(
+        accountsSheet([
+          ["Account", "Revenue", "Prior revenue", "Gross margin %"],
+          ["Atlas", 1000, 900, 0.25],
+          ["Borealis", 500, 600, 0.1],
+        ]),
+      ),
+    ).toEqual([
+      "Account",
+      "Revenue",
+      "Prior revenue",
+      "Gross margin %",
+      "Active",
+      "Margin",
+      "CLV",
+      "Revenue change",
+      "At risk",
+    ]);
+    // no account had revenue last year: the retention rate, and so CLV, cannot be known
+    expect(
+      headerRow(
+        accountsSheet([
+          ["Account", "Revenue", "Prior revenue", "Gross margin %"],
+          ["Atlas", 1000, 0, 0.25],
+          ["Borealis", 500, 0, 0.1],
+        ]),
+      ),
+    ).toEqual([
+      "Account",
+      "Revenue",
+      "Prior revenue",
+      "Gross margin %",
+      "Active",
+      "Margin",
+      "Revenue change",
+      "At risk",
+    ]);
+  });
+});
