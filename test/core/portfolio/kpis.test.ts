@@ -189,6 +189,15 @@ describe("scale detection", () => {
     expect(f([1, 7, 3])).toEqual({ min: 1, max: 10 });
     expect(f([9, 0, 4])).toEqual({ min: 0, max: 10 });
     expect(f([0.5, 40, 0.2])).toEqual({ min: 0, max: 100 });
+    // Each scale up to its largest value: 10 is still 1–10 when nothing is 0.
+    expect(f([1, 10])).toEqual({ min: 1, max: 10 });
+    // A 0 rules out 1–5 and 1–10 however small the largest value.
+    expect(f([0, 3])).toEqual({ min: 0, max: 10 });
+    // 1–5 and 1–10 are read from whole numbers only: ratings with fractions above 1 are taken as 0–100.
+    expect(f([1.5, 4.5])).toEqual({ min: 0, max: 100 });
+    expect(f([2, 7.5])).toEqual({ min: 0, max: 100 });
+    // Negative ratings fit none of the rating scales.
+    expect(f([-2, 3])).toEqual({ min: 0, max: 100 });
     expect(detectShareScale(Float64Array.from([0.2, 1]))).toBe(1);
     expect(detectShareScale(Float64Array.from([0.2, 35]))).toBe(100);
   });
