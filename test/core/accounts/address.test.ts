@@ -1,6 +1,23 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { cellAddress, columnLetters, splitRangeAddress } from "../../../src/core";
+import { cellAddress, columnLetters, parseCell, splitRangeAddress } from "../../../src/core";
+
+describe("columnLetters", () => {
+  it("writes a 0-based column as Excel's letters, Z to AA and ZZ to AAA, up to XFD", () => {
+    const at = (col: number) => columnLetters(col);
+    expect([at(0), at(1), at(25), at(26), at(27), at(51), at(52)]).toEqual(["A", "B", "Z", "AA", "AB", "AZ", "BA"]);
+    expect([at(701), at(702), at(703), at(16_383)]).toEqual(["ZZ", "AAA", "AAB", "XFD"]);
+    expect(cellAddress("Account Data", 16, 3)).toBe("'Account Data'!D17");
+  });
+
+  it("is read back by parseCell as the same column, for every column of a sheet", () => {
+    fc.assert(
+      fc.property(fc.nat({ max: 16_383 }), fc.nat({ max: 1_048_575 }), (col, row) => {
+        expect(parseCell(`${columnLetters(col)}${row + 1}`)).toEqual({ row, col });
+      }),
+    );
+  });
+});
 
 describe("splitRangeAddress", () => {
   it("gives the sheet unquoted and the cells as getRange takes them", () => {

@@ -33,6 +33,14 @@ describe("numbers stored as text, read as the workbook writes them", () => {
     expect(readNumber("1 23,5", fr)).toMatchObject({ problem: 'the text "1 23,5"' });
   });
 
+  it("reads plain digits in a workbook without a thousands separator, and no grouping at all", () => {
+    const none = numberRules({ decimal: ".", group: "" });
+    expect(readNumber("1234567.5", none)).toBe(1234567.5);
+    expect(readNumber("-12.5%", none)).toBe(-0.125);
+    expect(readNumber("1,234", none)).toEqual({ problem: 'the text "1,234"' });
+    expect(readNumber("1 234", none)).toEqual({ problem: 'the text "1 234"' });
+  });
+
   it("reads back what Intl writes for German, French, Swiss and US conventions", () => {
     const cultures: [string, NumberSeparators][] = [
       ["de-DE", GERMAN],
