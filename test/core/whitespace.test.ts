@@ -79,6 +79,18 @@ describe("whitespace (issue 19, part 2: hand-worked)", () => {
     expect(Array.from(r.potential)).toEqual([0, 0, 0, 0, 2, 2.5]);
   });
 
+  it("gives accounts without product columns nothing owned and no potential, one per segment given", () => {
+    const r = ok(whitespace([], ["North", null, " north"]));
+    expect(Array.from(r.owned)).toEqual([0, 0, 0]);
+    expect(Array.from(r.potential)).toEqual([0, 0, 0]);
+    expect(r.benchmarks).toEqual({ segments: ["North"], segment: [[]], owners: [[]], all: [] });
+    expect(ok(whitespace([]))).toEqual({
+      owned: new Int32Array(0),
+      potential: new Float64Array(0),
+      benchmarks: { segments: [], segment: [], owners: [], all: [] },
+    });
+  });
+
   it("takes the median as Excel's MEDIAN: the mean of the two middle values of an even count", () => {
     // Excel: MEDIAN(4, 1, 3, 2) = 2.5, MEDIAN(5, 1, 9) = 5 (Hyndman–Fan type 7 at p = 0.5).
     expect(excelMedian([4, 1, 3, 2])).toBe(2.5);

@@ -34,6 +34,21 @@ describe("lnGamma and 2F1", () => {
     expect(hyp2f1(1, 2, 5, 1) as number).toBeCloseTo(2, 13);
   });
 
+  it("below 1/2 by the reflection formula, to the last digits of published values", () => {
+    // Γ(1/4) and Γ(1/3): DLMF §5.4(iii); Γ(0.2), Γ(0.1), Γ(0.01): Burkardt's GAMMA_VALUES table (Abramowitz & Stegun
+    // Table 6.1 with Γ(x) = Γ(1 + x)/x, to 16 digits by Mathematica).
+    expect(lnGamma(0.25)).toBeCloseTo(Math.log(3.625609908221908), 14);
+    expect(lnGamma(1 / 3)).toBeCloseTo(Math.log(2.678938534707748), 14);
+    expect(lnGamma(0.2)).toBeCloseTo(Math.log(4.590843711998803), 14);
+    expect(lnGamma(0.1)).toBeCloseTo(Math.log(9.513507698668732), 14);
+    expect(lnGamma(0.01)).toBeCloseTo(Math.log(99.4325851191506), 14);
+    // Near 0, 1/Γ(x) = x + γx² + O(x³) (DLMF 5.7.1), so ln Γ(x) = −ln x − γx + O(x²): exact in double precision
+    // at 1e-10 and 1e-20, where x − 1 no longer holds x's digits (1e-20 − 1 is −1).
+    const gamma = 0.5772156649015329; // Euler's constant, DLMF §5.2(ii)
+    expect(lnGamma(1e-10)).toBeCloseTo(10 * Math.LN10 - gamma * 1e-10, 13);
+    expect(lnGamma(1e-20)).toBeCloseTo(20 * Math.LN10, 13);
+  });
+
   it("refuses what it cannot sum", () => {
     expect(hyp2f1(1, 2, 3, 1)).toMatchObject({ code: "num", message: expect.stringContaining("diverges") });
     expect(hyp2f1(1, 2, 3, 1.2)).toEqual(

@@ -3,6 +3,7 @@ import {
   accountHistoryHeader,
   isKamError,
   KPI_HISTORY_HEADER,
+  partCriteria,
   snapshotRows,
   snapshotAccounts,
   snapshotsFromRows,
@@ -80,5 +81,33 @@ describe("KAM History rows", () => {
     expect(isKamError(header) && header.message).toBe(
       "The KPI table of KAM History is headed Account | Revenue; expected Snapshot | KPI | Value.",
     );
+  });
+
+  it("names a header's blank cells as blanks, a short header as far as it goes, and no header as (nothing)", () => {
+    const accounts = { header: accountHistoryHeader([]), rows: [] };
+    const headed = (header: (string | null)[]) => {
+      const r = snapshotsFromRows({ kpis: { header, rows: [] }, accounts });
+      return isKamError(r) && r.message;
+    };
+    expect(headed(["Snapshot", null, "Value"])).toBe(
+      "The KPI table of KAM History is headed Snapshot |  | Value; expected Snapshot | KPI | Value.",
+    );
+    expect(headed(["Snapshot", "KPI"])).toBe(
+      "The KPI table of KAM History is headed Snapshot | KPI; expected Snapshot | KPI | Value.",
+    );
+    expect(headed([])).toBe("The KPI table of KAM History is headed (nothing); expected Snapshot | KPI | Value.");
+  });
+
+  it("reads a blank part column header as a criterion without a name, whose cells stay blank", () => {
+    const header = [...accountHistoryHeader(["Growth"]), null, ""];
+    expect(partCriteria(header)).toEqual(["Growth", "", ""]);
+    const back = snapshotsFromRows({
+      kpis: { header: [...KPI_HISTORY_HEADER], rows: [] },
+      accounts: { header, rows: [["May", "Acme", 75, 40, "Star", 1000, 1500, 50, null, ""]] },
+    });
+    if (isKamError(back)) throw new Error(back.message);
+    expect(back[0].criteria).toEqual(["Growth", "", ""]);
+    expect(Array.from(back[0].accounts.parts[0])).toEqual([50]);
+    expect(Array.from(back[0].accounts.parts[1])).toEqual([Number.NaN]);
   });
 });
