@@ -140,6 +140,29 @@ describe("settings saved without report choices", () => {
     expect(portfolioOptions(table, choices)).toEqual(portfolioOptions(table));
   });
 
+  it("leave out what was not saved, so spread over other choices they keep those", () => {
+    const { medianCuts, ...saved } = portfolioChoicesFromSettings(saveAndLoad(base));
+    expect(medianCuts).toEqual({ attractiveness: true, strength: true });
+    // A choice not saved is absent, not undefined: an undefined one would wipe out the choice spread before it.
+    const segments = SEGMENTS_3X3.map((s, k) => ({ ...s, name: `Cell ${k + 1}` }));
+    const earlier: PortfolioChoices = {
+      grid: 3,
+      segments,
+      atRiskThreshold: 0.25,
+      topN: 12,
+      listPerSegment: 5,
+      targets: { NRR: 1.05 },
+    };
+    expect(portfolioOptions(table, { ...earlier, ...saved })).toMatchObject({
+      grid: 3,
+      segments,
+      atRiskThreshold: 0.25,
+      topN: 12,
+      listPerSegment: 5,
+      targets: { NRR: 1.05 },
+    });
+  });
+
   it("take a numeric threshold as the 2×2 cut of its axis", () => {
     const loaded = saveAndLoad({
       ...base,
