@@ -35,7 +35,7 @@ describe("lnGamma and 2F1", () => {
   });
 
   it("below 1/2 by the reflection formula, to the last digits of published values", () => {
-    // Γ(1/4) and Γ(1/3): DLMF §5.4(iii); Γ(0.2), Γ(0.1), Γ(0.01): Burkardt's GAMMA_VALUES table (Abramowitz & Stegun
+    // Γ(1/4) and Γ(1/3): OEIS A068466 and A073005; Γ(0.2), Γ(0.1), Γ(0.01): Burkardt's GAMMA_VALUES table (Abramowitz & Stegun
     // Table 6.1 with Γ(x) = Γ(1 + x)/x, to 16 digits by Mathematica).
     expect(lnGamma(0.25)).toBeCloseTo(Math.log(3.625609908221908), 14);
     expect(lnGamma(1 / 3)).toBeCloseTo(Math.log(2.678938534707748), 14);
