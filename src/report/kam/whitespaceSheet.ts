@@ -81,7 +81,7 @@ export function whitespaceSheet(table: AccountTable, layout: AccountsLayout): Wh
   if (chosen && chosen.dropped > 0)
     notes.push(
       `Whitespace: the ${MAX_BENCHMARK_SEGMENTS} largest customer segments have their own benchmarks; ` +
-        `${chosen.dropped} smaller ones are compared with all owners.`,
+        `${chosen.dropped} smaller one${chosen.dropped === 1 ? " is" : "s are"} compared with all owners.`,
     );
   const names = core.benchmarks.segments;
   const S = names.length;
