@@ -198,6 +198,10 @@ describe("scale detection", () => {
     expect(f([2, 7.5])).toEqual({ min: 0, max: 100 });
     // Negative ratings fit none of the rating scales.
     expect(f([-2, 3])).toEqual({ min: 0, max: 100 });
+    // Fractions from 0 up to and including 1 are 0–1; a negative one is not.
+    expect(f([0, 0.5])).toEqual({ min: 0, max: 1 });
+    expect(f([0.25, 1])).toEqual({ min: 0, max: 1 });
+    expect(f([-0.5, 0.5])).toEqual({ min: 0, max: 100 });
     expect(detectShareScale(Float64Array.from([0.2, 1]))).toBe(1);
     expect(detectShareScale(Float64Array.from([0.2, 35]))).toBe(100);
   });
