@@ -78,3 +78,36 @@ describe("prepareReport with the taskpane's choices", () => {
     expect(chosen.settings.thresholds).toEqual({ attractiveness: 70, strength: "median" });
   });
 });
+
+describe("prepareReport's median cut-offs", () => {
+  /** Growth potential rated 1–5 (one criterion: a score of 100·(x − 1)/4), one account unrated, no strength column. */
+  const rated = (ratings: (number | null)[]): TableInput => ({
+    sheet: "Account Data",
+    top: 0,
+    left: 0,
+    values: [
+      ["Account", "Revenue FY25", "Growth potential"],
+      ...ratings.map((x, i) => [`Account ${i + 1}`, 1000 + 37 * i, x]),
+    ],
+  });
+  const atMedian = (input: TableInput) => {
+    const first = prepareReport(input, { overrides: { criteria: [{ column: 2, weight: 1 }] } });
+    const saved = roundTrip({
+      ...first.settings,
+      thresholds: { attractiveness: "median", strength: "median" },
+      report: undefined,
+    });
+    return prepareReport(input, { saved }).options.cuts;
+  };
+
+  it("cuts at the middle score of the rated accounts, the mean of the two middle ones for an even count", () => {
+    // scores 0, 25, (unrated), 50, 100: the median of four is (25 + 50) / 2, not their mean 43.75
+    expect(atMedian(rated([1, 2, null, 3, 5])).attractiveness).toEqual([37.5]);
+    // scores 100, 0, 25: sorted as numbers, the middle one is 25
+    expect(atMedian(rated([5, 1, 2])).attractiveness).toEqual([25]);
+  });
+
+  it("cuts at 50 on an axis without a score, as no account has a strength", () => {
+    expect(atMedian(rated([5, 1, 2])).strength).toEqual([50]);
+  });
+});
