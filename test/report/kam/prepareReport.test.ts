@@ -110,4 +110,10 @@ describe("prepareReport's median cut-offs", () => {
   it("cuts at 50 on an axis without a score, as no account has a strength", () => {
     expect(atMedian(rated([5, 1, 2])).strength).toEqual([50]);
   });
+
+  it("cuts strength at its own median: relationship strength 1, 2, 4 of 5 score 0, 25, 75", () => {
+    const input = rated([5, 1, 2]);
+    const values = input.values.map((r, i) => [...r, i === 0 ? "Relationship strength" : [1, 2, 4][i - 1]]);
+    expect(atMedian({ ...input, values })).toEqual({ attractiveness: [25], strength: [25] });
+  });
 });
