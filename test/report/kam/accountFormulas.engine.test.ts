@@ -165,12 +165,16 @@ describe("the Accounts criteria columns", () => {
       ["Atlas", 100, 5, 1, 3],
       ["Borealis", 80, 1, 5, 3],
     ];
-    const { headers, column } = accountsOf(values, {
+    const { headers, column, report } = accountsOf(values, {
       overrides: {
         criteria: [2, 3, 4].map((c) => ({ column: c, weight: 1 })),
       },
     });
     expect(headers.slice(2, 5)).toEqual(["Criterion 1", "Growth potential", "Criterion 3"]);
+    // the Main driver names one of them: its formula picks from the header row over the criteria, C1:E1
+    const accounts = report.plan.sheets.find((s) => s.name === "Accounts")!;
+    const driver = accounts.patterns![0].pattern[headers.indexOf("Main driver") - headers.indexOf("Active")];
+    expect(driver).toEqual({ f: expect.stringContaining("INDEX($C$1:$E$1,") });
     // the ratings under those headers, as read
     expect([column("Criterion 1"), column("Growth potential"), column("Criterion 3")]).toEqual([
       [5, 1],
