@@ -117,3 +117,60 @@ describe("prepareReport's median cut-offs", () => {
     expect(atMedian({ ...input, values })).toEqual({ attractiveness: [25], strength: [25] });
   });
 });
+
+describe("prepareReport's notes and saved settings", () => {
+  const input: TableInput = {
+    sheet: "Account Data",
+    top: 0,
+    left: 0,
+    values: [
+      ["Account", "Revenue FY25", "Fit", "Access"],
+      ["Atlas", 1000, 7, 10],
+      ["Borealis", 500, 2, 1],
+      ["Cygnus", 800, 9, 4],
+    ],
+  };
+
+  it("proposes the columns rated in every row as criteria on their scale, and says so", () => {
+    const prepared = prepareReport(input);
+    expect(prepared.mapping.criteria.map((c) => [c.header, c.weight])).toEqual([
+      ["Fit", 1],
+      ["Access", 1],
+    ]);
+    expect(prepared.options.scale).toEqual({ min: 1, max: 10 });
+    expect(prepared.notes).toEqual([
+      "Attractiveness criteria proposed (equal weights, scale 1–10): Fit, Access. Change them and their weights in " +
+        "the KAM Inputs sheet or the taskpane.",
+    ]);
+    expect(prepared.settings.source).toEqual({ sheet: "Account Data", address: "A1" });
+    expect(prepared.settings.scale).toEqual({ min: 1, max: 10 });
+  });
+
+  it("says which saved columns and criteria the table lacks, before proposing criteria in their place", () => {
+    const saved = roundTrip({
+      ...prepareReport(input).settings,
+      columns: { account: "Account", revenue: "Revenue FY25", nps: "Net promoter score" },
+      criteria: [{ header: "Strategic fit", weight: 2 }],
+    });
+    const prepared = prepareReport(input, { saved });
+    expect(prepared.notes).toEqual([
+      'The saved column "Net promoter score" (NPS) is not in the selected table; NPS is detected again.',
+      'The saved criterion "Strategic fit" is not in the selected table; the score leaves it out.',
+      "Attractiveness criteria proposed (equal weights, scale 1–10): Fit, Access. Change them and their weights in " +
+        "the KAM Inputs sheet or the taskpane.",
+    ]);
+    // the saved scale stands over the proposal's
+    const onFive = prepareReport(input, { saved: roundTrip({ ...saved, scale: { min: 1, max: 5 } }) });
+    expect(onFive.options.scale).toEqual({ min: 1, max: 5 });
+  });
+
+  it("keeps a saved choice to read a totals row as an account, and saves it again", () => {
+    const withTotal: TableInput = { ...input, values: [...input.values, ["Total", 2300, null, null]] };
+    expect(prepareReport(withTotal).table.count).toBe(3);
+    const saved = roundTrip({ ...prepareReport(withTotal).settings, totalsRow: "keep" });
+    const kept = prepareReport(withTotal, { saved });
+    expect(kept.table.count).toBe(4);
+    expect(kept.settings.totalsRow).toBe("keep");
+    expect(prepareReport(withTotal).settings.totalsRow).toBeUndefined();
+  });
+});
