@@ -183,3 +183,20 @@ describe("the Accounts criteria columns", () => {
     ]);
   });
 });
+
+describe("the Accounts at-risk formula on an account NPS", () => {
+  it("flags an account NPS below 0 (not 0 to 6, the survey's detractors), as the core does", () => {
+    const { table, metrics, column, atRiskKpi } = accountsOf([
+      ["Account", "Revenue FY25", "NPS"],
+      ["Atlas", 100, -5],
+      ["Borealis", 90, 0],
+      ["Cygnus", 80, 5],
+      ["Draco", 70, 40],
+      ["Eridanus", 60, null],
+    ]);
+    expect(table.npsScale).toBe("account");
+    expect(column("At risk")).toEqual([true, false, false, false, false]);
+    expect(Array.from(metrics.atRisk)).toEqual([1, 0, 0, 0, 0]);
+    expect(atRiskKpi).toBe(1);
+  });
+});
