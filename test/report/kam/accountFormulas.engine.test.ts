@@ -200,3 +200,57 @@ describe("the Accounts at-risk formula on an account NPS", () => {
     expect(atRiskKpi).toBe(1);
   });
 });
+
+describe("the Accounts Main driver formula", () => {
+  /**
+   * HyperFormula reads two things in the Main driver formula differently from Excel (see mainDriver.engine.test.ts):
+   * a number with an exponent (1E-12), given to it as a power of ten, and INDEX of a one-row range with one index,
+   * given the row (1) as well.
+   */
+  const forEngine = (formula: string) =>
+    formula.replace(/(\d+(?:\.\d+)?)E([+-]?\d+)/g, "($1*10^$2)").replace(/INDEX\(([^,]+),/g, "INDEX($1,1,");
+
+  it("names what adds most to the score at or above the top cut-off, what holds it back most below it", () => {
+    const { report } = prepareReport(
+      {
+        sheet: "Account Data",
+        top: 0,
+        left: 0,
+        values: [
+          ["Account", "Revenue FY25", "Fit", "Access"],
+          ["Atlas", 100, 5, 4],
+          ["Borealis", 90, 5, 1],
+          ["Cygnus", 80, 2, 1],
+          ["Draco", 70, null, null],
+        ],
+      },
+      { overrides: { criteria: [2, 3].map((column) => ({ column, weight: 1 })) }, choices: { grid: 3 } },
+    );
+    const plan = report!.plan;
+    const sheets = plan.sheets.map((s) =>
+      s.name !== "Accounts"
+        ? s
+        : {
+            ...s,
+            patterns: s.patterns!.map((p) => ({
+              ...p,
+              pattern: p.pattern.map((c) => (typeof c === "object" && c !== null ? { f: forEngine(c.f) } : c)),
+            })),
+          },
+    );
+    const accounts = sheets.find((s) => s.name === "Accounts")!;
+    const header = accounts.blocks[0].rows[0];
+    const col = (h: string) => columnLetters(header.indexOf(h));
+    const engine = planEngine(sheets);
+    try {
+      const at = (h: string) => [2, 3, 4, 5].map((r) => engine.value("Accounts", `${col(h)}${r}`));
+      // Scores 100·Σ(x − 1)/8: 87.5, 50, 12.5 and none; the 3×3 grid's top cut-off is 66.7.
+      expect(at("Attractiveness")).toEqual([87.5, 50, 12.5, ""]);
+      // Atlas (above the top cut): Fit adds 4, Access 3. Borealis (50, between the cuts: below the top one) and
+      // Cygnus: Access falls short by 4. Draco has no score, so no driver.
+      expect(at("Main driver")).toEqual(["Fit", "Access", "Access", ""]);
+    } finally {
+      engine.destroy();
+    }
+  });
+});
