@@ -35,6 +35,8 @@ describe("sBG model functions", () => {
     expect(sbgSurvival(p, 1.5)).toEqual(kamError("num", "period", `period is 1.5; ${from0}`));
     expect(sbgRetention(p, 0)).toEqual(kamError("num", "period", `period is 0; ${from1}`));
     expect(sbgChurn(p, 0)).toEqual(kamError("num", "period", `period is 0; ${from1}`));
+    expect(sbgRetention(p, 2.5)).toEqual(kamError("num", "period", `period is 2.5; ${from1}`));
+    expect(sbgChurn(p, 1.5)).toEqual(kamError("num", "period", `period is 1.5; ${from1}`));
   });
 
   it("S(t) decreases and r_t increases with t for every α, β > 0", () => {
