@@ -125,5 +125,17 @@ describe("the Issues sheet", () => {
     expect(planCellAt(sheet, 2, 1)).toBe(
       "12,345 rows read, 12,000 accounts used, 300 left out for errors, 40 blank, 5 totals.",
     );
+    // the title large and bold, the summary beneath it as a grey italic note, the header row in white on blue
+    expect(sheet.styles!.slice(0, 3)).toEqual([
+      { range: "A1", font: { bold: true, size: 16, color: "1F3864" } },
+      { range: "A2", font: { italic: true, color: "595959" } },
+      {
+        range: "A4:E4",
+        font: { bold: true, color: "FFFFFF" },
+        fill: "1F3864",
+        wrapText: true,
+        verticalAlignment: "middle",
+      },
+    ]);
   });
 });
