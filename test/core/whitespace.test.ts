@@ -56,6 +56,8 @@ describe("whitespace (issue 19, part 2: hand-worked)", () => {
     // Total account value = revenue + potential; revenue here is the row's sum (1: 110 + 6 = 116, …).
     const revenue = rows.map((row) => row.reduce<number>((t, x) => t + (x ?? 0), 0));
     expect(Array.from(totalAccountValue(revenue, r.potential))).toEqual([116, 225, 336, 226, 246, 232]);
+    // A blank revenue (NaN) counts as 0: the account's value is its potential alone.
+    expect(Array.from(totalAccountValue(Float64Array.of(Number.NaN, 100), Float64Array.of(50, 20)))).toEqual([50, 120]);
   });
 
   it("compares accounts over all owners without segments, and 0 for a product nobody owns", () => {
@@ -84,6 +86,7 @@ describe("whitespace (issue 19, part 2: hand-worked)", () => {
     expect(Array.from(r.owned)).toEqual([0, 0, 0]);
     expect(Array.from(r.potential)).toEqual([0, 0, 0]);
     expect(r.benchmarks).toEqual({ segments: ["North"], segment: [[]], owners: [[]], all: [] });
+    expect(ok(whitespaceOfRows([]))).toEqual(ok(whitespace([])));
     expect(ok(whitespace([]))).toEqual({
       owned: new Int32Array(0),
       potential: new Float64Array(0),
@@ -117,6 +120,9 @@ describe("whitespace (issue 19, part 2: hand-worked)", () => {
     );
     expect(whitespaceOfRows([[1], [2]], ["a"])).toEqual(
       kamError("value", "segments", "segments has 1 rows but product_revenue has 2: give one segment per account row."),
+    );
+    expect(whitespaceOfRows([[], []])).toEqual(
+      kamError("value", "product_revenue", "product_revenue has no product column."),
     );
     expect(whitespace([Float64Array.of(1, 2), Float64Array.of(1)])).toEqual(
       kamError("value", "product_revenue", "product_revenue: product 2 has 1 accounts but product 1 has 2."),
