@@ -67,6 +67,35 @@ describe("compareSnapshots", () => {
     expect(compareSnapshots(before, after)).toEqual([]);
   });
 
+  it("skips an account without a quadrant now, and one whose quadrant differs only in case and spaces", () => {
+    const before = snapshot("a", [account("Gone", [5, 5, 5], 90), account("Same", [5, 5, 5], 90)]);
+    const after = snapshot("b", [
+      { ...account("Gone", [1, 1, 1], 10), quadrant: null },
+      { ...account("Same", [5, 5, 5], 90), quadrant: " strategic " },
+    ]);
+    expect(compareSnapshots(before, after)).toEqual([]);
+  });
+
+  it("lists the moves by current revenue, largest first, a blank revenue last, then by name", () => {
+    const names = ["Delta", "Core", "Bolt", "Acme", "Beta"];
+    const revenues = [500, null, 2000, 2000, null];
+    const before = snapshot(
+      "a",
+      names.map((n) => account(n, [1, 1, 1], 10)),
+    );
+    const after = snapshot(
+      "b",
+      names.map((n, i) => ({ ...account(n, [5, 5, 5], 10), revenue: revenues[i] })),
+    );
+    expect(compareSnapshots(before, after).map((m) => [m.account, m.revenue])).toEqual([
+      ["Acme", 2000],
+      ["Bolt", 2000],
+      ["Delta", 500],
+      ["Beta", null],
+      ["Core", null],
+    ]);
+  });
+
   const ratings = fc
     .array(fc.option(fc.integer({ min: 1, max: 5 }), { nil: null }), { minLength: 3, maxLength: 3 })
     .filter((r) => r.some((x) => x !== null));
