@@ -10,9 +10,9 @@
 // --concurrency N sets Stryker's (2 by default: this machine's cores).
 // `--whole` runs the four folders in one Stryker run against the whole fast test set (hours on 2 cores).
 import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { createHash } from "node:crypto";
+import { mutableFiles, reportsUnder } from "./mutationFiles.mjs";
 
 /** A folder name for a --files run: readable, and short enough for the file system (long lists end in a hash). */
 const folderSlug = (files) => {
@@ -54,16 +54,6 @@ if ((files || survivors || unmeasured) && named.length !== 1) {
   process.exit(2);
 }
 
-/** Every mutation.json under dir, oldest first (as scripts/mutation-summary.mjs reads them). */
-const reportsUnder = (dir) =>
-  !existsSync(dir)
-    ? []
-    : readdirSync(dir, { withFileTypes: true })
-        .flatMap((e) =>
-          e.isDirectory() ? reportsUnder(join(dir, e.name)) : e.name === "mutation.json" ? [join(dir, e.name)] : [],
-        )
-        .sort((a, b) => statSync(a).mtimeMs - statSync(b).mtimeMs);
-
 /**
  * The lines (as Stryker's `file:line-line` mutate ranges) holding a mutant that survived or was not covered in the
  * folder's latest results: later reports replace earlier ones, a survivors run's mutant by mutant.
@@ -97,16 +87,6 @@ function survivorLines(folder) {
   return [...lines].map((at) => `${at}-${at.split(":").pop()}`);
 }
 
-/** The folder's files Stryker mutates (as stryker.config.mjs: not index.ts nor the metadata-only functions.ts). */
-const mutable = (dir) =>
-  readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory()
-      ? mutable(join(dir, e.name))
-      : e.name.endsWith(".ts") && e.name !== "index.ts" && join(dir, e.name) !== "src/functions/functions.ts"
-        ? [join(dir, e.name)]
-        : [],
-  );
-
 /**
  * The folder's files that no report holds yet (--unmeasured): a run stopped part-way keeps the files it finished
  * (`node scripts/mutation-survivors.mjs EVENTS --report`), and the next run takes up the rest.
@@ -117,7 +97,7 @@ function unmeasuredFiles(folder) {
       Object.keys(JSON.parse(readFileSync(path, "utf8")).files).map((f) => f.replace(/^.*?(src\/)/, "$1")),
     ),
   );
-  return mutable(`src/${folder}`).filter((f) => !measured.has(f));
+  return mutableFiles(`src/${folder}`).filter((f) => !measured.has(f));
 }
 
 const run = (cmd, cmdArgs, env = {}) => {

@@ -10,22 +10,19 @@
 //   with one line saying why: { file, line, mutator, replacement, why }. They are reported beside Stryker's score,
 //   which still counts them as survived, and an entry that matches no surviving mutant is reported as stale.
 // - Text after the notes marker in the existing MUTATION.md is kept: the hand-written history of the scores.
-import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { mutableFiles, reportsUnder } from "./mutationFiles.mjs";
 
-/** Every mutation.json under test-artifacts/mutation (the whole run's, each folder's, each --files run's), oldest first. */
-const allReports = (dir) =>
-  readdirSync(dir, { withFileTypes: true })
-    .flatMap((e) =>
-      e.isDirectory() ? allReports(join(dir, e.name)) : e.name === "mutation.json" ? [join(dir, e.name)] : [],
-    )
-    .sort((a, b) => statSync(a).mtimeMs - statSync(b).mtimeMs);
 // `--open PREFIX` lists the surviving (not listed equivalent) and uncovered mutants of files under PREFIX from the
 // merged reports, one a line, and writes nothing: what is left to kill.
 const openAt = process.argv.indexOf("--open");
 const openPrefix = openAt >= 0 ? (process.argv[openAt + 1] ?? "src/") : undefined;
 const reports = process.argv.slice(2).filter((_, i) => openAt < 0 || (i !== openAt - 2 && i !== openAt - 1));
-if (reports.length === 0) reports.push(...allReports("test-artifacts/mutation"));
+if (reports.length === 0) {
+  if (!existsSync("test-artifacts/mutation")) throw new Error("no test-artifacts/mutation: run `npm run mutate` first");
+  // every mutation.json (the whole run's, each folder's, each --files run's), oldest first
+  reports.push(...reportsUnder("test-artifacts/mutation"));
+}
 const FOLDERS = ["src/core", "src/functions", "src/report", "src/excel"];
 const TARGET = { "src/core": 85, "src/functions": 85, "src/report": 85, "src/excel": 70 };
 const NOTES = "<!-- Notes below are kept by scripts/mutation-summary.mjs; write by hand. -->";
@@ -88,17 +85,8 @@ for (const [rel, byKey] of byFile) {
   }
   files.push({ rel, t });
 }
-/** The folder's files Stryker mutates (all .ts but index.ts and the metadata-only functions.ts), as "measured of all". */
-const mutable = (dir) =>
-  readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory()
-      ? mutable(join(dir, e.name))
-      : e.name.endsWith(".ts") && e.name !== "index.ts" && join(dir, e.name) !== "src/functions/functions.ts"
-        ? [join(dir, e.name)]
-        : [],
-  );
 const measured = (folder) => {
-  const all = mutable(folder);
+  const all = mutableFiles(folder);
   return `${all.filter((f) => byFile.has(f)).length} of ${all.length} files`;
 };
 if (openPrefix !== undefined) {
