@@ -29,7 +29,7 @@ const diff = (a: number | null, b: number | null) => (a === null || b === null ?
  * blank part counts 0: the criterion contributed nothing then), over the criteria both snapshots record (by header).
  * Since the parts sum to the score (core/scoreParts.ts), Σ_j Δpart_j is the change itself, so some criterion moves
  * with it. Ties (within DRIVER_TIE, relatively) go to the leftmost, as mainDriver's. Undefined where the score did not
- * change or a side is blank.
+ * change or a side is blank, and where no criterion of both snapshots moved with the score.
  */
 export function movingCriterion(
   previous: AccountSnapshot,
@@ -50,6 +50,9 @@ export function movingCriterion(
   });
   if (changes.length === 0) return undefined;
   const largest = Math.max(...changes.map((x) => s * x.change));
+  // No common criterion moved with the score (it moved by criteria added or dropped since): none is named, rather
+  // than one that did not move or moved against it.
+  if (!(largest > 0)) return undefined;
   for (const x of changes) {
     const v = s * x.change;
     if (v >= largest - Math.abs(largest) * DRIVER_TIE) {

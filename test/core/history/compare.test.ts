@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { DRIVER_TIE } from "../../../src/core/scoreParts";
 import { describe, expect, it } from "vitest";
 import {
   accountAt,
@@ -162,6 +163,33 @@ describe("compareSnapshots", () => {
     expect(movingCriterion(then, now, ["fit", "growth", "margin"], CRITERIA)).toEqual({ index: 1, change: 10 });
     expect(isKamError(movingCriterion(then, { ...now, attractiveness: 10 }, CRITERIA, CRITERIA))).toBe(false);
     expect(movingCriterion(then, { ...now, attractiveness: 10 }, CRITERIA, CRITERIA)).toBeUndefined();
+  });
+
+  it("movingCriterion names no criterion when none of both snapshots moved with the score", () => {
+    // Then Growth 5, Margin 5 (score 10); now a new criterion Reach adds 8 and Margin falls by 1: the score rose by 7,
+    // but neither common criterion rose, so none is named (not Growth with a change of 0, not Margin with -1).
+    const then: AccountSnapshot = { ...account("A", [1, 1], 0), attractiveness: 10, parts: [5, 5] };
+    const now: AccountSnapshot = { ...then, attractiveness: 17, parts: [5, 4, 8] };
+    expect(movingCriterion(then, now, ["growth", "margin"], ["growth", "margin", "reach"])).toBeUndefined();
+    // Growth up 1 as well: Growth is named, by 1.
+    const up = { ...now, attractiveness: 18, parts: [6, 4, 8] };
+    expect(movingCriterion(then, up, ["growth", "margin"], ["growth", "margin", "reach"])).toEqual({
+      index: 0,
+      change: 1,
+    });
+    // A fall: the criterion that fell most, never one that rose.
+    const down = { ...then, attractiveness: 7, parts: [6, 1] };
+    expect(movingCriterion(then, down, ["growth", "margin"], ["growth", "margin"])).toEqual({ index: 1, change: -4 });
+  });
+
+  it("movingCriterion counts a change exactly DRIVER_TIE below the largest as a tie (the leftmost wins)", () => {
+    const edge = 1 - Math.abs(1) * DRIVER_TIE;
+    const then: AccountSnapshot = { ...account("A", [1, 1], 0), attractiveness: 10, parts: [0, 0] };
+    const now: AccountSnapshot = { ...then, attractiveness: 12, parts: [edge, 1] };
+    expect(movingCriterion(then, now, ["growth", "margin"], ["growth", "margin"])).toEqual({ index: 0, change: edge });
+    // Just outside the tie: the larger change wins.
+    const apart = { ...now, parts: [1 - 4 * DRIVER_TIE, 1] };
+    expect(movingCriterion(then, apart, ["growth", "margin"], ["growth", "margin"])?.index).toBe(1);
   });
 });
 
