@@ -33,13 +33,12 @@ export function decideSheets(
   existing: readonly ExistingSheet[],
   owned: ReadonlySet<string>,
 ): SheetDecision[] {
-  const taken = new Set(existing.map((s) => s.name.toLowerCase()));
+  // A new name must be free of the workbook's sheets and of every planned name, not only of the names handed out so
+  // far: planned ["Summary", "Summary (2)"] beside the analyst's "Summary" would otherwise make "Summary (2)" twice.
+  const taken = new Set([...existing.map((s) => s.name), ...planned].map((n) => n.toLowerCase()));
   return planned.map((name) => {
     const same = existing.find((s) => s.name.toLowerCase() === name.toLowerCase());
-    if (!same) {
-      taken.add(name.toLowerCase());
-      return { action: "create", name };
-    }
+    if (!same) return { action: "create", name };
     if (owned.has(same.id)) return { action: "replace", name, replaces: same };
     for (let n = 2; ; n++) {
       const suffix = ` (${n})`;

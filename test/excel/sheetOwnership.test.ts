@@ -27,6 +27,15 @@ describe("decideSheets", () => {
     ]);
   });
 
+  it("never hands a planned sheet a name another planned sheet will take", () => {
+    // The analyst's "Summary" sends the planned "Summary" to a new name; "Summary (2)" is planned too, so it gets (3).
+    const decisions = decideSheets(["Summary", "Summary (2)"], [sheet("a", "Summary", 0)], new Set());
+    expect(decisions).toEqual([
+      { action: "rename", name: "Summary (3)", planned: "Summary" },
+      { action: "create", name: "Summary (2)" },
+    ]);
+  });
+
   it("shortens a 31-character name to make room for its number, and numbers two names that shorten alike apart", () => {
     // Excel refuses a sheet name over 31 characters; both planned names lose their last 4 to " (2)".
     const existing = [
