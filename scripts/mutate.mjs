@@ -111,6 +111,7 @@ if (args.includes("--whole")) {
   process.exit(0);
 }
 const folders = named.length > 0 ? named : Object.keys(TESTS);
+const stamp = new Date().toISOString().replace(/[:.]/g, "-");
 for (const folder of folders) {
   // The checker type-checks only this folder and what it imports, not every test file and importer.
   writeFileSync(
@@ -140,7 +141,9 @@ for (const folder of folders) {
     KAM_MUTATE_FOLDER: folder,
     KAM_MUTATE_TESTS: TESTS[folder].join(","),
     ...(some ? { KAM_MUTATE_OUT: `test-artifacts/mutation/${folder}/files-${slug}` } : {}),
-    ...(survivors ? { KAM_MUTATE_OUT: `test-artifacts/mutation/${folder}/survivors` } : {}),
+    // Each survivors run keeps its own report: it holds only the lines run again, so a later run over fewer lines
+    // must not replace it (the kills of lines it leaves out would be lost, their earlier "survived" counted again).
+    ...(survivors ? { KAM_MUTATE_OUT: `test-artifacts/mutation/${folder}/survivors/${stamp}` } : {}),
   });
 }
 run("node", ["scripts/mutation-summary.mjs"]);
