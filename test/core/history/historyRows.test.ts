@@ -1,12 +1,15 @@
 import { describe, expect, it } from "vitest";
 import {
+  accountAt,
   accountHistoryHeader,
   isKamError,
+  kamError,
   KPI_HISTORY_HEADER,
   partCriteria,
   snapshotRows,
   snapshotAccounts,
   snapshotsFromRows,
+  type HistoryCell,
   type HistoryColumn,
   type Snapshot,
 } from "../../../src/core";
@@ -109,5 +112,103 @@ describe("KAM History rows", () => {
     expect(back[0].criteria).toEqual(["Growth", "", ""]);
     expect(Array.from(back[0].accounts.parts[0])).toEqual([50]);
     expect(Array.from(back[0].accounts.parts[1])).toEqual([Number.NaN]);
+  });
+});
+
+describe("KAM History rows: a malformed sheet, as the analyst sees it", () => {
+  const kpiHeader = [...KPI_HISTORY_HEADER];
+  const accountHeader = accountHistoryHeader(["Growth"]);
+  const acme = ["May", "Acme", 75, 40, "Star", 1000, 1500, 50];
+  const read = (kpiRows: HistoryCell[][], accountRows: HistoryCell[][] = []) =>
+    snapshotsFromRows({
+      kpis: { header: kpiHeader, rows: kpiRows },
+      accounts: { header: accountHeader, rows: accountRows },
+    });
+  const refused = (message: string) => kamError("value", "history", message);
+
+  it("names the KPI table's cell: a blank or logical snapshot label, a blank or numeric KPI name", () => {
+    const ok = ["May", "KPI_NRR", 1.04];
+    expect(read([ok, ["", "KPI_NRR", 1.04]])).toEqual(
+      refused("KAM History, KPI table row 3, Snapshot: blank is not a snapshot label (text)."),
+    );
+    expect(read([[true, "KPI_NRR", 1.04]])).toEqual(
+      refused("KAM History, KPI table row 2, Snapshot: true is not a snapshot label (text)."),
+    );
+    expect(read([["May", "", 1.04]])).toEqual(
+      refused("KAM History, KPI table row 2, KPI: blank is not a KPI name (text)."),
+    );
+    expect(read([["May", null, 1.04]])).toEqual(
+      refused("KAM History, KPI table row 2, KPI: blank is not a KPI name (text)."),
+    );
+    expect(read([["May", 5, 1.04]])).toEqual(refused("KAM History, KPI table row 2, KPI: 5 is not a KPI name (text)."));
+  });
+
+  it("skips blank rows of either table (Office.js blanks, exceljs blanks, a row with no cells)", () => {
+    const back = read(
+      [["", "", ""], [null, null, null], [], ["May", "KPI_NRR", 1.04]],
+      [["", "", null, "", null, "", "", ""], [], acme],
+    );
+    if (isKamError(back)) throw new Error(back.message);
+    expect(back.map((s) => [s.label, s.kpis, s.accounts.account])).toEqual([
+      ["May", [{ kpi: "KPI_NRR", value: 1.04 }], ["Acme"]],
+    ]);
+  });
+
+  it("reads headers without case and surrounding spaces, and names the account table when its header is wrong", () => {
+    const back = snapshotsFromRows({
+      kpis: { header: [" snapshot", "kpi ", "VALUE"], rows: [["May", "KPI_NRR", 1.04]] },
+      accounts: { header: [" Snapshot ", ...accountHeader.slice(1)], rows: [] },
+    });
+    if (isKamError(back)) throw new Error(back.message);
+    expect(back[0].kpis).toEqual([{ kpi: "KPI_NRR", value: 1.04 }]);
+    expect(
+      snapshotsFromRows({
+        kpis: { header: kpiHeader, rows: [] },
+        accounts: { header: ["Snapshot", "Name"], rows: [] },
+      }),
+    ).toEqual(
+      refused(
+        "The account table of KAM History is headed Snapshot | Name; " +
+          "expected Snapshot | Account | Attractiveness | Strength | Quadrant | Revenue | Total account value.",
+      ),
+    );
+  });
+
+  it("names the account table's cell: a snapshot label, an account name, a number or a quadrant that is not one", () => {
+    const row = (j: number, cell: HistoryCell) => read([], [acme, acme.map((c, k) => (k === j ? cell : c))]);
+    const cellOf = (column: string, what: string) => refused(`KAM History, account table row 3, ${column}: ${what}.`);
+    expect(row(0, 5)).toEqual(cellOf("Snapshot", "5 is not a snapshot label (text)"));
+    expect(row(0, "")).toEqual(cellOf("Snapshot", "blank is not a snapshot label (text)"));
+    expect(row(1, "")).toEqual(cellOf("Account", "blank is not an account name"));
+    expect(row(1, null)).toEqual(cellOf("Account", "blank is not an account name"));
+    expect(row(1, true)).toEqual(cellOf("Account", "true is not an account name"));
+    expect(row(2, "high")).toEqual(cellOf("Attractiveness", '"high" is not a number'));
+    expect(row(3, false)).toEqual(cellOf("Strength", "false is not a number"));
+    expect(row(5, "1,000")).toEqual(cellOf("Revenue", '"1,000" is not a number'));
+    expect(row(6, "n/a")).toEqual(cellOf("Total account value", '"n/a" is not a number'));
+    expect(row(7, "50%")).toEqual(cellOf("Part: Growth", '"50%" is not a number'));
+    expect(row(4, 3)).toEqual(cellOf("Quadrant", "3 is not a portfolio segment (text)"));
+    expect(row(4, false)).toEqual(cellOf("Quadrant", "false is not a portfolio segment (text)"));
+  });
+
+  it("reads a numeric account name as its text, and a blank quadrant or part as a blank", () => {
+    const back = read([], [["May", 42, 75, 40, "", 1000, 1500, null]]);
+    if (isKamError(back)) throw new Error(back.message);
+    expect(accountAt(back[0].accounts, 0)).toEqual({
+      account: "42",
+      attractiveness: 75,
+      strength: 40,
+      quadrant: null,
+      revenue: 1000,
+      totalValue: 1500,
+      parts: [null],
+    });
+  });
+
+  it("writes a blank part column for every account when the snapshot rates none of the history's criteria", () => {
+    const rows = snapshotRows(snap, ["Margin"]);
+    expect(rows.accountColumns).toHaveLength(8);
+    expect(Array.from(rows.accountColumns[7])).toEqual([Number.NaN, Number.NaN]);
+    expect(rows.unrecorded).toEqual(["Growth", "Fit"]);
   });
 });
