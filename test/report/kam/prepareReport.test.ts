@@ -173,4 +173,16 @@ describe("prepareReport's notes and saved settings", () => {
     expect(kept.settings.totalsRow).toBe("keep");
     expect(prepareReport(withTotal).settings.totalsRow).toBeUndefined();
   });
+
+  it("saves no product block for a table without one when only criteria were chosen, so a block added later is found", () => {
+    // The analyst chose criteria, not products: nothing about products is saved.
+    const first = prepareReport(input, { overrides: { criteria: [{ column: 2, weight: 1 }] } });
+    expect(first.settings.products).toBeUndefined();
+    // A product column added to the table afterwards is detected on the rebuild from those settings.
+    const values = input.values.map((r, i) => [...r, i === 0 ? "Product: Connectivity" : 100 * i]);
+    const rebuilt = prepareReport({ ...input, values }, { saved: roundTrip(first.settings) });
+    expect(rebuilt.mapping.productBlock!.map((p) => [p.column, p.product])).toEqual([[4, "Connectivity"]]);
+    // Products chosen as none are saved as none.
+    expect(prepareReport(input, { overrides: { productColumns: [] } }).settings.products).toEqual([]);
+  });
 });
