@@ -81,6 +81,20 @@ describe("whitespace (issue 19, part 2: hand-worked)", () => {
     expect(Array.from(r.potential)).toEqual([0, 0, 0, 0, 2, 2.5]);
   });
 
+  it("names a segment as first written without its surrounding spaces, and keeps letters that are not a case pair apart", () => {
+    const r = ok(whitespace([], [" North ", "NORTH", "north "]));
+    expect(r.benchmarks.segments).toEqual(["North"]);
+    // Dotless ı is a letter of its own, not a case of i (Unicode's default case folding keeps them apart), though
+    // both upper-case to I: "Izmir" and "ızmir" are two segments, and the owners of one are not the other's.
+    const rows = [[10], [20], [30], [100], [null], [null]];
+    const two = ok(whitespaceOfRows(rows, ["Izmir", "Izmir", "IZMIR", "ızmir", "izmir", "ızmir"]));
+    expect(two.benchmarks.segments).toEqual(["Izmir", "ızmir"]);
+    expect(two.benchmarks.owners).toEqual([[3], [1]]);
+    // Izmir's owners 10, 20, 30 → median 20; ızmir has one owner, so all owners' median: (20 + 30)/2 = 25
+    expect(two.benchmarks.segment).toEqual([[20], [25]]);
+    expect(Array.from(two.potential)).toEqual([0, 0, 0, 0, 20, 25]);
+  });
+
   it("gives accounts without product columns nothing owned and no potential, one per segment given", () => {
     const r = ok(whitespace([], ["North", null, " north"]));
     expect(Array.from(r.owned)).toEqual([0, 0, 0]);
@@ -114,6 +128,9 @@ describe("whitespace (issue 19, part 2: hand-worked)", () => {
     );
     expect(whitespaceOfRows([[1, Number.NaN]])).toEqual(
       kamError("value", "product_revenue", "product_revenue row 1, product 2 is not a finite number."),
+    );
+    expect(whitespaceOfRows([[1], [Number.NaN]])).toEqual(
+      kamError("value", "product_revenue", "product_revenue row 2, product 1 is not a finite number."),
     );
     expect(whitespaceOfRows([[1, 2], [3]])).toEqual(
       kamError("value", "product_revenue", "product_revenue row 2 has 1 products but row 1 has 2."),
