@@ -12,7 +12,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { createHash } from "node:crypto";
-import { mutableFiles, reportsUnder } from "./mutationFiles.mjs";
+import { equivalentEntry, mutableFiles, reportsUnder } from "./mutationFiles.mjs";
 
 /** A folder name for a --files run: readable, and short enough for the file system (long lists end in a hash). */
 const folderSlug = (files) => {
@@ -70,17 +70,13 @@ function survivorLines(folder) {
     }
   }
   // Mutants listed as equivalent in equivalent-mutants.json cannot be killed: their lines are not run again for them.
-  const equivalent = existsSync("equivalent-mutants.json")
-    ? new Set(
-        JSON.parse(readFileSync("equivalent-mutants.json", "utf8")).map((e) =>
-          JSON.stringify([e.file, e.line, e.mutator, e.replacement]),
-        ),
-      )
-    : new Set();
+  const listedEquivalent = equivalentEntry(
+    existsSync("equivalent-mutants.json") ? JSON.parse(readFileSync("equivalent-mutants.json", "utf8")) : [],
+  );
   const lines = new Set();
   for (const [rel, mutants] of latest)
     for (const m of mutants.values()) {
-      const listed = equivalent.has(JSON.stringify([rel, m.location.start.line, m.mutatorName, m.replacement]));
+      const listed = listedEquivalent(rel, m) !== undefined;
       if (m.status === "NoCoverage" || (m.status === "Survived" && !listed))
         lines.add(`${rel}:${m.location.start.line}`);
     }

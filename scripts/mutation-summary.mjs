@@ -11,7 +11,7 @@
 //   which still counts them as survived, and an entry that matches no surviving mutant is reported as stale.
 // - Text after the notes marker in the existing MUTATION.md is kept: the hand-written history of the scores.
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { mutableFiles, reportsUnder } from "./mutationFiles.mjs";
+import { equivalentEntry, mutableFiles, reportsUnder } from "./mutationFiles.mjs";
 
 // `--open PREFIX` lists the surviving (not listed equivalent) and uncovered mutants of files under PREFIX from the
 // merged reports, one a line, and writes nothing: what is left to kill.
@@ -46,14 +46,7 @@ for (const path of reports) {
 const equivalents = existsSync("equivalent-mutants.json")
   ? JSON.parse(readFileSync("equivalent-mutants.json", "utf8"))
   : [];
-const isEquivalent = (rel, m) =>
-  equivalents.find(
-    (e) =>
-      e.file === rel &&
-      e.line === m.location.start.line &&
-      e.mutator === m.mutatorName &&
-      e.replacement === m.replacement,
-  );
+const isEquivalent = equivalentEntry(equivalents);
 
 const blank = () => ({ killed: 0, survived: 0, noCoverage: 0, timeout: 0, equivalent: 0 });
 const add = (t, status, equivalent) => {

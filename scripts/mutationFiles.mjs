@@ -21,3 +21,18 @@ export const reportsUnder = (dir) =>
           e.isDirectory() ? reportsUnder(join(dir, e.name)) : e.name === "mutation.json" ? [join(dir, e.name)] : [],
         )
         .sort((a, b) => statSync(a).mtimeMs - statSync(b).mtimeMs);
+
+/**
+ * The entry of equivalent-mutants.json that lists a mutant of file rel, if any: by line, mutator and replacement, and
+ * where two mutants of a line share those (a condition and a part of it, both "→ false"), by the optional `span`
+ * "START-END" (the mutant's start and end columns) as well.
+ */
+export const equivalentEntry = (entries) => (rel, m) =>
+  entries.find(
+    (e) =>
+      e.file === rel &&
+      e.line === m.location.start.line &&
+      e.mutator === m.mutatorName &&
+      e.replacement === m.replacement &&
+      (e.span === undefined || e.span === `${m.location.start.column}-${m.location.end.column}`),
+  );
