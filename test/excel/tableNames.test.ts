@@ -62,6 +62,11 @@ describe("renameTablesInFormula", () => {
       '="say ""Accounts[x]"" here"&SUM(Accounts_3[Revenue])',
     );
   });
+
+  it("stops at the formula's end inside text left open, keeping the text and renaming the reference before it", () => {
+    // Excel refuses such a formula, but the scan for the closing quote must end at the formula's end, not run past it.
+    expect(renameTablesInFormula('=SUM(Accounts[Revenue])&" open', renames)).toBe('=SUM(Accounts_3[Revenue])&" open');
+  });
 });
 
 describe("a planned table whose name the workbook holds", () => {

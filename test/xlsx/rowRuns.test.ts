@@ -32,6 +32,8 @@ describe("shiftsLikePattern: a row pattern that Excel may fill down as a shared 
     ["A{row}+B17", "a relative row of two digits"],
     ["SUM(12:12)+A{row}", "a whole-row reference of two-digit rows"],
     ["SUM(2:12)+A{row}", "a whole-row range ending on a two-digit row"],
+    // the range operator may join a cell and whole rows (here A1:XFD9): rows after a quoted sheet name shift as well
+    ["A{row}+SUM('Plan data'!$A$1:'Plan data'!7:9)", "a whole-row reference after a quoted sheet name"],
     ["$AC$3*2", "no row token: nothing to fill down"],
   ])("%s does not (%s)", (formula) => {
     expect(shiftsLikePattern(formula)).toBe(false);
