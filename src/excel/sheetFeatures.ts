@@ -1,6 +1,6 @@
 import { columnLetters } from "../core";
 import { cellsOf } from "../report/cellRefs";
-import type { ChartPlan, ConditionalFormat, RangeStyle, SheetPlan } from "../report/plan";
+import type { ChartPlan, ConditionalFormat, LabelPosition, RangeStyle, SheetPlan } from "../report/plan";
 import { absoluteRef } from "../report/sheetRefs";
 
 /** Requirement-set check, injected (in Excel: Office.context.requirements.isSetSupported). */
@@ -31,6 +31,15 @@ const CHART_TYPES: Record<ChartPlan["kind"], `${Excel.ChartType}`> = {
   doughnut: "Doughnut",
   scatter: "XYScatter",
   bubble: "Bubble",
+};
+
+/** A label's side as Excel.ChartDataLabelPosition spells it (ExcelApi 1.7), as the .xlsx renderer's dLblPos. */
+const LABEL_POSITIONS: Record<LabelPosition, `${Excel.ChartDataLabelPosition}`> = {
+  right: "Right",
+  left: "Left",
+  above: "Top",
+  below: "Bottom",
+  center: "Center",
 };
 
 const HORIZONTAL: Record<NonNullable<RangeStyle["horizontalAlignment"]>, `${Excel.HorizontalAlignment}`> = {
@@ -178,6 +187,9 @@ function addChart(sheet: Excel.Worksheet, sheetName: string, chart: ChartPlan, l
   c.title.text = chart.title;
   c.setPosition(chart.from, chart.to);
   c.legend.visible = chart.legend !== "none";
+  // A #N/A value is no point, as the .xlsx renderer's <c:dispBlanksAs val="gap"/> says: with Excel's "show #N/A as
+  // an empty cell" on, #N/A is drawn as blanks are, so blanks must be gaps (ExcelApi 1.8), not zeros.
+  if (chart.kind === "scatter" || chart.kind === "bubble") c.displayBlanksAs = "NotPlotted";
   if (chart.legend === "bottom") c.legend.position = "Bottom";
   chart.series.forEach((s, i) => {
     const series = i === 0 && !bubble ? c.series.getItemAt(0) : c.series.add(s.name);
@@ -190,15 +202,24 @@ function addChart(sheet: Excel.Worksheet, sheetName: string, chart: ChartPlan, l
     if (s.labels) {
       // No API binds a label range to a series; each point's label is a formula pointing at its cell (ExcelApi 1.8),
       // which keeps labels live as the cells change.
+      // Only the points the plan names (labelPoints): an operation per label, none for a point left unnamed.
       series.hasDataLabels = true;
       series.dataLabels.showValue = false;
-      cellsOf(s.labels).forEach(({ row, col }, k) => {
+      const cells = cellsOf(s.labels);
+      const beside = chart.kind === "scatter" || chart.kind === "bubble";
+      for (const k of s.labelPoints ?? cells.keys()) {
+        const { row, col } = cells[k];
         const formula = `=${absoluteRef(sheetName, `${columnLetters(col - 1)}${row}`)}`;
+        const side = beside ? LABEL_POSITIONS[s.labelPositions?.[k] ?? "right"] : undefined;
         labels.push({
-          bytes: 2 * OPERATION_BYTES + jsonBytes(formula),
-          apply: () => (series.points.getItemAt(k).dataLabel.formula = formula),
+          bytes: 3 * OPERATION_BYTES + jsonBytes(formula),
+          apply: () => {
+            const label = series.points.getItemAt(k).dataLabel;
+            label.formula = formula;
+            if (side) label.position = side;
+          },
         });
-      });
+      }
     }
   });
   if (chart.kind !== "doughnut") {

@@ -106,6 +106,9 @@ export interface TablePlan {
 /** "stackedBar": horizontal bars whose series are stacked end to end, one bar per category (parts of a whole). */
 export type ChartKind = "scatter" | "bubble" | "column" | "bar" | "stackedBar" | "doughnut" | "line";
 
+/** Where a point's label sits beside its point. */
+export type LabelPosition = "right" | "left" | "above" | "below" | "center";
+
 export interface ChartSeries {
   readonly name: string;
   /** Categories (column, bar, line, doughnut) or x values (scatter, bubble): a range on this sheet. */
@@ -115,6 +118,13 @@ export interface ChartSeries {
   readonly sizes?: string;
   /** Point labels taken from a range (scatter/bubble account names). */
   readonly labels?: string;
+  /**
+   * The points (0-based, into `labels`) a host that labels point by point sets a label on (Office.js: one operation
+   * each); absent: every point. A file's labels (the .xlsx "value from cells") take the whole range and follow it live.
+   */
+  readonly labelPoints?: readonly number[];
+  /** Scatter and bubble charts: the side of its point each label sits on, by point of `labels`; absent: right. */
+  readonly labelPositions?: readonly LabelPosition[];
   /** Hex RGB of the series. */
   readonly color?: string;
 }

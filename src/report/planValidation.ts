@@ -149,6 +149,15 @@ export function validatePlan(plan: WorkbookPlan): PlanIssue[] {
         // One label per point: Excel shows a label from the cell at the point's position, so the sizes must agree.
         if (s.labels && RANGE.test(s.labels) && RANGE.test(s.values) && cellCount(s.labels) !== cellCount(s.values))
           add(`charts[${i}].series[${k}].labels`, `${s.labels} has a different number of cells than ${s.values}.`);
+        const bad = (s.labelPoints ?? []).filter(
+          (p) => !s.labels || !Number.isInteger(p) || p < 0 || (RANGE.test(s.labels) && p >= cellCount(s.labels)),
+        );
+        if (bad.length > 0)
+          add(`charts[${i}].series[${k}].labelPoints`, `points ${bad.join(", ")} are not points of the labels range.`);
+        if (s.labelPositions && (!s.labels || (RANGE.test(s.labels) && s.labelPositions.length > cellCount(s.labels))))
+          add(`charts[${i}].series[${k}].labelPositions`, "there are more label positions than labels.");
+        if (s.labelPositions && c.kind !== "scatter" && c.kind !== "bubble")
+          add(`charts[${i}].series[${k}].labelPositions`, `labels take a side only on scatter and bubble charts.`);
       });
       if (c.kind === "bubble" && c.series.some((s) => !s.sizes)) add(`charts[${i}]`, "a bubble series needs sizes.");
       checkAxes(c, (part, message) => add(`charts[${i}].${part}`, `chart "${c.title}": ${message}`));

@@ -1,6 +1,6 @@
 import { cellsOf } from "../report/cellRefs";
 import { absoluteRef } from "../report/sheetRefs";
-import type { AxisPlan, ChartPlan, ChartSeries } from "../report/plan";
+import type { AxisPlan, ChartPlan, ChartSeries, LabelPosition } from "../report/plan";
 
 /**
  * DrawingML chart parts (ECMA-376 Part 1, §21.2), written by hand because exceljs has no chart API. Element order
@@ -47,12 +47,16 @@ const LABEL_FLAGS = ["showLegendKey", "showVal", "showCatName", "showSerName", "
   .map((tag) => `<c:${tag} val="0"/>`)
   .join("");
 
+/** A label's side as ST_DLblPos spells it. */
+const DLBL_POS: Record<LabelPosition, string> = { right: "r", left: "l", above: "t", below: "b", center: "ctr" };
+
 /**
  * Point labels taken from cells, stored as Excel 2013+ stores "Value From Cells": each point's label is a CELLRANGE
  * field (c15 extension), the series names the range and caches its texts (readers show the cache until they
  * recalculate), and every other label part is off. LibreOffice 7.4 shows these labels too (checked in the rendered
- * PNG); a plain cell reference per label (`<c:tx><c:strRef>`) it shows as the point's value. Labels sit right of
- * scatter and bubble points; other kinds keep their default position (an invalid one makes Excel repair the file).
+ * PNG); a plain cell reference per label (`<c:tx><c:strRef>`) it shows as the point's value. Labels sit beside
+ * scatter and bubble points, on the side the plan gives each (right by default); other kinds keep their default
+ * position (an invalid one makes Excel repair the file).
  */
 function labelParts(
   s: ChartSeries,
@@ -61,7 +65,9 @@ function labelParts(
   texts: LabelTexts,
 ): { dLbls: string; extLst: string } {
   if (!s.labels) return { dLbls: "", extLst: "" };
-  const position = chart.kind === "scatter" || chart.kind === "bubble" ? '<c:dLblPos val="r"/>' : "";
+  const beside = chart.kind === "scatter" || chart.kind === "bubble";
+  const position = beside ? '<c:dLblPos val="r"/>' : "";
+  const at = (k: number) => (beside ? `<c:dLblPos val="${DLBL_POS[s.labelPositions?.[k] ?? "right"]}"/>` : "");
   const cached = texts(s.labels);
   const field = (k: number) =>
     `<a:fld id="{6E8A3F5B-0000-4000-8000-${k.toString(16).toUpperCase().padStart(12, "0")}}" type="CELLRANGE">` +
@@ -70,7 +76,7 @@ function labelParts(
     .map(
       (_, k) =>
         `<c:dLbl><c:idx val="${k}"/><c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p>${field(k)}` +
-        `<a:endParaRPr lang="en-US"/></a:p></c:rich></c:tx>${position}${LABEL_FLAGS}` +
+        `<a:endParaRPr lang="en-US"/></a:p></c:rich></c:tx>${at(k)}${LABEL_FLAGS}` +
         `<c:extLst><c:ext uri="{CE6537A1-D6FC-4f65-9D91-7224C49458BB}" ${C15}><c15:dlblFieldTable/>` +
         `<c15:showDataLabelsRange val="1"/></c:ext></c:extLst></c:dLbl>`,
     )

@@ -208,6 +208,63 @@ describe("applyPlan against the recording fake", () => {
     expect(labels[0].sync).toBeGreaterThan(excel.ops(/charts\.add\(XYScatter,[^)]*\),Columns\)$/)[0].sync);
   });
 
+  it("labels only the points the plan names, on their sides, and draws no point for a #N/A value", async () => {
+    const matrix: WorkbookPlan = {
+      sheets: [
+        {
+          name: "Matrix",
+          blocks: [
+            {
+              at: "A1",
+              rows: [
+                ["Account", "Strength", "Attractiveness", "Revenue"],
+                ["Acme", 1, 2, 10],
+                ["Bolt", 3, 4, 20],
+                [null, 5, 6, 30],
+              ],
+            },
+          ],
+          charts: [
+            {
+              kind: "bubble",
+              title: "Portfolio",
+              from: "F1",
+              to: "M15",
+              series: [
+                {
+                  name: "Strategic",
+                  categories: "B2:B4",
+                  values: "C2:C4",
+                  sizes: "D2:D4",
+                  labels: "A2:A4",
+                  labelPoints: [1],
+                  labelPositions: ["left", "above"],
+                },
+                {
+                  name: "Star",
+                  categories: "B2:B4",
+                  values: "C2:C4",
+                  sizes: "D2:D4",
+                  labels: "A2:A4",
+                  labelPoints: [],
+                },
+              ],
+            },
+          ],
+        },
+      ],
+    };
+    const excel = new RecordingExcel();
+    await applyPlan(excel.context, matrix, all);
+    // One label, point 1 of the first series (Bolt), above its bubble; none for the second series.
+    const labels = excel.ops(/points\.getItemAt\(\d\)\.dataLabel\.\w+$/);
+    expect(labels.map((o) => [o.path.replace(/^.*\.series\.add\(([^)]*)\)/, "$1"), o.value])).toEqual([
+      ["Strategic.points.getItemAt(1).dataLabel.formula", "='Matrix'!$A$3"],
+      ["Strategic.points.getItemAt(1).dataLabel.position", "Top"],
+    ]);
+    expect(excel.ops(/\.displayBlanksAs$/).map((o) => o.value)).toEqual(["NotPlotted"]);
+  });
+
   describe("chart axes", () => {
     const quadrant: WorkbookPlan = {
       sheets: [

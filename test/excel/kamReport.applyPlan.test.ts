@@ -37,8 +37,18 @@ describe("the KAM workbook in Excel (recording fake)", () => {
     // Microsoft's route for a bubble chart, and point labels in the batch after the one that made the chart
     expect(excel.ops(/^Portfolio Matrix\.charts\.add\(Bubble,.*\.series\.getItemAt\(0\)\.delete\(\)$/)).toHaveLength(1);
     const chartSync = excel.ops(/^Portfolio Matrix\.charts\.add\(Bubble,[^)]*\),Columns\)$/)[0].sync;
+    // A series per segment, and a label (formula and side) only for each account the plan names: at most 10, none
+    // for a point where its series holds #N/A.
+    const matrix = report.plan.sheets.find((s) => s.name === "Portfolio Matrix")!.charts![0];
+    expect(
+      excel.ops(/^Portfolio Matrix\.charts\.add\(Bubble,.*\.series\.add\((\w+)\)$/).map((o) => o.path.split("(").pop()),
+    ).toEqual(["Strategic)", "Star)", "Status)", "Streamline)"]);
+    const named = matrix.series.reduce((t, s) => t + s.labelPoints!.length, 0);
+    expect(named).toBeGreaterThan(5);
+    expect(named).toBeLessThanOrEqual(10);
     const labels = excel.ops(/\.dataLabel\.formula$/);
-    expect(labels.length).toBeGreaterThan(0);
+    expect(labels).toHaveLength(named);
+    expect(excel.ops(/\.dataLabel\.position$/)).toHaveLength(named);
     expect(labels.every((o) => o.sync > chartSync)).toBe(true);
     expect(excel.ops(/categoryAxis\.setPositionAt\(50\)/)).toHaveLength(1);
     // Account names that start with = + - @ are written as text-returning formulas, never as formulas of their own.

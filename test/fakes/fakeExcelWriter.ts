@@ -179,6 +179,8 @@ const REQUIREMENTS: readonly [RegExp, string][] = [
   [/\.axes\.\w+Axis\.setPositionAt\(/, "1.8"],
   [/\.axes\.\w+Axis\.tickLabelPosition$/, "1.7"],
   [/\.dataLabel\.formula$/, "1.8"],
+  [/\.displayBlanksAs$/, "1.8"],
+  [/\.dataLabel\.position$/, "1.7"],
   [/\.bubbleScale$/, "1.9"],
   [/\.copyFrom\(/, "1.9"],
   [/\.pageLayout\./, "1.9"],
@@ -212,6 +214,8 @@ const ENUM_MEMBERS: readonly [RegExp, string, (value: any, args: readonly unknow
   [/\.borders\.getItem\([^)]*\)\.weight$/, "BorderWeight", (v) => [v]],
   [/\.visibility$/, "SheetVisibility", (v) => [v]],
   [/\.legend\.position$/, "ChartLegendPosition", (v) => [v]],
+  [/\.displayBlanksAs$/, "ChartDisplayBlanksAs", (v) => [v]],
+  [/\.dataLabel\.position$/, "ChartDataLabelPosition", (v) => [v]],
   [/\.tickLabelPosition$/, "ChartAxisTickLabelPosition", (v) => [v]],
   [/\.pageLayout\.orientation$/, "PageOrientation", (v) => [v]],
 ];

@@ -569,6 +569,42 @@ describe("validatePlan's messages, as the plan's author reads them", () => {
     ]);
   });
 
+  it("labels only points of the labels range, and gives labels a side on scatter and bubble charts only", () => {
+    const chart = (series: Partial<ChartPlan["series"][number]>, kind: ChartPlan["kind"] = "scatter"): ChartPlan => ({
+      kind,
+      title: "t",
+      from: "A1",
+      to: "B2",
+      series: [{ name: "a", values: "B2:B9", categories: "A2:A9", ...series }],
+    });
+    const sides = ["left", "above", "below", "center", "right"] as const;
+    expect(
+      messages({
+        blocks: [],
+        charts: [
+          chart({ labels: "C2:C9", labelPoints: [0, 7], labelPositions: [...sides, ...sides].slice(0, 8) }),
+          chart({ labels: "C2:C9", labelPoints: [] }),
+        ],
+      }),
+    ).toEqual([]);
+    expect(
+      messages({
+        blocks: [],
+        charts: [
+          chart({ labels: "C2:C9", labelPoints: [8, -1, 1.5, 3] }),
+          chart({ labelPoints: [0] }),
+          chart({ labels: "C2:C9", labelPositions: Array<"left">(9).fill("left") }),
+          chart({ labels: "C2:C9", labelPositions: ["left"] }, "line"),
+        ],
+      }),
+    ).toEqual([
+      "charts[0].series[0].labelPoints: points 8, -1, 1.5 are not points of the labels range.",
+      "charts[1].series[0].labelPoints: points 0 are not points of the labels range.",
+      "charts[2].series[0].labelPositions: there are more label positions than labels.",
+      "charts[3].series[0].labelPositions: labels take a side only on scatter and bubble charts.",
+    ]);
+  });
+
   it("takes a bubble scale of 10 to 300 on a bubble chart only, and axes crossing at their bounds", () => {
     const bubble = (extra: Partial<ChartPlan>): ChartPlan => ({
       kind: "bubble",

@@ -248,6 +248,56 @@ describe("point labels from cells", () => {
   });
 });
 
+describe("point labels beside their points", () => {
+  it("sit on the side the plan gives each point, right where it gives none", async () => {
+    const plan: WorkbookPlan = {
+      sheets: [
+        {
+          name: "Matrix",
+          blocks: [
+            {
+              at: "A1",
+              rows: [
+                ["Account", "x", "y", "s"],
+                ["Acme", 1, 2, 3],
+                ["Bolt", 3, 4, 5],
+                [null, 5, 6, 7],
+              ],
+            },
+          ],
+          charts: [
+            {
+              kind: "bubble",
+              title: "Portfolio",
+              from: "E1",
+              to: "L15",
+              series: [
+                {
+                  name: "Accounts",
+                  categories: "B2:B4",
+                  values: "C2:C4",
+                  sizes: "D2:D4",
+                  labels: "A2:A4",
+                  labelPositions: ["above", "center"],
+                },
+              ],
+            },
+          ],
+        },
+      ],
+    };
+    const zip = await JSZip.loadAsync(await writeWorkbook(plan));
+    const xml = await zip.file("xl/charts/chart1.xml")!.async("string");
+    expect(XMLValidator.validate(xml)).toBe(true);
+    const points = [...xml.matchAll(/<c:dLbl><c:idx val="(\d)"\/>.*?<c:dLblPos val="(\w+)"\/>.*?<\/c:dLbl>/g)];
+    expect(points.map((m) => [m[1], m[2]])).toEqual([
+      ["0", "t"],
+      ["1", "ctr"],
+      ["2", "r"],
+    ]);
+  });
+});
+
 describe("_xlfn prefixes", () => {
   it("prefix newer functions outside string literals only, once", () => {
     expect(withFilePrefixes('MAXIFS(A:A,B:B,"IFS(")+ifs(1>0,2)+SUM(A1)')).toBe(

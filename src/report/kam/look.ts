@@ -67,3 +67,30 @@ export const section = (range: string): RangeStyle => ({
   border: { edges: "bottom", style: "medium", color: COLOURS.title },
 });
 export const grid = (range: string): RangeStyle => ({ range, border: { edges: "all", style: "thin" } });
+
+/** Points per line of 11-point text: Excel's default row (15) holds one. */
+const LINE_POINTS = 15;
+
+/**
+ * Lines a label takes when it wraps at spaces in a column `width` characters wide (Excel's unit, the default font's
+ * digit): a character to spare for bold header text; a word longer than the line breaks within it.
+ */
+export function wrappedLines(text: string, width: number): number {
+  const room = Math.max(1, Math.floor(width) - 1);
+  let lines = 0;
+  let used = room; // the first word starts a line
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (used + 1 + word.length <= room) {
+      used += 1 + word.length;
+      continue;
+    }
+    lines += Math.ceil(word.length / room);
+    used = word.length - (Math.ceil(word.length / room) - 1) * room;
+  }
+  return Math.max(1, lines);
+}
+
+/** The height (points) of a header row whose labels wrap in their columns: the longest label's lines, 3 to spare. */
+export function wrappedRowHeight(labels: readonly { readonly text: string; readonly width: number }[]): number {
+  return Math.max(1, ...labels.map((l) => wrappedLines(l.text, l.width))) * LINE_POINTS + 3;
+}

@@ -3,6 +3,7 @@ import type { ChartPlan, PlanCell, RangeStyle, SheetPlan } from "../plan";
 import type { AccountsLayout } from "./accountsSheet";
 import type { InputRefs } from "./inputsSheet";
 import { FORMATS, grid, header, note, section, SEGMENT_COLOURS_2X2, SEGMENT_COLOURS_3X3, title } from "./look";
+import { matrixChart } from "./matrixChart";
 import { partsChart } from "./partsChart";
 import { rankedList, type ListColumn, type RankedListSpec } from "./rankedList";
 import { segmentNpsFormula } from "./segmentFormulas";
@@ -12,9 +13,10 @@ const CHART_DATA_LEFT = 18; // column S: the chart's data, right of the chart
 
 /**
  * The segmentation matrix: a summary per portfolio cell (accounts, revenue, share, average CLV, NPS) as
- * COUNTIFS/SUMIFS/AVERAGEIFS over the Accounts sheet, the accounts of each cell ranked by revenue (live lists), and a
- * bubble chart of the top N accounts (strength x, attractiveness y, size revenue, names as labels) whose axes cross
- * at the cut-offs, so the axes themselves draw the quadrants.
+ * COUNTIFS/SUMIFS/AVERAGEIFS over the Accounts sheet, the accounts of each cell ranked by revenue (live lists), a
+ * bubble chart of the top N accounts (matrixChart.ts: strength x, attractiveness y, size revenue, a series per
+ * segment in its colour, the largest named) whose axes cross at the cut-offs, so the axes themselves draw the
+ * quadrants, and below it the score parts of the most attractive accounts (partsChart.ts).
  */
 export function matrixSheet(
   table: AccountTable,
@@ -169,72 +171,23 @@ export function matrixSheet(
     top = to + 2;
   }
 
-  // The chart: the N largest active accounts with both scores, chosen when built; their points move live.
-  const drawn = chartAccounts(table, metrics, options.topN);
-  if (drawn.length > 0 && key) {
-    const dataLeft = columnLetters(CHART_DATA_LEFT);
-    const col = (j: number) => columnLetters(CHART_DATA_LEFT + j);
-    const firstData = 6;
-    const lastData = firstData + drawn.length - 1;
-    const rank = has("revenue") ? "revenue" : "attractiveness";
-    const data: PlanCell[][] = [["#", "Account", "Strength", "Attractiveness", keyHeader, "Quadrant"]];
-    drawn.forEach((i, k) =>
-      data.push([
-        k + 1,
-        table.labels.account![i],
-        { f: layout.cell("strength", i) },
-        { f: layout.cell("attractiveness", i) },
-        { f: `N(${layout.cell(rank, i)})` },
-        { f: layout.cell("quadrant", i) },
-      ]),
-    );
-    blocks.push(
-      {
-        at: `${dataLeft}4`,
-        rows: [[`Chart data: the ${drawn.length} largest accounts by ${keyHeader.toLowerCase()} when built`]],
-      },
-      { at: `${dataLeft}5`, rows: data },
-    );
-    styles.push(
-      section(`${dataLeft}4:${col(5)}4`),
-      header(`${dataLeft}5:${col(5)}5`),
-      { range: `${col(2)}${firstData}:${col(3)}${lastData}`, numberFormat: FORMATS.score },
-      { range: `${col(4)}${firstData}:${col(4)}${lastData}`, numberFormat: keyFormat },
-    );
-    charts.push({
-      kind: has("revenue") ? "bubble" : "scatter",
-      title: `Portfolio matrix: the ${drawn.length} largest accounts${has("revenue") ? " (bubble size: revenue)" : ""}`,
-      from: "I4",
-      to: "Q32",
-      series: [
-        {
-          name: "Accounts",
-          categories: `${col(2)}${firstData}:${col(2)}${lastData}`,
-          values: `${col(3)}${firstData}:${col(3)}${lastData}`,
-          ...(has("revenue") ? { sizes: `${col(4)}${firstData}:${col(4)}${lastData}` } : {}),
-          labels: `${col(1)}${firstData}:${col(1)}${lastData}`,
-          color: "4472C4",
-        },
-      ],
-      xAxisTitle: "Relative strength (0–100)",
-      yAxisTitle: "Account attractiveness (0–100)",
-      xAxis: { min: 0, max: 100, numberFormat: "0" },
-      yAxis: { min: 0, max: 100, numberFormat: "0" },
-      ...(g === 2 ? { crossAt: { x: options.cuts.strength[0], y: options.cuts.attractiveness[0] } } : {}),
-      bubbleScale: 30,
-      legend: "none",
-    });
-    let eligible = 0;
-    for (let i = 0; i < table.count; i++) if (chartable(metrics, i)) eligible++;
-    if (drawn.length < eligible)
-      notes.push(`Portfolio Matrix: the chart shows the ${drawn.length} largest of ${eligible} accounts.`);
-  }
+  // The chart: the N largest active accounts with both scores, chosen when built, one series per segment; their
+  // points move live. Its data right of the chart, from column S.
+  const matrix = matrixChart(table, options, metrics, layout, inputs, colours, {
+    left: CHART_DATA_LEFT,
+    top: 4,
+    from: "I4",
+    to: "Q32",
+  });
+  blocks.push(...matrix.blocks);
+  styles.push(...matrix.styles);
+  if (matrix.chart) charts.push(matrix.chart);
+  notes.push(...matrix.notes);
   // Below the bubble chart: what each of the most attractive accounts' score is made of, its data below the first's.
-  const bubbleRows = drawn.length > 0 && key ? drawn.length : 0;
   const parts = partsChart(table, metrics, layout, inputs, {
     // Account names under the bubble chart data's own Account column (T, wide).
     left: CHART_DATA_LEFT + 1,
-    top: 6 + bubbleRows + 2,
+    top: 4 + Math.max(1, matrix.rows) + 3,
     from: "I34",
     to: "Q58",
   });
@@ -256,21 +209,23 @@ export function matrixSheet(
     ],
   };
   styles.push(note("A3"));
-  return { sheet: sheetOf(blocks, styles, charts, top, headerRows), notes };
+  const sheet = sheetOf(blocks, styles, charts, top, headerRows);
+  return {
+    sheet: {
+      ...sheet,
+      columnWidths: widest(sheet.columnWidths!, matrix.columnWidths, parts.columnWidths),
+      rowHeights: { ...sheet.rowHeights, ...parts.rowHeights },
+    },
+    notes,
+  };
 }
 
-/** The accounts the chart draws: active, with both scores, the largest by revenue (else attractiveness) first. */
-function chartAccounts(table: AccountTable, metrics: AccountMetrics, n: number): number[] {
-  const revenue = table.numbers.revenue;
-  const size = (i: number) => (revenue ? (Number.isNaN(revenue[i]) ? 0 : revenue[i]) : metrics.attractiveness[i]);
-  const eligible: number[] = [];
-  for (let i = 0; i < table.count; i++) if (chartable(metrics, i)) eligible.push(i);
-  return eligible.sort((a, b) => size(b) - size(a) || a - b).slice(0, n);
+/** Column widths by letter, the widest any part asks for. */
+function widest(...parts: Readonly<Record<string, number>>[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const p of parts) for (const [c, w] of Object.entries(p)) out[c] = Math.max(out[c] ?? 0, w);
+  return out;
 }
-
-/** Drawn on the matrix: an active account with both scores. */
-const chartable = (m: AccountMetrics, i: number) =>
-  m.active[i] === 1 && !Number.isNaN(m.attractiveness[i]) && !Number.isNaN(m.strength[i]);
 
 function sheetOf(
   blocks: { at: string; rows: PlanCell[][] }[],
@@ -284,7 +239,7 @@ function sheetOf(
     tabColor: "70AD47",
     showGridlines: false,
     rowHeights: Object.fromEntries(tallRows.map((r) => [r, r === 1 ? 24 : 30])),
-    columnWidths: { A: 26, B: 16, C: 14, D: 14, E: 14, F: 10, G: 56, S: 5, T: 26, U: 10, V: 13, W: 12, X: 12 },
+    columnWidths: { A: 26, B: 16, C: 14, D: 14, E: 14, F: 10, G: 56 },
     blocks,
     styles,
     charts,

@@ -3,10 +3,13 @@ import type { ChartPlan, PlanCell, RangeStyle } from "../plan";
 import { absoluteRef } from "../sheetRefs";
 import { ACCOUNTS_SHEET, type AccountsLayout } from "./accountsSheet";
 import type { InputRefs } from "./inputsSheet";
-import { FORMATS, header, section } from "./look";
+import { FORMATS, header, section, wrappedRowHeight } from "./look";
 
 /** How many accounts the parts chart draws: a bar per account stays readable up to about ten. */
 export const PARTS_CHART_ACCOUNTS = 10;
+
+/** Least widths (characters) of the data block's columns: the account, each criterion, the attractiveness. */
+const WIDTHS = { account: 26, criterion: 12, attractiveness: 15 } as const;
 
 /** Series colours, one per criterion in order (Office's default palette, so the chart looks like Excel's own). */
 const PALETTE = ["4472C4", "ED7D31", "A5A5A5", "FFC000", "5B9BD5", "70AD47", "264478", "9E480E", "636363", "997300"];
@@ -30,7 +33,8 @@ export function partsChartAccounts(metrics: AccountMetrics, n = PARTS_CHART_ACCO
  *
  *   part_j = 100·w_j·(x_j − min) / ((max − min)·SUMPRODUCT(ISNUMBER(x)·w)),   "" where x_j is blank.
  *
- * `place`: the data block's first column (0-based) and title row; the chart goes at `from`–`to`.
+ * `place`: the data block's first column (0-based) and title row; the chart goes at `from`–`to`. The block's columns
+ * need at least `columnWidths`, and its header row, whose criterion names wrap, `rowHeights`.
  */
 export function partsChart(
   table: AccountTable,
@@ -38,11 +42,18 @@ export function partsChart(
   layout: AccountsLayout,
   inputs: InputRefs,
   place: { readonly left: number; readonly top: number; readonly from: string; readonly to: string },
-): { blocks: { at: string; rows: PlanCell[][] }[]; styles: RangeStyle[]; chart?: ChartPlan } {
+): {
+  blocks: { at: string; rows: PlanCell[][] }[];
+  styles: RangeStyle[];
+  chart?: ChartPlan;
+  columnWidths: Record<string, number>;
+  rowHeights: Record<number, number>;
+} {
   const k = table.criteria.length;
   const drawn = partsChartAccounts(metrics);
   const weights = inputs.weights;
-  if (k === 0 || !weights || drawn.length === 0 || !layout.has("attractiveness")) return { blocks: [], styles: [] };
+  if (k === 0 || !weights || drawn.length === 0 || !layout.has("attractiveness"))
+    return { blocks: [], styles: [], columnWidths: {}, rowHeights: {} };
   const { scaleMin: lo, scaleMax: hi } = inputs;
   const col = (j: number) => columnLetters(place.left + j);
   const headers = layout.columns.filter((c) => c.key.startsWith("criterion")).map((c) => c.header);
@@ -101,5 +112,10 @@ export function partsChart(
     yAxis: { min: 0, max: 100, numberFormat: "0" },
     legend: "bottom",
   };
-  return { blocks, styles, chart };
+  const widths = [WIDTHS.account, ...headers.map(() => WIDTHS.criterion), WIDTHS.attractiveness];
+  const columnWidths = Object.fromEntries(widths.map((w, j) => [col(j), w]));
+  const rowHeights = {
+    [head]: wrappedRowHeight(rows[0].map((text, j) => ({ text: String(text), width: widths[j] }))),
+  };
+  return { blocks, styles, chart, columnWidths, rowHeights };
 }

@@ -19,6 +19,7 @@ import { writeWorkbook } from "../../../src/xlsx/writeWorkbook";
 import { historyTablesOf } from "../../support/historyTables";
 import { sampleValues } from "../../fixtures/kamSample";
 import { recalculate, renderPictures } from "../../support/libreoffice";
+import { errorsBesideChart } from "./matrixChartCheck";
 
 const close = (a: unknown, b: number) => typeof a === "number" && Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
 
@@ -100,8 +101,8 @@ describe("the Progress section in LibreOffice", async () => {
     expect(moves.every((m) => m.criterion === "Growth potential" && m.partChange! < 0)).toBe(true);
   });
 
-  it("holds no error value in any cell, and the history as planned", () => {
-    expect(wb.errors()).toEqual([]);
+  it("holds no error value in any cell (but the #N/A that leave points out of a chart series), and the history as planned", () => {
+    expect(errorsBesideChart(wb, r3.plan)).toEqual([]);
     expect(wb.value(HISTORY_SHEET, "A2")).toBe("2026-03-31T18:00:00.000Z");
     expect(lastRowOf(dashboard)).toBeGreaterThan(top);
   });

@@ -20,6 +20,8 @@ import type { SheetPlan, WorkbookPlan } from "../../../src/report/plan";
 import { cellsOf } from "../../../src/report/cellRefs";
 import { planCellAt, rowOf, sheetBlocks } from "../../../src/report/planCells";
 import { writeWorkbook } from "../../../src/xlsx/writeWorkbook";
+import { chartAccounts } from "../../../src/report/kam/matrixChart";
+import { errorsBesideChart, expectChartSeries } from "./matrixChartCheck";
 import { SAMPLE_HEADERS } from "../../../samples/telecomAccounts";
 import { HOSTILE_NAMES, runSample, sampleValues } from "../../fixtures/kamSample";
 import { pdfPageText, recalculate, renderPictures, type RecalculatedWorkbook } from "../../support/libreoffice";
@@ -94,6 +96,7 @@ describe("the KAM workbook recalculated by LibreOffice", async () => {
   const { plan, metrics } = report;
   const xlsx = await writeWorkbook(plan);
   const wb = await recalculate(xlsx);
+  const drawn = chartAccounts(table, metrics, options.topN);
   const col = {
     attractiveness: accountsColumn(plan, "Attractiveness"),
     strength: accountsColumn(plan, "Strength"),
@@ -248,10 +251,18 @@ describe("the KAM workbook recalculated by LibreOffice", async () => {
       6,
     );
     expect(after.metrics.atRisk[big]).toBe(1);
+    // The matrix chart's points follow: an account whose segment moved is drawn in its new segment's series.
+    expect(drawn.some((i) => after.metrics.segment[i] !== metrics.segment[i])).toBe(true);
+    expectChartSeries(wb2, plan, drawn, after.metrics);
   });
 
-  it("holds no error value in any cell of any sheet", () => {
-    expect(wb.errors()).toEqual([]);
+  it("draws each of the chart's accounts in its segment's series, #N/A (not drawn) in the others", () => {
+    expect(drawn.length).toBe(40);
+    expectChartSeries(wb, plan, drawn, metrics);
+  });
+
+  it("holds no error value in any cell of any sheet but the #N/A that leave points out of a chart series", () => {
+    expect(errorsBesideChart(wb, plan)).toEqual([]);
   });
 
   it("sums revenue by year for the trend, the current year as the KPIs count it", () => {
@@ -351,6 +362,7 @@ describe("a 3×3 grid with KPI targets, recalculated by LibreOffice", async () =
       expect(close(wb.value(at.sheet, `D${r}`), value - target)).toBe(true);
       expect(wb.value(at.sheet, `E${r}`), id).toBe(good ? "On track" : "Off track");
     }
-    expect(wb.errors()).toEqual([]);
+    expectChartSeries(wb, report.plan, chartAccounts(table, report.metrics, options.topN), report.metrics);
+    expect(errorsBesideChart(wb, report.plan)).toEqual([]);
   });
 });
