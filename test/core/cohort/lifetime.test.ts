@@ -140,3 +140,45 @@ describe("DEL and DERL (Fader & Hardie 2010)", () => {
     expect(cohortClv(Number.NaN, p, 0.1, null)).toMatchObject({ argument: "margin" });
   });
 });
+
+describe("DEL and DERL refuse what has no finite value", () => {
+  const regular = { alpha: 0.704, beta: 1.182 };
+
+  it("a discount rate that is not a number", () => {
+    const notANumber = kamError("value", "discount_rate", "discount_rate must be a number.");
+    expect(discountedExpectedLifetime(regular, Number.NaN)).toEqual(notANumber);
+    expect(discountedExpectedLifetime(regular, Number.POSITIVE_INFINITY)).toEqual(notANumber);
+    expect(discountedExpectedResidualLifetime(regular, Number.NaN, 2)).toEqual(notANumber);
+  });
+
+  it("a negative number of renewals, and a margin that is not a number", () => {
+    expect(discountedExpectedResidualLifetime(regular, 0.1, -1)).toEqual(
+      kamError("num", "renewals", "renewals is -1; it must be a whole number, 0 or more."),
+    );
+    expect(cohortClv(Number.POSITIVE_INFINITY, regular, 0.1, 2)).toEqual(
+      kamError("value", "margin", "margin must be a number."),
+    );
+  });
+
+  it("a discount rate of 0 at α = 1 exactly, where Σ S(t) = Σ β/(β + t) diverges like the harmonic series", () => {
+    expect(discountedExpectedLifetime({ alpha: 1, beta: 2 }, 0)).toEqual(
+      kamError(
+        "value",
+        "discount_rate",
+        "with a discount rate of 0 the expected lifetime is infinite unless α > 1 (this cohort's α is 1.000): use a " +
+          "discount rate above 0.",
+      ),
+    );
+  });
+
+  it("a discount rate so small that 2F1 would need more than two million terms: its error, not a number", () => {
+    // z = 1/(1 + 1e-9): the terms of 2F1(1, β + n + 1; α + β + n + 1; z) shrink by about 1e-9 a term
+    const z = 1 / (1 + 1e-9);
+    expect(discountedExpectedResidualLifetime(regular, 1e-9, 0)).toEqual(
+      kamError("num", "2F1", `2F1(1, 2.182; 2.886; ${z}) did not converge in 2000000 terms.`),
+    );
+    expect(discountedExpectedLifetime(regular, 1e-9)).toEqual(
+      kamError("num", "2F1", `2F1(1, 1.182; 1.886; ${z}) did not converge in 2000000 terms.`),
+    );
+  });
+});
