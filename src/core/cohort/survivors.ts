@@ -47,5 +47,15 @@ export function validateSurvivors(survivors: readonly number[]): KamError | unde
       "every account churned in period 1, so the model cannot be fitted: nobody renewed even once.",
     );
   }
+  // All the churn in period 1: the likelihood rises towards α, β → 0 with α/(α+β) the share that churned, one group
+  // leaving at once and one never leaving, and no finite α, β reach it (every later factor (β+k)/(α+β+k) is below 1).
+  if (survivors[1] === last) {
+    return kamError(
+      "value",
+      arg,
+      "no account churned after period 1, so the model cannot be fitted: it would see one group that leaves at once " +
+        "and one that never leaves, with α and β running to 0.",
+    );
+  }
   return undefined;
 }

@@ -77,6 +77,26 @@ describe("validateSurvivors", () => {
     expect(validateSurvivors([1000, 631, 468])).toBeUndefined();
   });
 
+  it("refuses a cohort whose churn all came in period 1: its likelihood rises towards α, β → 0, no finite fit", () => {
+    // LL = c₁ ln(α/(α+β)) + n_T ln S(T), S(T) = β/(α+β) · Π_{k=1}^{T−1} (β+k)/(α+β+k): each factor of the product is
+    // below 1 and tends to 1 as α, β → 0 with α/(α+β) = c₁/n₀, so the supremum is approached, never reached.
+    const allInPeriod1 = kamError(
+      "value",
+      "survivors",
+      "no account churned after period 1, so the model cannot be fitted: it would see one group that leaves at once " +
+        "and one that never leaves, with α and β running to 0.",
+    );
+    expect(validateSurvivors([100, 60, 60])).toEqual(allInPeriod1);
+    expect(validateSurvivors([100, 60, 60, 60, 60])).toEqual(allInPeriod1);
+    // three key accounts, two gone in the first year and the third still there five years on: once a "converged" fit
+    // with α and β of about 1e-8
+    expect(fitSbg([3, 1, 1, 1, 1, 1])).toEqual(allInPeriod1);
+    expect(fittedSbgParams([3, 1, 1, 1, 1, 1])).toEqual(allInPeriod1);
+    // churn after period 1 as well, however little, has a finite fit
+    expect(validateSurvivors([100, 60, 60, 59])).toBeUndefined();
+    expect(fittedSbgParams([100, 60, 60, 59])).toMatchObject({ converged: true });
+  });
+
   it("is what the fit reports", () => {
     expect(fitSbg([50, 50, 50])).toEqual(
       kamError(
