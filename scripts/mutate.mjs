@@ -10,9 +10,9 @@
 // --concurrency N sets Stryker's (2 by default: this machine's cores).
 // `--whole` runs the four folders in one Stryker run against the whole fast test set (hours on 2 cores).
 import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createHash } from "node:crypto";
-import { equivalentEntry, mutableFiles, reportsUnder } from "./mutationFiles.mjs";
+import { equivalentEntry, latestResults, mutableFiles, reportsUnder, WHOLE_FILES } from "./mutationFiles.mjs";
 
 /** A folder name for a --files run: readable, and short enough for the file system (long lists end in a hash). */
 const folderSlug = (files) => {
@@ -56,31 +56,31 @@ if ((files || survivors || unmeasured) && named.length !== 1) {
 
 /**
  * The lines (as Stryker's `file:line-line` mutate ranges) holding a mutant that survived or was not covered in the
- * folder's latest results: later reports replace earlier ones, a survivors run's mutant by mutant.
+ * folder's latest results (mutationFiles.mjs latestResults), and the files with such mutants whose code changed since
+ * (mutated whole: `whole`).
  */
 function survivorLines(folder) {
-  const latest = new Map();
-  for (const path of reportsUnder(`test-artifacts/mutation/${folder}`)) {
-    const onlySome = /[\\/]survivors[\\/]/.test(path);
-    for (const [file, data] of Object.entries(JSON.parse(readFileSync(path, "utf8")).files)) {
-      const rel = file.replace(/^.*?(src\/)/, "$1");
-      const mutants = onlySome ? new Map(latest.get(rel) ?? []) : new Map();
-      for (const m of data.mutants) mutants.set(JSON.stringify([m.location, m.mutatorName, m.replacement]), m);
-      latest.set(rel, mutants);
-    }
-  }
+  const latest = latestResults(reportsUnder(`test-artifacts/mutation/${folder}`));
   // Mutants listed as equivalent in equivalent-mutants.json cannot be killed: their lines are not run again for them.
   const listedEquivalent = equivalentEntry(
     existsSync("equivalent-mutants.json") ? JSON.parse(readFileSync("equivalent-mutants.json", "utf8")) : [],
   );
   const lines = new Set();
-  for (const [rel, mutants] of latest)
+  const whole = [];
+  for (const [rel, { source, mixed, mutants }] of latest) {
+    // A file changed since its run: its survivors' lines are of older code (an edit above them moves them), so the
+    // whole file runs again.
+    if (mixed || (existsSync(rel) && readFileSync(rel, "utf8") !== source)) {
+      if ([...mutants.values()].some((m) => m.status === "Survived" || m.status === "NoCoverage")) whole.push(rel);
+      continue;
+    }
     for (const m of mutants.values()) {
       const listed = listedEquivalent(rel, m) !== undefined;
       if (m.status === "NoCoverage" || (m.status === "Survived" && !listed))
         lines.add(`${rel}:${m.location.start.line}`);
     }
-  return [...lines].map((at) => `${at}-${at.split(":").pop()}`);
+  }
+  return { ranges: [...[...lines].map((at) => `${at}-${at.split(":").pop()}`), ...whole], whole };
 }
 
 /**
@@ -118,7 +118,7 @@ for (const folder of folders) {
       2,
     ),
   );
-  const ranges = survivors ? survivorLines(folder) : [];
+  const { ranges, whole } = survivors ? survivorLines(folder) : { ranges: [], whole: [] };
   if (survivors && ranges.length === 0) {
     console.log(`mutate: no surviving or uncovered mutant in the reports of ${folder}.`);
     continue;
@@ -133,13 +133,19 @@ for (const folder of folders) {
   const mutate = some ? ["--mutate", some] : survivors ? ["--mutate", ranges.join(",")] : [];
   if (concurrencyOption.value) mutate.push("--concurrency", concurrencyOption.value);
   const slug = some && folderSlug(some);
+  const survivorsOut = `test-artifacts/mutation/${folder}/survivors/${stamp}`;
+  if (survivors) {
+    // Read by latestResults: these files' results replace their earlier ones whole, not mutant by mutant.
+    mkdirSync(survivorsOut, { recursive: true });
+    writeFileSync(`${survivorsOut}/${WHOLE_FILES}`, JSON.stringify(whole));
+  }
   run("npx", ["stryker", "run", ...mutate], {
     KAM_MUTATE_FOLDER: folder,
     KAM_MUTATE_TESTS: TESTS[folder].join(","),
     ...(some ? { KAM_MUTATE_OUT: `test-artifacts/mutation/${folder}/files-${slug}` } : {}),
     // Each survivors run keeps its own report: it holds only the lines run again, so a later run over fewer lines
     // must not replace it (the kills of lines it leaves out would be lost, their earlier "survived" counted again).
-    ...(survivors ? { KAM_MUTATE_OUT: `test-artifacts/mutation/${folder}/survivors/${stamp}` } : {}),
+    ...(survivors ? { KAM_MUTATE_OUT: survivorsOut } : {}),
   });
 }
 run("node", ["scripts/mutation-summary.mjs"]);

@@ -11,7 +11,7 @@
 //   which still counts them as survived, and an entry that matches no surviving mutant is reported as stale.
 // - Text after the notes marker in the existing MUTATION.md is kept: the hand-written history of the scores.
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { equivalentEntry, mutableFiles, reportsUnder } from "./mutationFiles.mjs";
+import { equivalentEntry, latestResults, mutableFiles, reportsUnder } from "./mutationFiles.mjs";
 
 // `--open PREFIX` lists the surviving (not listed equivalent) and uncovered mutants of files under PREFIX from the
 // merged reports, one a line, and writes nothing: what is left to kill.
@@ -27,22 +27,14 @@ const FOLDERS = ["src/core", "src/functions", "src/report", "src/excel"];
 const TARGET = { "src/core": 85, "src/functions": 85, "src/report": 85, "src/excel": 70 };
 const NOTES = "<!-- Notes below are kept by scripts/mutation-summary.mjs; write by hand. -->";
 
-/** file → its mutants by where and what they change (a mutant keeps its key from one run to the next). */
-const byFile = new Map();
-const mutantKey = ({ location: { start, end }, mutatorName, replacement }) =>
-  `${start.line}:${start.column}-${end.line}:${end.column}:${mutatorName}:${replacement}`;
-for (const path of reports) {
-  const report = JSON.parse(readFileSync(path, "utf8"));
-  // A survivors run (`npm run mutate -- FOLDER --survivors`) tested only the lines of earlier survivors: its mutants
-  // replace those earlier results one by one; any other report's file replaces the file's earlier results whole.
-  const onlySome = /[\\/]survivors[\\/]/.test(path);
-  for (const [file, data] of Object.entries(report.files)) {
-    const rel = file.replace(/^.*?(src\/)/, "$1");
-    const mutants = onlySome ? new Map(byFile.get(rel) ?? []) : new Map();
-    for (const m of data.mutants) mutants.set(mutantKey(m), m);
-    byFile.set(rel, mutants);
-  }
-}
+/** file → its latest mutants by where and what they change (a mutant keeps its key from one run to the next). */
+const latest = latestResults(reports);
+const byFile = new Map([...latest].map(([rel, r]) => [rel, r.mutants]));
+/** Files whose code changed after the run that measured them: their results are of older code. */
+const changed = [...latest]
+  .filter(([rel, r]) => r.mixed || (existsSync(rel) && readFileSync(rel, "utf8") !== r.source))
+  .map(([rel]) => rel)
+  .sort();
 const equivalents = existsSync("equivalent-mutants.json")
   ? JSON.parse(readFileSync("equivalent-mutants.json", "utf8"))
   : [];
@@ -129,6 +121,13 @@ const lines = [
     .sort((a, b) => b.t.survived + b.t.noCoverage - (a.t.survived + a.t.noCoverage))
     .map((f) => row(f.rel, f.t)),
   "",
+  ...(changed.length === 0
+    ? []
+    : [
+        `Changed since measured (their results are of older code; \`npm run mutate -- FOLDER --survivors\` runs them`,
+        `whole): ${changed.join(", ")}.`,
+        "",
+      ]),
   "## Equivalent mutants",
   "",
   ...(equivalents.length === 0
@@ -152,6 +151,7 @@ const lines = [
 writeFileSync("MUTATION.md", lines.join("\n"));
 const table = lines.indexOf(`| folder ${HEADER}`);
 console.log(lines.slice(table, table + FOLDERS.length + 2).join("\n"));
+if (changed.length > 0) console.log(`${changed.length} files changed since measured: ${changed.join(", ")}.`);
 if (stale.length > 0) {
   console.log(`${stale.length} equivalent-mutant entries match no surviving mutant: update equivalent-mutants.json.`);
 }

@@ -1,6 +1,6 @@
 // The files the mutation scripts share a view of: what Stryker mutates, and the reports runs have written.
-import { existsSync, readdirSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { dirname, join } from "node:path";
 
 /** The .ts files under dir that Stryker mutates (as stryker.config.mjs: not index.ts nor the metadata-only functions.ts). */
 export const mutableFiles = (dir) =>
@@ -36,3 +36,38 @@ export const equivalentEntry = (entries) => (rel, m) =>
       e.replacement === m.replacement &&
       (e.span === undefined || e.span === `${m.location.start.column}-${m.location.end.column}`),
   );
+
+const mutantKey = ({ location: { start, end }, mutatorName, replacement }) =>
+  `${start.line}:${start.column}-${end.line}:${end.column}:${mutatorName}:${replacement}`;
+
+/** The name of the list a survivors run leaves beside its report: the files it mutated whole (their code had changed). */
+export const WHOLE_FILES = "whole-files.json";
+
+/**
+ * Each file's latest results over the given reports (oldest first), as rel path → { source, mixed, mutants: Map by
+ * key }.
+ * A report replaces a file's earlier results whole, except a survivors run's (under survivors/), which tested only
+ * the lines of earlier survivors and replaces those mutants one by one; where it mutated a file whole (listed in its
+ * whole-files.json, because the file's code had changed since its report) it replaces that file whole too.
+ */
+export function latestResults(reports) {
+  const byFile = new Map();
+  for (const path of reports) {
+    const report = JSON.parse(readFileSync(path, "utf8"));
+    const onlySome = /[\\/]survivors[\\/]/.test(path);
+    const wholeList = join(dirname(path), WHOLE_FILES);
+    const whole = onlySome && existsSync(wholeList) ? new Set(JSON.parse(readFileSync(wholeList, "utf8"))) : new Set();
+    for (const [file, data] of Object.entries(report.files)) {
+      const rel = file.replace(/^.*?(src\/)/, "$1");
+      const earlier = byFile.get(rel);
+      const merge = onlySome && !whole.has(rel);
+      const mutants = merge ? new Map(earlier?.mutants ?? []) : new Map();
+      for (const m of data.mutants) mutants.set(mutantKey(m), m);
+      // Lines of changed code merged over older results (survivors runs before whole-files.json): neither report's
+      // source describes them all, so the file counts as changed and runs again whole.
+      const mixed = merge && earlier !== undefined && (earlier.mixed || earlier.source !== data.source);
+      byFile.set(rel, { source: mixed ? undefined : data.source, mixed, mutants });
+    }
+  }
+  return byFile;
+}
