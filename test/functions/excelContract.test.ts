@@ -8,6 +8,7 @@ import { clv as coreClv } from "../../src/core";
 import { cellError, shown, thrown } from "../fakes/customFunctionsRuntime";
 import { loadExcelFunctions } from "./excelRuntime";
 
+// collection-time: loads the custom-functions module and its functions.json; every function is called inside `it`.
 const excel = await loadExcelFunctions();
 const column = <T>(xs: readonly T[]): T[][] => xs.map((x) => [x]);
 const regular = column([1000, 631, 468, 382, 326, 289, 262, 241]);

@@ -20,8 +20,10 @@ import {
 } from "./readmeExamples";
 
 const readme = readFileSync(resolve(__dirname, "../../README.md"), "utf8");
+// collection-time: loads the custom-functions module and its functions.json; every function is called inside `it`.
 const excel = await loadExcelFunctions();
-// Reading the README at collection names one test per example; every call to the functions happens inside `it`.
+// collection-time: parses the README's text (no src/ code) to name one test per example; every call to the
+// functions happens inside `it`.
 const examples = readmeExamples(readme);
 
 /** What the formula's cell (or spilled cells) show, row by row, and the message of a whole-call error. */

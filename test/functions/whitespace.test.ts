@@ -4,6 +4,7 @@ import { whitespace } from "../../src/functions/functions";
 import { cellError, shown, thrown } from "../fakes/customFunctionsRuntime";
 import { loadExcelFunctions } from "./excelRuntime";
 
+// collection-time: loads the custom-functions module and its functions.json; every function is called inside `it`.
 const excel = await loadExcelFunctions();
 
 describe("KAM.WHITESPACE with arguments shaped as Excel passes them", () => {

@@ -9,16 +9,20 @@ import { writeWorkbook } from "../../src/xlsx/writeWorkbook";
 import { withFilePrefixes } from "../../src/xlsx/formulaPrefixes";
 import { sampleAccounts, samplePlan } from "../fixtures/samplePlan";
 
-describe(".xlsx round trip", async () => {
+describe(".xlsx round trip", () => {
+  // collection-time: seeded fixture accounts drawn by fast-check; no src/ code builds them.
   const accounts = sampleAccounts(20);
-  const plan = samplePlan(accounts);
-  const buffer = await writeWorkbook(plan);
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(buffer as never);
-  const data = wb.getWorksheet("Data")!;
-  const summary = wb.getWorksheet("Summary")!;
+  /** The sample plan as writeWorkbook writes it, inside each test that reads it (samplePlan calls src/ too). */
+  const written = () => writeWorkbook(samplePlan(accounts));
+  /** The written workbook as exceljs reads it back, with its two sheets. */
+  const readBack = async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await written()) as never);
+    return { wb, data: wb.getWorksheet("Data")!, summary: wb.getWorksheet("Summary")! };
+  };
 
-  it("keeps values, text as text, and formulas with their file prefixes", () => {
+  it("keeps values, text as text, and formulas with their file prefixes", async () => {
+    const { data, summary } = await readBack();
     expect(data.getCell("A3").value).toBe(accounts[0].name);
     expect(data.getCell("G3").value).toBe(accounts[0].revenue);
     expect((data.getCell("M3").value as { formula: string }).formula).toMatch(
@@ -28,7 +32,8 @@ describe(".xlsx round trip", async () => {
     expect((summary.getCell("B2").value as { formula: string }).formula).toMatch(/^SUMIFS\(/);
   });
 
-  it("keeps number formats, merges, freeze panes, gridlines, tab colour, print setup", () => {
+  it("keeps number formats, merges, freeze panes, gridlines, tab colour, print setup", async () => {
+    const { data, summary } = await readBack();
     expect(data.getCell("G3").numFmt).toBe("#,##0");
     expect(data.getCell("I3").numFmt).toBe("0.0%");
     expect(summary.model.merges).toContain("F1:H1");
@@ -38,7 +43,8 @@ describe(".xlsx round trip", async () => {
     expect(summary.pageSetup).toMatchObject({ orientation: "landscape", fitToPage: true });
   });
 
-  it("keeps fonts, fills and borders, a border only on the edge it was planned for", () => {
+  it("keeps fonts, fills and borders, a border only on the edge it was planned for", async () => {
+    const { data, summary } = await readBack();
     expect(data.getCell("A2").font).toMatchObject({ bold: true, color: { argb: "FFFFFFFF" } });
     expect(data.getCell("O2").fill).toMatchObject({ type: "pattern", pattern: "solid", fgColor: { argb: "FF1F3864" } });
     expect(data.getCell("A3").fill).toBeUndefined();
@@ -48,7 +54,8 @@ describe(".xlsx round trip", async () => {
     expect(summary.getCell("B2").numFmt).toBe("#,##0");
   });
 
-  it("keeps tables, defined names and conditional formats", () => {
+  it("keeps tables, defined names and conditional formats", async () => {
+    const { wb, data, summary } = await readBack();
     type Table = { tableRef: string; headerRow: boolean; columns: { name: string }[] };
     type WithTables = { tables: Record<string, { table: Table }> };
     const tables = (summary as unknown as WithTables).tables;
@@ -79,7 +86,7 @@ describe(".xlsx round trip", async () => {
   });
 
   it("is a consistent package: well-formed parts, every relationship and content type pointing at a part", async () => {
-    const zip = await JSZip.loadAsync(buffer);
+    const zip = await JSZip.loadAsync(await written());
     const files = Object.keys(zip.files).filter((f) => !zip.files[f].dir);
     for (const f of files.filter((f) => /\.(xml|rels)$/.test(f))) {
       const xml = await zip.file(f)!.async("string");

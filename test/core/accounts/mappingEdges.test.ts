@@ -270,17 +270,17 @@ describe("applyOverrides", () => {
     ["Account", "Revenue", "Prior revenue", "Fit", "Access"],
     ["Acme", 100, 90, 4, 3],
   ]);
-  const detected = detectMapping(input);
+  const detected = () => detectMapping(input);
 
   it("sets a field with certainty, and a column then serves that field only", () => {
-    const m = applyOverrides(detected, { fields: { revenue: 2 } });
+    const m = applyOverrides(detected(), { fields: { revenue: 2 } });
     expect(m.fields.revenue).toEqual({ column: 2, header: "Prior revenue", confidence: 1, reason: "set by you" });
     expect(m.fields.priorRevenue).toBeUndefined();
     expect(m.fields.account?.column).toBe(0);
   });
 
   it("removes a field set to none, and says why each choice holds when told", () => {
-    const m = applyOverrides(detected, {
+    const m = applyOverrides(detected(), {
       fields: { priorRevenue: null, nps: 4 },
       criteria: [{ column: 3, weight: 2 }],
       reason: "saved in this workbook",
@@ -293,7 +293,8 @@ describe("applyOverrides", () => {
   });
 
   it("names criteria chosen by the analyst, a column beyond the headers with an empty name", () => {
-    const m = applyOverrides(detected, {
+    const mapping = detected();
+    const m = applyOverrides(mapping, {
       criteria: [
         { column: 4, weight: 1 },
         { column: 7, weight: 0.5 },
@@ -303,11 +304,11 @@ describe("applyOverrides", () => {
       { column: 4, header: "Access", confidence: 1, reason: "chosen by you", weight: 1 },
       { column: 7, header: "", confidence: 1, reason: "chosen by you", weight: 0.5 },
     ]);
-    expect(applyOverrides(detected, { fields: { owner: 9 } }).fields.owner?.header).toBe("");
+    expect(applyOverrides(mapping, { fields: { owner: 9 } }).fields.owner?.header).toBe("");
   });
 
   it("keeps the detected criteria when none are given", () => {
-    const withCriteria = applyOverrides(detected, { criteria: [{ column: 3, weight: 1 }] });
+    const withCriteria = applyOverrides(detected(), { criteria: [{ column: 3, weight: 1 }] });
     expect(applyOverrides(withCriteria, { fields: { nps: 4 } }).criteria).toEqual(withCriteria.criteria);
   });
 });
@@ -494,10 +495,10 @@ describe("the product block after the analyst's choices", () => {
     ["Account", "Revenue", "Products", "Product: Fleet", "Product: Cloud"],
     ["Acme", 100, 2, 60, 40],
   ]);
-  const detected = detectMapping(input);
+  const detected = () => detectMapping(input);
 
   it("a chosen block says why, and takes its columns from the fields it did not set", () => {
-    const m = applyOverrides(detected, { productColumns: [2, 3, 4] });
+    const m = applyOverrides(detected(), { productColumns: [2, 3, 4] });
     expect(m.productBlock).toEqual([
       { column: 2, header: "Products", product: "Products", confidence: 1, reason: "chosen by you" },
       { column: 3, header: "Product: Fleet", product: "Fleet", confidence: 1, reason: "chosen by you" },
@@ -508,7 +509,7 @@ describe("the product block after the analyst's choices", () => {
   });
 
   it("a column the same choices give a field, or a criterion reads, leaves the block", () => {
-    const m = applyOverrides(detected, {
+    const m = applyOverrides(detected(), {
       productColumns: [2, 3, 4],
       fields: { products: 2 },
       criteria: [{ column: 4, weight: 1 }],

@@ -6,14 +6,15 @@ import { messyAccounts } from "../../fixtures/messyAccounts";
 const sheetTable = (values: unknown[][], sheet = "S"): TableInput => ({ sheet, top: 0, left: 0, values });
 
 describe("detectMapping on a messy table", () => {
-  const mapping = detectMapping(messyAccounts);
+  const mapping = () => detectMapping(messyAccounts);
 
   it("finds the header below the title and blank rows", () => {
-    expect(mapping.headerRow).toBe(2);
+    expect(mapping().headerRow).toBe(2);
   });
 
   it("maps columns by synonyms, year tags and close spellings", () => {
-    const columns = Object.fromEntries(Object.entries(mapping.fields).map(([f, m]) => [f, m!.column]));
+    const detected = mapping();
+    const columns = Object.fromEntries(Object.entries(detected.fields).map(([f, m]) => [f, m!.column]));
     expect(columns).toEqual({
       account: 0,
       owner: 1,
@@ -25,12 +26,12 @@ describe("detectMapping on a messy table", () => {
       nps: 7,
       products: 8,
     });
-    expect(mapping.fields.revenue!.reason).toBe('the later of two revenue years ("Revenue FY25")');
-    expect(mapping.numericColumns).toEqual([9, 10]);
+    expect(detected.fields.revenue!.reason).toBe('the later of two revenue years ("Revenue FY25")');
+    expect(detected.numericColumns).toEqual([9, 10]);
   });
 
   it("switches features on and off with reasons", () => {
-    const features = availableFeatures(mapping);
+    const features = availableFeatures(mapping());
     expect(features.find((f) => f.feature === "Segmentation matrix")).toEqual({
       feature: "Segmentation matrix",
       available: false,
@@ -41,16 +42,17 @@ describe("detectMapping on a messy table", () => {
 });
 
 describe("validateAccounts on a messy table", () => {
-  const mapping = applyOverrides(detectMapping(messyAccounts), {
-    criteria: [
-      { column: 9, weight: 2 },
-      { column: 10, weight: 1 },
-    ],
-  });
-  const table = validateAccounts(messyAccounts, mapping);
+  const mapping = () =>
+    applyOverrides(detectMapping(messyAccounts), {
+      criteria: [
+        { column: 9, weight: 2 },
+        { column: 10, weight: 1 },
+      ],
+    });
+  const validated = () => validateAccounts(messyAccounts, mapping());
 
   it("reports every problem with its cell, field, value and expectation", () => {
-    expect(table.issues).toEqual([
+    expect(validated().issues).toEqual([
       {
         code: "hidden_column",
         severity: "warning",
@@ -111,6 +113,7 @@ describe("validateAccounts on a messy table", () => {
   });
 
   it("keeps good rows, reads text numbers and percentages, and counts what it left out", () => {
+    const table = validated();
     expect(table.summary).toEqual({ read: 8, accepted: 3, rejected: 3, ignoredBlank: 1, ignoredTotals: 1 });
     expect(table.labels.account).toEqual(["Acme GmbH", "Globex", "Hooli"]);
     expect(Array.from(table.sourceRows)).toEqual([4, 5, 10]);

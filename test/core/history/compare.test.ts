@@ -17,10 +17,13 @@ import {
 } from "../../../src/core";
 
 const CRITERIA = ["Growth", "Margin", "Fit"];
-const spec = makeScoreSpec([3, 2, 1]) as ScoreSpec;
 
-/** An account snapshot from ratings, scored and split by the core (scoreRow, scoreParts), cut at 50 on both axes. */
+/**
+ * An account snapshot from ratings, weighted 3, 2, 1, scored and split by the core (makeScoreSpec, scoreRow,
+ * scoreParts), cut at 50 on both axes. The spec is made per call, inside the test, where a mutant is switched on.
+ */
 function account(name: string, ratings: (number | null)[], strength: number): AccountSnapshot {
+  const spec = makeScoreSpec([3, 2, 1]) as ScoreSpec;
   const score = scoreRow(ratings, spec) as number;
   const parts = scoreParts(ratings, spec) as (number | null)[];
   const quadrant = score >= 50 ? (strength >= 50 ? "Strategic" : "Star") : strength >= 50 ? "Status" : "Streamline";

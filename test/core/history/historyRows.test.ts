@@ -14,7 +14,8 @@ import {
   type Snapshot,
 } from "../../../src/core";
 
-const snap: Snapshot = {
+/** A snapshot of two accounts, built inside each test that reads it (snapshotAccounts is src/ code). */
+const sampleSnapshot = (): Snapshot => ({
   label: "2026-12-02T09:30:00.000Z",
   criteria: ["Growth", "Fit"],
   kpis: [
@@ -44,7 +45,7 @@ const snap: Snapshot = {
     ],
     2,
   ),
-};
+});
 
 /** The account table's rows from its columns, NaN read as the blank it stands for. */
 const rowsOf = (columns: readonly HistoryColumn[], count: number) =>
@@ -57,6 +58,7 @@ const rowsOf = (columns: readonly HistoryColumn[], count: number) =>
 
 describe("KAM History rows", () => {
   it('round-trips a snapshot through its rows (blank cells read as null or "")', () => {
+    const snap = sampleSnapshot();
     const rows = snapshotRows(snap, snap.criteria);
     expect(rows.unrecorded).toEqual([]);
     const accountRows = rowsOf(rows.accountColumns, 2);
@@ -70,7 +72,7 @@ describe("KAM History rows", () => {
   });
 
   it("puts parts under the history's columns by criterion and names the criteria it cannot record", () => {
-    const rows = snapshotRows(snap, ["fit", "Margin"]);
+    const rows = snapshotRows(sampleSnapshot(), ["fit", "Margin"]);
     expect(rowsOf(rows.accountColumns, 2)[0].slice(7)).toEqual([25, null]);
     expect(rows.unrecorded).toEqual(["Growth"]);
   });
@@ -117,12 +119,12 @@ describe("KAM History rows", () => {
 
 describe("KAM History rows: a malformed sheet, as the analyst sees it", () => {
   const kpiHeader = [...KPI_HISTORY_HEADER];
-  const accountHeader = accountHistoryHeader(["Growth"]);
+  const accountHeader = () => accountHistoryHeader(["Growth"]);
   const acme = ["May", "Acme", 75, 40, "Star", 1000, 1500, 50];
   const read = (kpiRows: HistoryCell[][], accountRows: HistoryCell[][] = []) =>
     snapshotsFromRows({
       kpis: { header: kpiHeader, rows: kpiRows },
-      accounts: { header: accountHeader, rows: accountRows },
+      accounts: { header: accountHeader(), rows: accountRows },
     });
   const refused = (message: string) => kamError("value", "history", message);
 
@@ -157,7 +159,7 @@ describe("KAM History rows: a malformed sheet, as the analyst sees it", () => {
   it("reads headers without case and surrounding spaces, and names the account table when its header is wrong", () => {
     const back = snapshotsFromRows({
       kpis: { header: [" snapshot", "kpi ", "VALUE"], rows: [["May", "KPI_NRR", 1.04]] },
-      accounts: { header: [" Snapshot ", ...accountHeader.slice(1)], rows: [] },
+      accounts: { header: [" Snapshot ", ...accountHeader().slice(1)], rows: [] },
     });
     if (isKamError(back)) throw new Error(back.message);
     expect(back[0].kpis).toEqual([{ kpi: "KPI_NRR", value: 1.04 }]);
@@ -206,7 +208,7 @@ describe("KAM History rows: a malformed sheet, as the analyst sees it", () => {
   });
 
   it("writes a blank part column for every account when the snapshot rates none of the history's criteria", () => {
-    const rows = snapshotRows(snap, ["Margin"]);
+    const rows = snapshotRows(sampleSnapshot(), ["Margin"]);
     expect(rows.accountColumns).toHaveLength(8);
     expect(Array.from(rows.accountColumns[7])).toEqual([Number.NaN, Number.NaN]);
     expect(rows.unrecorded).toEqual(["Growth", "Fit"]);

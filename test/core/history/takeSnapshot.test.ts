@@ -50,10 +50,11 @@ const __ = Number.NaN;
 
 describe("takeSnapshot", () => {
   const t = table();
-  const options = portfolioOptions(t, { criteriaWeights: [3, 1] });
-  const snap = takeSnapshot("2026-12-02T09:30:00.000Z", t, options, metrics, kpis);
+  const options = () => portfolioOptions(t, { criteriaWeights: [3, 1] });
+  const snapshot = (opts = options()) => takeSnapshot("2026-12-02T09:30:00.000Z", t, opts, metrics, kpis);
 
   it("names the criteria by header, a blank header by its position, and keeps the KPIs that have a value", () => {
+    const snap = snapshot();
     expect(snap.label).toBe("2026-12-02T09:30:00.000Z");
     expect(snap.criteria).toEqual(["Growth", "Criterion 2"]);
     expect(snap.kpis).toEqual([
@@ -63,6 +64,7 @@ describe("takeSnapshot", () => {
   });
 
   it("names each account, an unnamed one by its sheet row, and gives its segment's name as the quadrant", () => {
+    const snap = snapshot();
     expect(snap.accounts.count).toBe(5);
     expect(snap.accounts.account).toEqual(["Acme", "Row 8", "Cole", "Dyn", "Eve"]);
     expect(snap.accounts.quadrant).toEqual(["Strategic", "Streamline", "Star", null, null]);
@@ -71,6 +73,7 @@ describe("takeSnapshot", () => {
   });
 
   it("splits each score into its criteria's parts, blank for a blank rating and for a row the score refuses", () => {
+    const snap = snapshot();
     // part_j = 100·w_j·(x_j − 1)/(4·Σw over the rated criteria):
     //   Acme [5, 1]: Σw 4 → 100·3·4/16 = 75, 0;   row 8 [3, —]: Σw 3 → 100·3·2/12 = 50, blank;
     //   Cole [2, 5]: 100·3·1/16 = 18.75, 100·1·4/16 = 25;   Dyn: no rating;   Eve: 7 is outside 1–5.
@@ -86,23 +89,25 @@ describe("takeSnapshot", () => {
   });
 
   it("takes the revenue as read and, without a product block, the revenue (blank as 0) as total account value", () => {
+    const opts = options();
+    const snap = snapshot(opts);
     expect(snap.accounts.revenue).toBe(t.numbers.revenue);
     expect(Array.from(snap.accounts.totalValue)).toEqual([1000, 0, 250, 0, 90]);
-    const withTotals = takeSnapshot("x", t, options, metrics, [], Float64Array.of(1100, 40, 300, 7, 90));
+    const withTotals = takeSnapshot("x", t, opts, metrics, [], Float64Array.of(1100, 40, 300, 7, 90));
     expect(Array.from(withTotals.accounts.totalValue)).toEqual([1100, 40, 300, 7, 90]);
     expect(withTotals.kpis).toEqual([]);
   });
 
   it("without account names or a revenue column: rows by sheet row, revenue and total value blank", () => {
     const bare = table({ labels: {}, numbers: {} });
-    const s = takeSnapshot("x", bare, options, metrics, kpis);
+    const s = takeSnapshot("x", bare, options(), metrics, kpis);
     expect(s.accounts.account).toEqual(["Row 5", "Row 8", "Row 9", "Row 12", "Row 13"]);
     expect(Array.from(s.accounts.revenue)).toEqual([__, __, __, __, __]);
     expect(Array.from(s.accounts.totalValue)).toEqual([__, __, __, __, __]);
   });
 
   it("gives no quadrant for a segment the options do not name, and no parts without criteria", () => {
-    const few = { ...options, segments: SEGMENTS_2X2.slice(0, 2) };
+    const few = { ...options(), segments: SEGMENTS_2X2.slice(0, 2) };
     expect(takeSnapshot("x", t, few, metrics, []).accounts.quadrant).toEqual(["Strategic", null, "Star", null, null]);
     const unrated = table({ criteria: [] });
     const s = takeSnapshot("x", unrated, portfolioOptions(unrated), metrics, []);

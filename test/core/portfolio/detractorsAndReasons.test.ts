@@ -7,8 +7,6 @@ import { describe, expect, it } from "vitest";
 import { portfolioOptionsWith } from "../../fixtures/portfolioOptions";
 import { accountMetrics, portfolioKpis, type AccountTable } from "../../../src/core";
 
-const OPTIONS = portfolioOptionsWith();
-
 function npsTable(answers: number[]): AccountTable {
   const count = answers.length;
   return {
@@ -28,14 +26,16 @@ function npsTable(answers: number[]): AccountTable {
 describe("accounts at risk by their NPS answer", () => {
   it("are the detractors, 0 to 6; a passive 7 is not", () => {
     const t = npsTable([6, 7, 0, 10]);
-    expect(Array.from(accountMetrics(t, OPTIONS, undefined).atRisk)).toEqual([1, 0, 1, 0]);
-    expect(portfolioKpis(t, OPTIONS).kpis.find((k) => k.id === "AtRisk")!.value).toBe(2);
+    const options = portfolioOptionsWith();
+    expect(Array.from(accountMetrics(t, options, undefined).atRisk)).toEqual([1, 0, 1, 0]);
+    expect(portfolioKpis(t, options).kpis.find((k) => k.id === "AtRisk")!.value).toBe(2);
   });
 });
 
 describe("the retention rate without a prior revenue column", () => {
   it("names that column, also when there is no revenue and no status either", () => {
-    const reason = (t: AccountTable) => portfolioKpis(t, OPTIONS).kpis.find((k) => k.id === "RetentionRate")!.reason;
+    const options = portfolioOptionsWith();
+    const reason = (t: AccountTable) => portfolioKpis(t, options).kpis.find((k) => k.id === "RetentionRate")!.reason;
     const why = "needs a Prior revenue column (last year's revenue per account)";
     expect(reason(npsTable([9]))).toBe(why);
     expect(reason({ ...npsTable([9]), status: undefined })).toBe(why);

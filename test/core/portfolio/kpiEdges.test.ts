@@ -50,7 +50,8 @@ function table(count: number, c: Columns): AccountTable {
   };
 }
 
-const OPTIONS = portfolioOptionsWith([1, 1]);
+/** The options with two criteria weighted 1 and 1, built inside each test that reads them. */
+const options = () => portfolioOptionsWith([1, 1]);
 
 const byId = (kpis: readonly Kpi[]) => Object.fromEntries(kpis.map((k) => [k.id, k]));
 const reasons = (kpis: readonly Kpi[]) =>
@@ -69,7 +70,7 @@ describe("portfolioKpis: the list", () => {
       products: [2, 4],
       grossMargin: [0.1, 0.2],
     });
-    const kpis = portfolioKpis(t, OPTIONS).kpis.map((k) =>
+    const kpis = portfolioKpis(t, options()).kpis.map((k) =>
       k.value === undefined ? k : { ...k, value: Math.round(k.value * 1e9) / 1e9 },
     );
     expect(kpis).toStrictEqual([
@@ -93,7 +94,7 @@ describe("portfolioKpis: the accounts at the start", () => {
     // No status column: active where revenue > 0 → [1, 0, 1, 1]. At start: rows 2 and 4 (prior 100, 50); row 2 has no
     // revenue, so churned: retention 1/2. Row 1 (prior 0) is new: counted, it would give 2/3.
     const t = table(4, { priorRevenue: [0, 100, NaN_, 50], revenue: [10, 0, 5, 60] });
-    const k = byId(portfolioKpis(t, OPTIONS).kpis);
+    const k = byId(portfolioKpis(t, options()).kpis);
     expect(k.Accounts.value).toBe(3);
     expect(k.RetentionRate.value).toBe(0.5);
     expect(k.ChurnRate.value).toBe(0.5);
@@ -106,7 +107,7 @@ describe("portfolioKpis: the accounts at the start", () => {
   it("with none at the start, each KPI that divides by them says so, and CLV repeats why", () => {
     // priors 0 and blank: nobody at the start; their sum is 0
     const t = table(2, { priorRevenue: [0, NaN_], revenue: [10, 20], grossMargin: [0.5, 0.5] });
-    expect(reasons(portfolioKpis(t, OPTIONS).kpis)).toEqual({
+    expect(reasons(portfolioKpis(t, options()).kpis)).toEqual({
       RetentionRate: "no account has a prior revenue above 0",
       ChurnRate: "no account has a prior revenue above 0",
       GRR: "no account has a prior revenue above 0: there is no revenue at the start.",
@@ -123,7 +124,7 @@ describe("portfolioKpis: the accounts at the start", () => {
   it("need a Status or a Revenue column to tell who churned", () => {
     const t = table(2, { priorRevenue: [100, 50], grossMargin: [0.2, 0.3], nps: [3, 9] });
     const why = "needs a Status column or a Revenue column (an account without revenue has churned)";
-    expect(reasons(portfolioKpis(t, OPTIONS).kpis)).toEqual({
+    expect(reasons(portfolioKpis(t, options()).kpis)).toEqual({
       RetentionRate: why,
       ChurnRate: why,
       GRR: "needs a Revenue column",
@@ -142,7 +143,7 @@ describe("portfolioKpis: the accounts at the start", () => {
     // status: churned, active, blank; revenue 0 on the active one does not make it churned when a status is given
     const t = table(3, { status: [1, 0, -1], revenue: [50, 0, 30], priorRevenue: [40, 40, 40] });
     expect(Array.from(activeFlags(t))).toEqual([0, 1, 1]);
-    const k = byId(portfolioKpis(t, OPTIONS).kpis);
+    const k = byId(portfolioKpis(t, options()).kpis);
     expect(k.RetentionRate.value).toBe(2 / 3);
     // the churned account's 50 counts 0: NRR (0 + 0 + 30) / 120
     expect(k.NRR.value).toBe(30 / 120);
@@ -160,7 +161,7 @@ describe("portfolioKpis: nothing to average", () => {
       products: [NaN_, 2],
       nps: [NaN_, 0],
     });
-    const r = reasons(portfolioKpis(t, OPTIONS).kpis);
+    const r = reasons(portfolioKpis(t, options()).kpis);
     expect(r.CLV).toBe("no active account has a gross margin");
     expect(r.CustomerEquity).toBe("no active account has a gross margin");
     expect(r.ProductsPerAccount).toBe("no active account has a value");
@@ -170,25 +171,26 @@ describe("portfolioKpis: nothing to average", () => {
   it("NPS counts the active accounts' answers only", () => {
     // active 10 and 9, churned 0: NPS 100 (with the churned detractor it would be 100·(2 − 1)/3)
     const t = table(3, { status: [0, 0, 1], nps: [10, 9, 0] });
-    expect(byId(portfolioKpis(t, OPTIONS).kpis).NPS.value).toBe(100);
+    expect(byId(portfolioKpis(t, options()).kpis).NPS.value).toBe(100);
   });
 
   it("an account-level NPS is averaged over the active accounts that have one", () => {
     // −20 and 40 active, 90 churned, one blank: (−20 + 40) / 2
     const t = table(4, { status: [0, 0, 1, 0], nps: [-20, 40, 90, NaN_], npsScale: "account" });
-    expect(byId(portfolioKpis(t, OPTIONS).kpis).NPS.value).toBe(10);
+    expect(byId(portfolioKpis(t, options()).kpis).NPS.value).toBe(10);
   });
 });
 
 describe("portfolioKpis: accounts at risk", () => {
   it("is available from NPS answers alone, or from revenue and prior revenue alone", () => {
+    const opts = options();
     const answers = table(2, { status: [0, 0], nps: [5, 9] }); // 5 is a detractor
-    expect(byId(portfolioKpis(answers, OPTIONS).kpis).AtRisk.value).toBe(1);
+    expect(byId(portfolioKpis(answers, opts).kpis).AtRisk.value).toBe(1);
     // 80 is 20% below 100 (more than the 10% threshold); 95 is 5% below
     const revenues = table(2, { revenue: [80, 95], priorRevenue: [100, 100] });
-    expect(byId(portfolioKpis(revenues, OPTIONS).kpis).AtRisk.value).toBe(1);
+    expect(byId(portfolioKpis(revenues, opts).kpis).AtRisk.value).toBe(1);
     const revenueOnly = table(2, { revenue: [80, 95] });
-    expect(reasons(portfolioKpis(revenueOnly, OPTIONS).kpis).AtRisk).toBe(
+    expect(reasons(portfolioKpis(revenueOnly, opts).kpis).AtRisk).toBe(
       "needs an NPS column, or Revenue and Prior revenue columns",
     );
   });
@@ -197,30 +199,32 @@ describe("portfolioKpis: accounts at risk", () => {
 describe("accountMetrics at the edges", () => {
   it("an account NPS below 0 is unhappy, not one of 6 or less", () => {
     const t = table(3, { status: [0, 0, 0], nps: [5, -1, 0], npsScale: "account" });
-    expect(Array.from(accountMetrics(t, OPTIONS, undefined).atRisk)).toEqual([0, 1, 0]);
+    expect(Array.from(accountMetrics(t, options(), undefined).atRisk)).toEqual([0, 1, 0]);
   });
 
   it("a margin given as an amount needs no revenue; a percentage does", () => {
+    const opts = options();
     const amount = table(2, { grossMargin: [30, NaN_], marginBasis: "amount" });
-    expect(Array.from(accountMetrics(amount, OPTIONS, undefined).margin)).toEqual([30, NaN_]);
+    expect(Array.from(accountMetrics(amount, opts, undefined).margin)).toEqual([30, NaN_]);
     const percent = table(1, { grossMargin: [0.3], marginBasis: "percent" });
-    expect(Array.from(accountMetrics(percent, OPTIONS, undefined).margin)).toEqual([NaN_]);
+    expect(Array.from(accountMetrics(percent, opts, undefined).margin)).toEqual([NaN_]);
     // with revenue: 200 × 30%
     const withRevenue = table(1, { grossMargin: [0.3], revenue: [200], marginBasis: "percent" });
-    expect(accountMetrics(withRevenue, OPTIONS, undefined).margin[0]).toBeCloseTo(60, 12);
+    expect(accountMetrics(withRevenue, opts, undefined).margin[0]).toBeCloseTo(60, 12);
   });
 
   it("CLV needs the retention rate, an active account and a margin", () => {
     // margin 30 at r = 0.8, d = 0.1: 30·0.8/(1.1 − 0.8) = 80; the churned account has none
     const t = table(2, { status: [0, 1], grossMargin: [30, 30], marginBasis: "amount" });
-    expect(Array.from(accountMetrics(t, OPTIONS, 0.8).clv).map((x) => Math.round(x * 1e9) / 1e9)).toEqual([80, NaN_]);
-    expect(Array.from(accountMetrics(t, OPTIONS, undefined).clv)).toEqual([NaN_, NaN_]);
+    const opts = options();
+    expect(Array.from(accountMetrics(t, opts, 0.8).clv).map((x) => Math.round(x * 1e9) / 1e9)).toEqual([80, NaN_]);
+    expect(Array.from(accountMetrics(t, opts, undefined).clv)).toEqual([NaN_, NaN_]);
   });
 
   it("revenue change only where the prior revenue is above 0", () => {
     // 120/100 − 1; prior 0 and prior blank: no change to show
     const t = table(3, { revenue: [120, 50, 50], priorRevenue: [100, 0, NaN_] });
-    const change = Array.from(accountMetrics(t, OPTIONS, undefined).revenueChange);
+    const change = Array.from(accountMetrics(t, options(), undefined).revenueChange);
     expect(change[0]).toBeCloseTo(0.2, 12);
     expect(change.slice(1)).toEqual([NaN_, NaN_]);
   });
@@ -228,7 +232,7 @@ describe("accountMetrics at the edges", () => {
   it("no criteria: no attractiveness and no segment; strength from the share of wallet alone", () => {
     // share of wallet 0.4 on a 0–1 scale, no relationship column: strength 100 · 0.4
     const t = table(1, { shareOfWallet: [0.4] });
-    const m = accountMetrics(t, OPTIONS, undefined);
+    const m = accountMetrics(t, options(), undefined);
     expect(Array.from(m.attractiveness)).toEqual([NaN_]);
     expect(m.strength[0]).toBeCloseTo(40, 12);
     expect(Array.from(m.segment)).toEqual([-1]);
@@ -237,8 +241,9 @@ describe("accountMetrics at the edges", () => {
   it("a share of wallet written as a percentage number is divided by 100", () => {
     // 40 on the 0–100 scale is 0.4 of the wallet: strength 100 · 0.4
     const t = table(1, { shareOfWallet: [40] });
-    const options = { ...OPTIONS, strength: { ...OPTIONS.strength, shareOfWalletScale: 100 as const } };
-    expect(accountMetrics(t, options, undefined).strength[0]).toBeCloseTo(40, 12);
+    const opts = options();
+    const inPercent = { ...opts, strength: { ...opts.strength, shareOfWalletScale: 100 as const } };
+    expect(accountMetrics(t, inPercent, undefined).strength[0]).toBeCloseTo(40, 12);
   });
 
   it("attractiveness from the criteria with the options' weights and scale; a row without ratings has none", () => {
@@ -249,6 +254,6 @@ describe("accountMetrics at the edges", () => {
         [3, 1, NaN_],
       ],
     });
-    expect(Array.from(accountMetrics(t, OPTIONS, undefined).attractiveness)).toEqual([75, 0, NaN_]);
+    expect(Array.from(accountMetrics(t, options(), undefined).attractiveness)).toEqual([75, 0, NaN_]);
   });
 });

@@ -9,8 +9,6 @@ import { portfolioKpis, type AccountTable } from "../../../src/core";
 
 const NaN_ = Number.NaN;
 
-const OPTIONS = portfolioOptionsWith();
-
 /** Four accounts, the third churned, with a block of three products (revenue per product, NaN where blank). */
 function table(products?: number[]): AccountTable {
   const block = [
@@ -36,7 +34,8 @@ function table(products?: number[]): AccountTable {
   };
 }
 
-const productsKpi = (t: AccountTable) => portfolioKpis(t, OPTIONS).kpis.find((k) => k.id === "ProductsPerAccount")!;
+const productsKpi = (t: AccountTable) =>
+  portfolioKpis(t, portfolioOptionsWith()).kpis.find((k) => k.id === "ProductsPerAccount")!;
 
 describe("products per account from the product block", () => {
   it("counts the products with revenue above 0 and averages over the active accounts", () => {

@@ -52,6 +52,7 @@ const segmentsArb = (grid: 2 | 3) =>
     fc.record({ name: fc.string({ minLength: 1, maxLength: 40 }), strategy: fc.string({ maxLength: 200 }) }),
     { selector: (s) => s.name.toLowerCase(), minLength: grid * grid, maxLength: grid * grid },
   );
+// collection-time: an arbitrary over the constant list KPI_IDS; its values are drawn inside each property.
 const targetsArb = fc.record(Object.fromEntries(KPI_IDS.map((id) => [id, num(-1e9, 1e9)])), { requiredKeys: [] });
 
 /** Any choices the saved settings accept; what is left out takes portfolioOptions' default. */

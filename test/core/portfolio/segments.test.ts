@@ -39,9 +39,8 @@ describe("segmentIndex on the 2×2 grid (McDonald, Millman & Rogers 1997)", () =
 });
 
 describe("segmentIndex on the 3×3 grid", () => {
-  const thirds = defaultCuts(3);
-
   it("uses cuts at thirds and names the nine cells, top-left first", () => {
+    const thirds = defaultCuts(3);
     expect(defaultCuts(2)).toEqual([50]);
     expect(thirds).toEqual([100 / 3, 200 / 3]);
     // row by row from the top-left (highest attractiveness, highest strength first), as the module documents
@@ -67,6 +66,7 @@ describe("segmentIndex on the 3×3 grid", () => {
   });
 
   it("gives every pair of scores a cell of the grid", () => {
+    const thirds = defaultCuts(3);
     const score = fc.double({ min: 0, max: 100, noNaN: true });
     fc.assert(
       fc.property(score, score, (a, s) => {

@@ -21,11 +21,16 @@ const at = (sheet: SheetPlan, ref: string): PlanCell => {
 const formula = (c: PlanCell) => (typeof c === "object" && c !== null ? c.f : undefined);
 
 describe("the portfolio matrix chart", () => {
-  const { table, options, report } = runSample({ messy: true, hostile: true });
-  const sheet = matrixOf(report.plan);
-  const chart = sheet.charts!.find((c) => c.kind === "bubble")!;
+  /** The messy, hostile sample's report, its matrix sheet and bubble chart, built inside each test that reads them. */
+  const sample = () => {
+    const { table, options, report } = runSample({ messy: true, hostile: true });
+    const sheet = matrixOf(report.plan);
+    const chart = sheet.charts!.find((c) => c.kind === "bubble")!;
+    return { table, options, report, sheet, chart };
+  };
 
   it("draws one series per segment, named and coloured as the segment table, with a legend", () => {
+    const { options, report, sheet, chart } = sample();
     expect(validatePlan(report.plan)).toEqual([]);
     expect(chart.series.map((s) => s.name)).toEqual(options.segments.map((s) => s.name));
     expect(chart.series.map((s) => s.color)).toEqual([...SEGMENT_COLOURS_2X2]);
@@ -45,6 +50,7 @@ describe("the portfolio matrix chart", () => {
   });
 
   it("takes each series' y values from live formulas: the attractiveness where the Quadrant is its segment, else #N/A", () => {
+    const { sheet, chart } = sample();
     const header = 5;
     chart.series.forEach((s, k) => {
       const column = cellsOf(s.values)[0].col;
@@ -63,6 +69,7 @@ describe("the portfolio matrix chart", () => {
   });
 
   it("names at most 10 accounts, the largest whose name has room, each in the series it is drawn in", () => {
+    const { table, options, report, sheet, chart } = sample();
     const labels = cellsOf(chart.series[0].labels!);
     const names = labels.map(({ row, col }) => planCellAt(sheet, row, col));
     const accounts = labels.map(({ row }) => planCellAt(sheet, row, cellIndex("T1").col));
@@ -110,10 +117,11 @@ describe("the portfolio matrix chart", () => {
 });
 
 describe("the Portfolio Matrix sheet", () => {
-  const { report } = runSample({ messy: true, hostile: true });
-  const sheet = matrixOf(report.plan);
+  /** The messy, hostile sample's matrix sheet, built inside each test that reads it. */
+  const matrixSheet = () => matrixOf(runSample({ messy: true, hostile: true }).report.plan);
 
   it("gives the parts chart's header row the height its wrapped criterion names need", () => {
+    const sheet = matrixSheet();
     const parts = sheet.charts!.find((c) => c.kind === "stackedBar")!;
     const head = cellsOf(parts.series[0].values)[0].row - 1;
     const first = cellsOf(parts.series[0].categories!)[0].col;
@@ -132,6 +140,7 @@ describe("the Portfolio Matrix sheet", () => {
   });
 
   it("puts no two blocks on the same cell and no cell under a chart", () => {
+    const sheet = matrixSheet();
     const seen = new Map<string, number>();
     const charts = sheet.charts!.map((c: ChartPlan) => boxOf(`${c.from}:${c.to}`));
     sheetBlocks(sheet).forEach((b, n) => {
