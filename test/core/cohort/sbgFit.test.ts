@@ -1,0 +1,230 @@
+/**
+ * The maximum-likelihood fit of the shifted-beta-geometric model (Fader & Hardie, "How to Project Customer Retention",
+ * J. Interactive Marketing 21(1), 2007): the published fits, cohorts that take each path of the optimiser (Newton, the
+ * gradient step where Newton's Hessian is not negative definite, step halving, the stop on a flat likelihood) and the
+ * cohorts it refuses.
+ *
+ * Reference maxima were computed apart from this code: Nelder–Mead from eight starts (SciPy) to find the maximum, then
+ * mpmath's findroot at 40 digits on the score equations ∂LL/∂ln α = ∂LL/∂ln β = 0 of the likelihood of eq. (7).
+ */
+import { describe, expect, it } from "vitest";
+import { fitSbg, fittedSbgParams, kamError, sbgLikelihood, sbgSurvival, type SbgFit } from "../../../src/core";
+
+/**
+ * LL by the paper's own recursion (Fader & Hardie 2007, eq. (7) and Appendix B): P(T = 1) = α/(α+β),
+ * P(T = t) = (β+t−2)/(α+β+t−1) · P(T = t−1), S(t) = S(t−1) − P(T = t); LL = Σ_t (n_{t−1} − n_t) ln P(T = t) + n_T ln S(T).
+ */
+function paperLogLikelihood(alpha: number, beta: number, n: readonly number[]): number {
+  let p = alpha / (alpha + beta);
+  let s = 1;
+  let ll = 0;
+  for (let t = 1; t < n.length; t++) {
+    if (t > 1) p *= (beta + t - 2) / (alpha + beta + t - 1);
+    s -= p;
+    if (n[t - 1] > n[t]) ll += (n[t - 1] - n[t]) * Math.log(p);
+  }
+  const still = n[n.length - 1];
+  return still > 0 ? ll + still * Math.log(s) : ll;
+}
+
+/** ∂LL/∂ln α and ∂LL/∂ln β by central differences of {@link paperLogLikelihood}. */
+function gradientByDifferences(alpha: number, beta: number, n: readonly number[]): [number, number] {
+  const h = 1e-5;
+  const ll = (x: number, y: number) => paperLogLikelihood(Math.exp(x), Math.exp(y), n);
+  const [x, y] = [Math.log(alpha), Math.log(beta)];
+  return [(ll(x + h, y) - ll(x - h, y)) / (2 * h), (ll(x, y + h) - ll(x, y - h)) / (2 * h)];
+}
+
+/**
+ * How close to the maximum a fit can be told apart: the fit stops once the rise the Newton step still expects,
+ * λ²/2, is below LL's rounding, 1e-13·|LL|, which can leave (ln α, ln β) up to √(2·1e-13·|LL|/μ) from the maximum
+ * along the flattest direction (μ the smallest eigenvalue of −Hessian there): a relative error in α and β.
+ */
+function resolution(alpha: number, beta: number, n: readonly number[]): number {
+  const { logLikelihood, hessian } = sbgLikelihood(alpha, beta, n);
+  const [[a, b], [, d]] = hessian;
+  const trace = -(a + d);
+  const mu = (trace - Math.sqrt(trace * trace - 4 * (a * d - b * b))) / 2;
+  return Math.sqrt((2e-13 * Math.max(1, Math.abs(logLikelihood))) / mu);
+}
+
+/** The flat-retention (geometric) model's LL, D ln p + (E − D) ln(1 − p) with p = D/E: what a finite fit must beat. */
+function flatRetentionLogLikelihood(n: readonly number[]): number {
+  const churned = n[0] - n[n.length - 1];
+  const exposure = n.slice(0, -1).reduce((sum, x) => sum + x, 0);
+  const p = churned / exposure;
+  return churned * Math.log(p) + (exposure - churned) * Math.log(1 - p);
+}
+
+/** The fit converges to the reference maximum [α, β, LL], as close as LL's rounding lets it tell. */
+function expectMaximum(n: readonly number[], [alpha, beta, ll]: readonly [number, number, number]): SbgFit {
+  const fit = fitSbg(n) as SbgFit;
+  expect(fit.converged).toBe(true);
+  const within = resolution(alpha, beta, n);
+  expect(Math.abs(fit.alpha / alpha - 1)).toBeLessThan(within);
+  expect(Math.abs(fit.beta / beta - 1)).toBeLessThan(within);
+  expect(Math.abs(fit.logLikelihood / ll - 1)).toBeLessThan(1e-12);
+  const [gx, gy] = gradientByDifferences(fit.alpha, fit.beta, n);
+  expect(Math.hypot(gx, gy)).toBeLessThan(1e-6 * Math.abs(ll));
+  return fit;
+}
+
+const regular = [1000, 631, 468, 382, 326, 289, 262, 241, 223, 207, 194, 183, 173];
+const highEnd = [1000, 869, 743, 653, 593, 551, 517, 491, 468, 445, 427, 409, 394];
+
+describe("fitSbg on the published cohorts (Fader & Hardie 2007, Table 1, years 0–7 as in the paper)", () => {
+  it("High End: α = 0.668, β = 3.806, LL = −1611.2, from LL −2115.5 at Solver's start α = β = 1 (Appendix B)", () => {
+    const n = highEnd.slice(0, 8);
+    // Appendix B's two starting points, and the maximum both reach
+    expect(paperLogLikelihood(1, 1, n).toFixed(1)).toBe("-2115.5");
+    expect(paperLogLikelihood(0.01, 0.01, n).toFixed(1)).toBe("-2741.7");
+    const fit = expectMaximum(n, [0.6680883511064463, 3.806094964058267, -1611.1581473911565]);
+    expect([fit.alpha.toFixed(3), fit.beta.toFixed(3), fit.logLikelihood.toFixed(1)]).toEqual([
+      "0.668",
+      "3.806",
+      "-1611.2",
+    ]);
+  });
+
+  it("Regular: α = 0.704, β = 1.182, LL = −1680.3", () => {
+    const fit = expectMaximum(regular.slice(0, 8), [0.7040772984735162, 1.1820430262094757, -1680.265188463287]);
+    expect([fit.alpha.toFixed(3), fit.beta.toFixed(3), fit.logLikelihood.toFixed(1)]).toEqual([
+      "0.704",
+      "1.182",
+      "-1680.3",
+    ]);
+  });
+
+  it("both cohorts on all 13 counts, years 0–12", () => {
+    expectMaximum(regular, [0.6973624517024858, 1.168904620915406, -1931.4916941280806]);
+    expectMaximum(highEnd, [0.59611120054391, 3.32696874117329, -2010.8584195650863]);
+  });
+});
+
+describe("the start from the first two retention rates, r₁ = β/(α+β) and r₂ = (β+1)/(α+β+1) (eq. (8))", () => {
+  it("solves them exactly with two periods, where the model is saturated and they are the maximum", () => {
+    for (const n of [
+      [1000, 533, 312],
+      [100, 72, 52], // α + β = (1 − r₂)/(r₂ − r₁) = 125: α = 35, β = 90
+      [100, 80, 65],
+      [1000, 896, 868],
+      [100, 51, 39],
+    ]) {
+      const [r1, r2] = [n[1] / n[0], n[2] / n[1]];
+      const sum = (1 - r2) / (r2 - r1);
+      const fit = fitSbg(n) as SbgFit;
+      expect(fit.converged).toBe(true);
+      expect(Math.abs(fit.alpha / ((1 - r1) * sum) - 1)).toBeLessThan(1e-12);
+      expect(Math.abs(fit.beta / (r1 * sum) - 1)).toBeLessThan(1e-12);
+    }
+  });
+
+  it("returns the α and β that counts following the model exactly came from, to rounding", () => {
+    for (const [alpha, beta, periods] of [
+      [0.704, 1.182, 7],
+      [2, 5, 12],
+      [0.3, 8, 4],
+      [40, 60, 6],
+    ]) {
+      const n = Array.from({ length: periods + 1 }, (_, t) => 1000 * (sbgSurvival({ alpha, beta }, t) as number));
+      const fit = fitSbg(n) as SbgFit;
+      expect(fit.converged).toBe(true);
+      expect(Math.abs(fit.alpha / alpha - 1)).toBeLessThan(1e-12);
+      expect(Math.abs(fit.beta / beta - 1)).toBeLessThan(1e-12);
+    }
+  });
+
+  it("starts mildly heterogeneous where r₂ = r₁ (no sign of heterogeneity yet) and still finds the maximum", () => {
+    expectMaximum([100, 20, 4, 2, 1], [7.81290376552762, 1.8921434994055943, -64.77335320523223]);
+  });
+});
+
+describe("the optimiser's paths to the maximum", () => {
+  it("climbs by gradient steps where Newton's Hessian is not negative definite, then by Newton", () => {
+    expectMaximum([100, 63, 42, 35, 27], [1.2788420868407078, 2.1136782354798402, -144.71873778222061]);
+    expectMaximum([1000, 654, 451, 366, 303, 255], [1.127159266630532, 2.043732175725297, -1572.9497590258143]);
+    expectMaximum([100, 76, 59, 49, 45, 37, 33, 29], [1.1417876742671935, 3.526041599220133, -183.7035172094854]);
+    expectMaximum([30, 26, 23, 22], [0.2405114400128369, 1.474345956849327, -25.40088656083204]);
+    expectMaximum(
+      [1000, 903, 816, 412, 270, 270, 270, 256, 228, 166, 130],
+      [49.05120137539272, 207.00333975490145, -2228.8555347311158],
+    );
+  });
+
+  it("halves a step that would lower the likelihood", () => {
+    expectMaximum([1000, 837, 726, 726, 617, 591], [0.38846359721974305, 2.0296636742000302, -1283.3914600071432]);
+    expectMaximum(
+      [1000, 892, 802, 717, 657, 613, 572, 538, 506, 478, 450, 436],
+      [0.8083004149567434, 6.2016683643228125, -1954.4938715271653],
+    );
+  });
+
+  it("stops on a flat likelihood once the rise left is below LL's rounding", () => {
+    // half the cohort gone at once, then one account a period: α ≈ β ≈ 0.0033, a likelihood nearly flat along α = β
+    expectMaximum([1000, 500, 499, 498, 497], [0.0032943451291867105, 0.003294362180680628, -715.0965659819159]);
+    // nobody churned in period 1
+    expectMaximum([100, 100, 54, 51, 51], [3.05712178438253, 14.846675678719862, -134.2450635676603]);
+  });
+});
+
+describe("a cohort given as shares of its start (validateSurvivors allows fractional counts)", () => {
+  it("fits the α and β of its counts: LL is the counts' LL over n₀, with the same maximum", () => {
+    const shares = (n: readonly number[]) => n.map((x) => x / n[0]);
+    expectMaximum(shares(highEnd.slice(0, 8)), [0.6680883511064463, 3.806094964058267, -1611.1581473911565 / 1000]);
+    // the gradient-step path again, on a likelihood of about −0.85 and curvatures as small
+    expectMaximum(shares([30, 26, 23, 22]), [0.2405114400128369, 1.474345956849327, -25.40088656083204 / 30]);
+  });
+});
+
+describe("converged means a maximum", () => {
+  it("counts its iterations, at most 200, and calls converged only a maximum that beats flat retention", () => {
+    for (const n of [
+      regular.slice(0, 8),
+      highEnd.slice(0, 8),
+      [100, 63, 42, 35, 27],
+      [1000, 500, 499, 498, 497],
+      // constant retention: no finite maximum
+      [1000, 900, 810, 729, 656.1, 590.49],
+      // finite maxima the gradient steps do not reach in 200 iterations (e.g. α = 1.882, β = 2.117 for the first):
+      // stopped there, the fit must not call itself converged
+      [1000, 542, 301, 231],
+      [100, 64, 42, 36],
+      [30, 25, 21, 21],
+    ]) {
+      const fit = fitSbg(n) as SbgFit;
+      expect(fit.iterations).toBeGreaterThanOrEqual(1);
+      expect(fit.iterations).toBeLessThanOrEqual(200);
+      if (fit.converged) {
+        const [gx, gy] = gradientByDifferences(fit.alpha, fit.beta, n);
+        expect(Math.hypot(gx, gy)).toBeLessThan(1e-6 * Math.abs(fit.logLikelihood));
+        expect(fit.logLikelihood).toBeGreaterThan(flatRetentionLogLikelihood(n));
+      }
+    }
+  });
+});
+
+describe("fittedSbgParams", () => {
+  const noFiniteFit = kamError(
+    "value",
+    "survivors",
+    "the retention of this cohort does not rise over time, so the cohort model has no finite fit: it behaves like " +
+      "one homogeneous group. Use KAM.CLV with its average retention instead.",
+  );
+
+  it("returns the fit itself where it converged", () => {
+    const n = regular.slice(0, 8);
+    expect(fittedSbgParams(n)).toEqual(fitSbg(n));
+  });
+
+  it("refuses constant retention, whose likelihood keeps rising towards the flat-retention model", () => {
+    expect(fittedSbgParams([1000, 900, 810, 729, 656.1, 590.49])).toEqual(noFiniteFit);
+  });
+
+  it("refuses heterogeneity too weak to tell from flat retention: a maximum less than 1e-9 of LL above it", () => {
+    // the expected counts of α = 10,000, β = 90,000: retention 0.9 rising by about 1e-6 a period; the maximum beats
+    // flat retention by about 1e-7 in an LL of −1696
+    const n = Array.from({ length: 8 }, (_, t) => 1000 * (sbgSurvival({ alpha: 1e4, beta: 9e4 }, t) as number));
+    expect(fitSbg(n)).toMatchObject({ converged: false });
+    expect(fittedSbgParams(n)).toEqual(noFiniteFit);
+  });
+});
