@@ -204,12 +204,14 @@ describe("converged means a maximum", () => {
 });
 
 describe("fittedSbgParams", () => {
-  const noFiniteFit = kamError(
-    "value",
-    "survivors",
-    "the retention of this cohort does not rise over time, so the cohort model has no finite fit: it behaves like " +
-      "one homogeneous group. Use KAM.CLV with its average retention instead.",
-  );
+  // built in each test, where a mutant is switched on
+  const noFiniteFit = () =>
+    kamError(
+      "value",
+      "survivors",
+      "the retention of this cohort does not rise over time, so the cohort model has no finite fit: it behaves like " +
+        "one homogeneous group. Use KAM.CLV with its average retention instead.",
+    );
 
   it("returns the fit itself where it converged", () => {
     const n = regular.slice(0, 8);
@@ -217,7 +219,7 @@ describe("fittedSbgParams", () => {
   });
 
   it("refuses constant retention, whose likelihood keeps rising towards the flat-retention model", () => {
-    expect(fittedSbgParams([1000, 900, 810, 729, 656.1, 590.49])).toEqual(noFiniteFit);
+    expect(fittedSbgParams([1000, 900, 810, 729, 656.1, 590.49])).toEqual(noFiniteFit());
   });
 
   it("refuses heterogeneity too weak to tell from flat retention: a maximum less than 1e-9 of LL above it", () => {
@@ -225,6 +227,6 @@ describe("fittedSbgParams", () => {
     // flat retention by about 1e-7 in an LL of −1696
     const n = Array.from({ length: 8 }, (_, t) => 1000 * (sbgSurvival({ alpha: 1e4, beta: 9e4 }, t) as number));
     expect(fitSbg(n)).toMatchObject({ converged: false });
-    expect(fittedSbgParams(n)).toEqual(noFiniteFit);
+    expect(fittedSbgParams(n)).toEqual(noFiniteFit());
   });
 });
