@@ -76,7 +76,7 @@ function survivorLines(folder) {
     }
     for (const m of mutants.values()) {
       const listed = listedEquivalent(rel, m) !== undefined;
-      if (m.status === "NoCoverage" || (m.status === "Survived" && !listed))
+      if ((m.status === "NoCoverage" || m.status === "Survived") && !listed)
         lines.add(`${rel}:${m.location.start.line}`);
     }
   }

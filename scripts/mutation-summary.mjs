@@ -6,9 +6,9 @@
 // - Several reports are read (by default every mutation.json under test-artifacts/mutation, oldest first; or those
 //   given: `node scripts/mutation-summary.mjs a.json b.json`): a run of one folder or of some files writes a report of
 //   those files only, so reports of separate runs are read in order, a later report's file replacing an earlier one's.
-// - equivalent-mutants.json lists surviving mutants judged equivalent (no test can tell them from the original), each
-//   with one line saying why: { file, line, mutator, replacement, why }. They are reported beside Stryker's score,
-//   which still counts them as survived, and an entry that matches no surviving mutant is reported as stale.
+// - equivalent-mutants.json lists surviving (or uncovered: unreachable) mutants judged equivalent (no test can tell
+//   them from the original), each with one line saying why: { file, line, [span,] mutator, replacement, why }. They are
+//   reported beside Stryker's score, which still counts them, and an entry that matches no such mutant is stale.
 // - Text after the notes marker in the existing MUTATION.md is kept: the hand-written history of the scores.
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { equivalentEntry, latestResults, mutableFiles, reportsUnder } from "./mutationFiles.mjs";
@@ -43,11 +43,12 @@ const isEquivalent = equivalentEntry(equivalents);
 const blank = () => ({ killed: 0, survived: 0, noCoverage: 0, timeout: 0, equivalent: 0 });
 const add = (t, status, equivalent) => {
   if (status === "Killed") t.killed++;
-  else if (status === "Survived") {
-    t.survived++;
+  else if (status === "Survived" || status === "NoCoverage") {
+    if (status === "Survived") t.survived++;
+    else t.noCoverage++;
+    // A listed mutant no test reaches is code no input reaches (a guard kept for safety): as equivalent as a survivor.
     if (equivalent) t.equivalent++;
-  } else if (status === "NoCoverage") t.noCoverage++;
-  else if (status === "Timeout") t.timeout++;
+  } else if (status === "Timeout") t.timeout++;
 };
 const percent = (detected, valid) => (valid === 0 ? "—" : `${((100 * detected) / valid).toFixed(1)}%`);
 const score = (t) => percent(t.killed + t.timeout, t.killed + t.timeout + t.survived + t.noCoverage);
@@ -63,7 +64,7 @@ for (const [rel, byKey] of byFile) {
   const folder = FOLDERS.find((f) => rel.startsWith(`${f}/`));
   const t = blank();
   for (const m of mutants) {
-    const e = m.status === "Survived" ? isEquivalent(rel, m) : undefined;
+    const e = m.status === "Survived" || m.status === "NoCoverage" ? isEquivalent(rel, m) : undefined;
     if (e) matched.add(e);
     add(t, m.status, e);
     if (folder) add(folders.get(folder), m.status, e);
@@ -88,9 +89,9 @@ if (openPrefix !== undefined) {
 }
 const row = (name, t, target) =>
   `| ${name} | ${score(t)} | ${scoreWithout(t)} | ${target ?? ""} | ${t.killed} | ${t.timeout} | ${t.survived} | ` +
-  `${t.equivalent} | ${t.noCoverage} |`;
+  `${t.noCoverage} | ${t.equivalent} |`;
 const HEADER =
-  "| score | without equivalents | target | killed | timed out | survived | of them equivalent | not covered |";
+  "| score | without equivalents | target | killed | timed out | survived | not covered | of these equivalent |";
 const RULE = "|---|---|---|---|---|---|---|---|---|";
 const listedFor = (rel) => equivalents.filter((e) => e.file === rel);
 const stale = equivalents.filter((e) => !matched.has(e) && byFile.has(e.file));
@@ -102,8 +103,9 @@ const lines = [
   "Written by `npm run mutate` (StrykerJS over `src/core`, `src/functions`, `src/report`, `src/excel`, one folder at a",
   "time against that folder's own fast tests: scripts/mutate.mjs). Score = (killed + timed out) / (killed + timed out +",
   "survived + not covered). Each folder's HTML report with every surviving mutant is in",
-  "`test-artifacts/mutation/FOLDER/index.html`. Surviving mutants judged equivalent (no test can tell them from the",
-  "code) are listed with the reason in `equivalent-mutants.json`; the second score leaves them out.",
+  "`test-artifacts/mutation/FOLDER/index.html`. Surviving or uncovered mutants judged equivalent (no test can tell",
+  "them from the code, or no input reaches them) are listed with the reason in `equivalent-mutants.json`; the second",
+  "score leaves them out.",
   "",
   `Written ${new Date().toISOString().slice(0, 10)} from ${reports.length} report(s), ${files.length} files in all: a`,
   "folder's score covers the files of it that some run mutated (a later run's file replaces an earlier one's).",
