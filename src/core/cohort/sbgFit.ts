@@ -13,8 +13,8 @@ export interface SbgFit extends SbgParams {
 const MAX_ITERATIONS = 200;
 /** The optimiser stops beyond e^25 ≈ 7·10^10: the MLE is running off to infinity. */
 const LOG_PARAM_LIMIT = 25;
-const GRADIENT_TOLERANCE = 1e-9;
-const STEP_TOLERANCE = 1e-10;
+/** The largest step, in (ln α, ln β), the trust region allows: α and β change by at most a factor e² ≈ 7.4. */
+const TRUST_RADIUS = 2;
 
 // Scratch for evaluate(): log-likelihood and its derivatives in log-parameter space. Module-level so the optimiser
 // allocates nothing per iteration; the core stays pure because every call overwrites it before reading.
@@ -143,14 +143,59 @@ function startingPoint(n: readonly number[]): [number, number] {
   return [Math.log(alpha), Math.log(beta)];
 }
 
+/** Whether the Hessian in {@link ev} is negative definite: the point is near a maximum, where Newton's step leads. */
+function negativeDefinite(): boolean {
+  return ev[HXX] < 0 && ev[HXX] * ev[HYY] > ev[HXY] * ev[HXY];
+}
+
+const step = new Float64Array(2); // the (dx, dy) of ascentStep(), scratch like ev
+
+/**
+ * The ascent step from the current point of {@link ev} within a trust region of radius `radius` in (ln α, ln β): the
+ * step d = (λI − H)⁻¹ g with the least λ ≥ 0 that makes λI − H positive definite and |d| ≤ radius (Moré & Sorensen,
+ * "Computing a trust region step", 1983; Nocedal & Wright, Numerical Optimization, §4.3). λ = 0 is Newton's step,
+ * taken where the Hessian H is negative definite and the step fits; elsewhere λ is found by bisection on |d(λ)| =
+ * radius, which falls as λ grows past H's largest eigenvalue e₁, within e₁ < λ ≤ e₁ + |g|/radius. True for Newton's.
+ */
+function ascentStep(radius: number): boolean {
+  const gx = ev[GX];
+  const gy = ev[GY];
+  const hxx = ev[HXX];
+  const hxy = ev[HXY];
+  const hyy = ev[HYY];
+  const solve = (lambda: number): number => {
+    const a = lambda - hxx;
+    const d = lambda - hyy;
+    const det = a * d - hxy * hxy;
+    step[0] = (d * gx + hxy * gy) / det;
+    step[1] = (a * gy + hxy * gx) / det;
+    return Math.hypot(step[0], step[1]);
+  };
+  const largest = (hxx + hyy) / 2 + Math.hypot((hxx - hyy) / 2, hxy);
+  if (largest < 0 && solve(0) <= radius) return true;
+  let low = Math.max(largest, 0);
+  let high = largest + Math.hypot(gx, gy) / radius;
+  for (let i = 0; i < 60 && high > low; i++) {
+    const mid = (low + high) / 2;
+    if (solve(mid) > radius) low = mid;
+    else high = mid;
+  }
+  solve(high);
+  return false;
+}
+
 /**
  * Fits the shifted-beta-geometric model to a cohort's survivor counts by maximum likelihood.
  *
  * Maximises LL(α, β) = Σ_t (n_{t−1} − n_t) ln P(T = t) + n_T ln S(T), P(T = t) = B(α+1, β+t−1)/B(α, β),
  * S(t) = B(α, β+t)/B(α, β) (Fader & Hardie, "How to Project Customer Retention", 2007, eq. (7); the paper fits the
- * 'Regular' cohort's years 0–7 to α = 0.704, β = 1.182). Newton's method in (ln α, ln β) with the analytic Hessian,
- * a gradient step wherever the Hessian is not negative definite, and a backtracking line search that never accepts a
- * lower likelihood, so a poor start slows it down but cannot derail it.
+ * 'Regular' cohort's years 0–7 to α = 0.704, β = 1.182). A trust-region Newton method in (ln α, ln β) with the
+ * analytic Hessian: Newton's step where the Hessian is negative definite and the step is short, else the
+ * Levenberg–Marquardt step (λI − H)⁻¹ g that fits the trust region (see {@link ascentStep}), with a backtracking line
+ * search that never accepts a lower likelihood, so a poor start slows it down but cannot derail it. Once the rise
+ * Newton's step still promises is below LL's rounding, the line search can no longer judge a step, so the fit takes
+ * full Newton steps while they keep shrinking (quadratic convergence), ending where the gradient's own rounding
+ * stops it: α and β are then as accurate as double precision allows.
  *
  * `converged` is false when the likelihood keeps rising as α and β grow without bound: the counts show no sign of
  * the retention rising over time, i.e. one homogeneous group, for which a flat retention rate is the right model.
@@ -164,56 +209,31 @@ export function fitSbg(survivors: readonly number[]): Result<SbgFit> {
   evaluate(x, y, survivors);
   let iterations = 0;
   let converged = false;
+  let radius = TRUST_RADIUS;
   while (iterations < MAX_ITERATIONS) {
     iterations++;
     const ll = ev[LL];
     const gx = ev[GX];
     const gy = ev[GY];
-    if (Math.abs(gx) + Math.abs(gy) < GRADIENT_TOLERANCE * Math.max(1, Math.abs(ll))) {
-      converged = true;
-      break;
-    }
-    const hxx = ev[HXX];
-    const hxy = ev[HXY];
-    const hyy = ev[HYY];
-    const det = hxx * hyy - hxy * hxy;
-    let dx: number;
-    let dy: number;
-    const newton = hxx < 0 && det > 0;
-    if (newton) {
-      dx = -(hyy * gx - hxy * gy) / det;
-      dy = -(hxx * gy - hxy * gx) / det;
-    } else {
-      const scale = 1 / (Math.abs(hxx) + Math.abs(hyy) + Math.abs(gx) + Math.abs(gy));
-      dx = gx * scale;
-      dy = gy * scale;
-    }
-    const length = Math.hypot(dx, dy);
-    // A step below 1e-10 in (ln α, ln β) moves α and β by less than 1e-10 of themselves: the maximum, to rounding.
-    if (length < STEP_TOLERANCE) {
-      converged = true;
-      break;
-    }
-    if (length > 2) {
-      dx *= 2 / length;
-      dy *= 2 / length;
-    }
+    const newton = ascentStep(radius);
+    const dx = step[0];
+    const dy = step[1];
     const slope = gx * dx + gy * dy;
     // Newton decrement: slope/2 is the rise the quadratic model still expects. Below the rounding of LL itself no
-    // line search can see it, so this is the maximum (Boyd & Vandenberghe, Convex Optimization, §9.5.1).
+    // line search can see it (Boyd & Vandenberghe, Convex Optimization, §9.5.1): polish by full Newton steps.
     if (newton && slope / 2 < 1e-13 * Math.max(1, Math.abs(ll))) {
       converged = true;
       break;
     }
-    let step = 1;
+    let t = 1;
     let accepted = false;
     for (let halvings = 0; halvings < 60; halvings++) {
-      evaluate(x + step * dx, y + step * dy, survivors);
-      if (ev[LL] >= ll + 1e-4 * step * slope) {
+      evaluate(x + t * dx, y + t * dy, survivors);
+      if (ev[LL] >= ll + 1e-4 * t * slope) {
         accepted = true;
         break;
       }
-      step /= 2;
+      t /= 2;
     }
     if (!accepted) {
       // No step improves the likelihood: at a maximum up to rounding.
@@ -221,9 +241,31 @@ export function fitSbg(survivors: readonly number[]): Result<SbgFit> {
       converged = true;
       break;
     }
-    x += step * dx;
-    y += step * dy;
+    x += t * dx;
+    y += t * dy;
+    // the trust region follows the line search: shrunk to the step it accepted, grown after a full step at its edge
+    const length = t * Math.hypot(dx, dy);
+    radius = t < 1 ? Math.max(length, 1e-8) : Math.min(Math.max(radius, 2 * length), TRUST_RADIUS);
     if (x > LOG_PARAM_LIMIT || y > LOG_PARAM_LIMIT) break;
+  }
+  if (converged) {
+    // Full Newton steps, each kept only if the next one from where it lands is at most half as long (quadratic
+    // convergence); a step that is not is rounding noise in the gradient, and the fit stays where it was.
+    while (iterations < MAX_ITERATIONS && negativeDefinite()) {
+      ascentStep(Infinity);
+      const dx = step[0];
+      const dy = step[1];
+      const length = Math.hypot(dx, dy);
+      if (length === 0) break;
+      evaluate(x + dx, y + dy, survivors);
+      if (!(negativeDefinite() && (ascentStep(Infinity), Math.hypot(step[0], step[1]) <= length / 2))) {
+        evaluate(x, y, survivors);
+        break;
+      }
+      iterations++;
+      x += dx;
+      y += dy;
+    }
   }
   // The geometric model (one churn probability for all) is the sBG's limit as α, β → ∞. A finite maximum must beat
   // it; where it does not, the optimiser merely stalled on the flat ridge towards that limit.

@@ -1,31 +1,17 @@
 /**
  * The maximum-likelihood fit of the shifted-beta-geometric model (Fader & Hardie, "How to Project Customer Retention",
  * J. Interactive Marketing 21(1), 2007): the published fits, cohorts that take each path of the optimiser (Newton, the
- * gradient step where Newton's Hessian is not negative definite, step halving, the stop on a flat likelihood) and the
- * cohorts it refuses.
+ * trust-region step where Newton's Hessian is not negative definite, step halving, the stop on a flat likelihood and
+ * the Newton steps that polish the result) and the cohorts it refuses.
  *
  * Reference maxima were computed apart from this code: Nelder–Mead from eight starts (SciPy) to find the maximum, then
- * mpmath's findroot at 40 digits on the score equations ∂LL/∂ln α = ∂LL/∂ln β = 0 of the likelihood of eq. (7).
+ * mpmath's findroot at 40 digits on the score equations ∂LL/∂ln α = ∂LL/∂ln β = 0 of the likelihood of eq. (7); the
+ * random cohorts' maxima by Nelder–Mead on the paper's recursion in the test itself (test/support/sbgReferenceMaximum).
  */
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { fitSbg, fittedSbgParams, kamError, sbgLikelihood, sbgSurvival, type SbgFit } from "../../../src/core";
-
-/**
- * LL by the paper's own recursion (Fader & Hardie 2007, eq. (7) and Appendix B): P(T = 1) = α/(α+β),
- * P(T = t) = (β+t−2)/(α+β+t−1) · P(T = t−1), S(t) = S(t−1) − P(T = t); LL = Σ_t (n_{t−1} − n_t) ln P(T = t) + n_T ln S(T).
- */
-function paperLogLikelihood(alpha: number, beta: number, n: readonly number[]): number {
-  let p = alpha / (alpha + beta);
-  let s = 1;
-  let ll = 0;
-  for (let t = 1; t < n.length; t++) {
-    if (t > 1) p *= (beta + t - 2) / (alpha + beta + t - 1);
-    s -= p;
-    if (n[t - 1] > n[t]) ll += (n[t - 1] - n[t]) * Math.log(p);
-  }
-  const still = n[n.length - 1];
-  return still > 0 ? ll + still * Math.log(s) : ll;
-}
+import { paperLogLikelihood, referenceMaximum } from "../../support/sbgReferenceMaximum";
 
 /** ∂LL/∂ln α and ∂LL/∂ln β by central differences of {@link paperLogLikelihood}. */
 function gradientByDifferences(alpha: number, beta: number, n: readonly number[]): [number, number] {
@@ -36,16 +22,18 @@ function gradientByDifferences(alpha: number, beta: number, n: readonly number[]
 }
 
 /**
- * How close to the maximum a fit can be told apart: the fit stops once the rise the Newton step still expects,
- * λ²/2, is below LL's rounding, 1e-13·|LL|, which can leave (ln α, ln β) up to √(2·1e-13·|LL|/μ) from the maximum
- * along the flattest direction (μ the smallest eigenvalue of −Hessian there): a relative error in α and β.
+ * How close to the maximum double precision lets a fit come, as a relative error in α and β: the gradient is a sum of
+ * terms about as large as |LL|, so it carries a rounding error of about 1e-13·|LL| (some hundred ulps); a gradient
+ * that wrong moves the point where it vanishes by 1e-13·|LL|/μ in (ln α, ln β), μ the smallest eigenvalue of −Hessian
+ * there (the flattest direction). A fit that stopped once LL stopped rising visibly, λ²/2 below 1e-13·|LL|, could be
+ * √(2·1e-13·|LL|/μ) off instead: 9e-8 on Regular, 8.8e-6 on High End years 0–3.
  */
-function resolution(alpha: number, beta: number, n: readonly number[]): number {
+function precision(alpha: number, beta: number, n: readonly number[]): number {
   const { logLikelihood, hessian } = sbgLikelihood(alpha, beta, n);
   const [[a, b], [, d]] = hessian;
   const trace = -(a + d);
   const mu = (trace - Math.sqrt(trace * trace - 4 * (a * d - b * b))) / 2;
-  return Math.sqrt((2e-13 * Math.max(1, Math.abs(logLikelihood))) / mu);
+  return (1e-13 * Math.max(1, Math.abs(logLikelihood))) / mu;
 }
 
 /** The flat-retention (geometric) model's LL, D ln p + (E − D) ln(1 − p) with p = D/E: what a finite fit must beat. */
@@ -56,11 +44,11 @@ function flatRetentionLogLikelihood(n: readonly number[]): number {
   return churned * Math.log(p) + (exposure - churned) * Math.log(1 - p);
 }
 
-/** The fit converges to the reference maximum [α, β, LL], as close as LL's rounding lets it tell. */
+/** The fit converges to the reference maximum [α, β, LL], as close as double precision allows. */
 function expectMaximum(n: readonly number[], [alpha, beta, ll]: readonly [number, number, number]): SbgFit {
   const fit = fitSbg(n) as SbgFit;
   expect(fit.converged).toBe(true);
-  const within = resolution(alpha, beta, n);
+  const within = precision(alpha, beta, n);
   expect(Math.abs(fit.alpha / alpha - 1)).toBeLessThan(within);
   expect(Math.abs(fit.beta / beta - 1)).toBeLessThan(within);
   expect(Math.abs(fit.logLikelihood / ll - 1)).toBeLessThan(1e-12);
@@ -140,7 +128,7 @@ describe("the start from the first two retention rates, r₁ = β/(α+β) and r�
 });
 
 describe("the optimiser's paths to the maximum", () => {
-  it("climbs by gradient steps where Newton's Hessian is not negative definite, then by Newton", () => {
+  it("climbs by Levenberg–Marquardt steps where Newton's Hessian is not negative definite, then by Newton", () => {
     expectMaximum([100, 63, 42, 35, 27], [1.2788420868407078, 2.1136782354798402, -144.71873778222061]);
     expectMaximum([1000, 654, 451, 366, 303, 255], [1.127159266630532, 2.043732175725297, -1572.9497590258143]);
     expectMaximum([100, 76, 59, 49, 45, 37, 33, 29], [1.1417876742671935, 3.526041599220133, -183.7035172094854]);
@@ -159,11 +147,69 @@ describe("the optimiser's paths to the maximum", () => {
     );
   });
 
+  it("climbs out of a long stretch where the Hessian is not negative definite in a few trust-region steps", () => {
+    // the former gradient steps stopped these at the 200-iteration cap, as if they had no finite maximum
+    for (const [n, maximum] of [
+      [
+        [1000, 542, 301, 231],
+        [1.881820603877621, 2.1173134636869206, -1235.663056936999],
+      ],
+      [
+        [100, 64, 42, 36],
+        [1.0206452943809072, 1.707459834904508, -125.27313757293022],
+      ],
+      [
+        [30, 25, 21, 21],
+        [0.18930995317651403, 0.8638242317505234, -26.445270882011723],
+      ],
+    ] as const) {
+      // the maximum, found again here by Nelder–Mead on the paper's recursion: no derivative, no Hessian
+      const [alpha, beta, ll] = referenceMaximum(n);
+      expect([alpha / maximum[0], beta / maximum[1]].map((r) => Math.abs(r - 1))).toEqual([
+        expect.closeTo(0, 6),
+        expect.closeTo(0, 6),
+      ]);
+      expect(ll).toBeCloseTo(maximum[2], 10);
+      expect(expectMaximum(n, maximum).iterations).toBeLessThanOrEqual(12);
+    }
+  });
+
   it("stops on a flat likelihood once the rise left is below LL's rounding", () => {
     // half the cohort gone at once, then one account a period: α ≈ β ≈ 0.0033, a likelihood nearly flat along α = β
     expectMaximum([1000, 500, 499, 498, 497], [0.0032943451291867105, 0.003294362180680628, -715.0965659819159]);
     // nobody churned in period 1
     expectMaximum([100, 100, 54, 51, 51], [3.05712178438253, 14.846675678719862, -134.2450635676603]);
+  });
+});
+
+describe("random cohorts whose retention rises (fast-check)", () => {
+  it("converge to the maximum Nelder–Mead finds wherever that maximum is interior and beats flat retention", () => {
+    const cohort = fc
+      .tuple(
+        fc.constantFrom(30, 100, 1000),
+        fc.array(fc.double({ min: 0.3, max: 0.97, noNaN: true }), { minLength: 3, maxLength: 6 }),
+      )
+      .map(([start, rates]) =>
+        [...rates]
+          .sort((a, b) => a - b)
+          .reduce<number[]>((n, r) => [...n, Math.max(1, Math.round(n[n.length - 1] * r))], [start]),
+      );
+    fc.assert(
+      fc.property(cohort, (n) => {
+        const [alpha, beta, ll] = referenceMaximum(n);
+        if (!(alpha < 3000 && beta < 3000 && ll > flatRetentionLogLikelihood(n) + 1e-6 * Math.abs(ll))) return;
+        const fit = fitSbg(n) as SbgFit;
+        expect(fit.converged).toBe(true);
+        // at least as high as the reference, and where it is: Nelder–Mead resolves α and β to about 1e-7
+        expect(fit.logLikelihood).toBeGreaterThanOrEqual(ll - 1e-13 * Math.abs(ll));
+        expect(Math.abs(fit.alpha / alpha - 1)).toBeLessThan(1e-5);
+        expect(Math.abs(fit.beta / beta - 1)).toBeLessThan(1e-5);
+        const [gx, gy] = gradientByDifferences(fit.alpha, fit.beta, n);
+        expect(Math.hypot(gx, gy)).toBeLessThan(1e-6 * Math.abs(ll));
+      }),
+      // two cohorts the former gradient steps left at the iteration cap, then random ones
+      { numRuns: 30, examples: [[[1000, 542, 301, 231]], [[100, 64, 42, 36]]] },
+    );
   });
 });
 
@@ -185,8 +231,7 @@ describe("converged means a maximum", () => {
       [1000, 500, 499, 498, 497],
       // constant retention: no finite maximum
       [1000, 900, 810, 729, 656.1, 590.49],
-      // finite maxima the gradient steps do not reach in 200 iterations (e.g. α = 1.882, β = 2.117 for the first):
-      // stopped there, the fit must not call itself converged
+      // finite maxima that the former gradient steps did not reach in 200 iterations (α = 1.882, β = 2.117 for the first)
       [1000, 542, 301, 231],
       [100, 64, 42, 36],
       [30, 25, 21, 21],
