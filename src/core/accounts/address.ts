@@ -27,10 +27,10 @@ export function parseCell(ref: string): { row: number; col: number } | undefined
   return { row: Number(m[2]) - 1, col: col - 1 };
 }
 
-/** Splits "'Account Data'!B3:K120" into its sheet name and the top-left cell (0-based). */
+/** Splits "'Account Data'!B3:K120" into its sheet name and the top-left cell (0-based); undefined without either. */
 export function parseRangeAddress(address: string): { sheet: string; row: number; col: number } | undefined {
   const bang = address.lastIndexOf("!");
-  if (bang < 0) return undefined;
+  if (bang <= 0) return undefined;
   const rawSheet = address.slice(0, bang);
   const sheet = rawSheet.startsWith("'") ? rawSheet.slice(1, -1).replace(/''/g, "'") : rawSheet;
   const start = parseCell(address.slice(bang + 1).split(":")[0]);

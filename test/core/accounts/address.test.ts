@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { cellAddress, columnLetters, parseCell, splitRangeAddress } from "../../../src/core";
+import { cellAddress, columnLetters, parseCell, parseRangeAddress, splitRangeAddress } from "../../../src/core";
 
 describe("columnLetters", () => {
   it("writes a 0-based column as Excel's letters, Z to AA and ZZ to AAA, up to XFD", () => {
@@ -46,5 +46,24 @@ describe("splitRangeAddress", () => {
         },
       ),
     );
+  });
+});
+
+describe("addresses typed with spaces, or without a sheet (issue 21, mutation survivors)", () => {
+  it("reads a cell reference with spaces around it", () => {
+    expect(parseCell(" $D$17 ")).toEqual({ row: 16, col: 3 });
+    expect(parseCell("\tB3 ")).toEqual({ row: 2, col: 1 });
+    expect(parseRangeAddress("'Account Data'! D17:F20")).toEqual({ sheet: "Account Data", row: 16, col: 3 });
+  });
+
+  it("gives the cells as getRange takes them, without the spaces around the colon", () => {
+    expect(splitRangeAddress("Accounts!A1 :B2")).toEqual({ sheet: "Accounts", range: "A1:B2" });
+    expect(splitRangeAddress("Accounts!A1: B2")).toEqual({ sheet: "Accounts", range: "A1:B2" });
+    expect(splitRangeAddress("'Account Data'! $B$3 : $K$120 ")).toEqual({ sheet: "Account Data", range: "B3:K120" });
+  });
+
+  it("refuses an address whose sheet part is empty: it names no sheet", () => {
+    expect(parseRangeAddress("!A1")).toBeUndefined();
+    expect(splitRangeAddress("!A1:B2")).toBeUndefined();
   });
 });
