@@ -1,6 +1,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { isBlank, numberRules, readFlag, readLabel, readNumber, type NumberSeparators } from "../../../src/core";
+import {
+  isBlank,
+  numberRules,
+  readFlag,
+  readLabel,
+  readNumber,
+  readStatus,
+  type NumberSeparators,
+} from "../../../src/core";
 
 const GERMAN: NumberSeparators = { decimal: ",", group: "." };
 
@@ -182,5 +190,29 @@ describe("readFlag and blanks (issue 21, mutation survivors)", () => {
     expect([null, undefined, "", "  "].map(readFlag)).toEqual([null, null, null, null]);
     expect([null, undefined, ""].map(isBlank)).toEqual([true, true, true]);
     expect([0, " ", false].map(isBlank)).toEqual([false, false, false]);
+  });
+});
+
+describe("readFlag and readStatus on padded text (issue 21, mutation survivors)", () => {
+  it("reads yes/no words and error values with the spaces around them that a paste leaves", () => {
+    expect(readFlag(" Yes ")).toBe(1);
+    expect(readFlag("\tnein ")).toBe(0);
+    expect(readFlag(" #N/A ")).toEqual({ problem: "the error #N/A" });
+    expect(readFlag("maybe")).toEqual({ problem: 'the text "maybe"' });
+  });
+
+  it("reads status words with spaces around them, in either polarity", () => {
+    expect(readStatus(" Churned ", false)).toBe(1);
+    expect(readStatus(" Active ", true)).toBe(0);
+  });
+
+  it("leaves a blank status blank and names a word it does not know, in an Active column too", () => {
+    for (const yesMeansChurned of [true, false]) {
+      expect(readStatus("", yesMeansChurned)).toBeNull();
+      expect(readStatus(null, yesMeansChurned)).toBeNull();
+      expect(readStatus("maybe", yesMeansChurned)).toEqual({ problem: 'the text "maybe"' });
+    }
+    expect(readStatus("yes", false)).toBe(0);
+    expect(readStatus("no", false)).toBe(1);
   });
 });
