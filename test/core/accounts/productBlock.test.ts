@@ -5,6 +5,7 @@ import {
   choicesFromSettings,
   detectMapping,
   parseSettings,
+  productMatches,
   productOfHeader,
   serializeSettings,
   settingsColumns,
@@ -171,5 +172,60 @@ describe("the product block in the saved settings", () => {
     ]);
     const m = applyOverrides(detectMapping(t), { fields: { revenue: 1 } });
     expect(m.productBlock!.map((p) => p.column)).toEqual([2]);
+  });
+});
+
+describe("the product block's edges (issue 21)", () => {
+  it("reads a product header with no space after the colon, and not a header with words before the product word", () => {
+    expect(productOfHeader("Product:Fleet telematics")).toBe("Fleet telematics");
+    expect(productOfHeader("Product -  Cloud voice")).toBe("Cloud voice");
+    expect(productOfHeader("Top product: Cloud voice")).toBeUndefined();
+  });
+
+  it("says why each column is in the block: its header, or the group it stands under, trimmed", () => {
+    const t = sheet([
+      ["Account", "Product: Fleet telematics", " Products ", null, "Revenue"],
+      [null, null, " Connectivity ", "Cloud voice", null],
+      ["Acme", 10, 150, 20, 180],
+    ]);
+    expect(detectMapping(t).productBlock).toEqual([
+      {
+        column: 1,
+        header: "Product: Fleet telematics",
+        product: "Fleet telematics",
+        confidence: 1,
+        reason: 'header "Product: Fleet telematics" names a product',
+      },
+      {
+        column: 2,
+        header: "Products Connectivity",
+        product: "Connectivity",
+        confidence: 0.9,
+        reason: '"Connectivity" stands under the group "Products"',
+      },
+      {
+        column: 3,
+        header: "Products Cloud voice",
+        product: "Cloud voice",
+        confidence: 0.9,
+        reason: '"Cloud voice" stands under the group "Products"',
+      },
+    ]);
+  });
+
+  it("ends the group at a blank under a blank, and leaves out the group's own column when nothing stands under it", () => {
+    const t = sheet([
+      ["Account", "Products", null, null, null, "Revenue"],
+      [null, null, "Connectivity", null, "Notes", null],
+      ["Acme", 2, 150, null, "call in May", 180],
+    ]);
+    expect(block(t)).toEqual([[2, "Connectivity"]]);
+  });
+
+  it("names a chosen column past the headers by nothing", () => {
+    expect(productMatches(["Account", "Product: Cloud voice"], [1, 4], "chosen by you")).toEqual([
+      { column: 1, header: "Product: Cloud voice", product: "Cloud voice", confidence: 1, reason: "chosen by you" },
+      { column: 4, header: "", product: "", confidence: 1, reason: "chosen by you" },
+    ]);
   });
 });
