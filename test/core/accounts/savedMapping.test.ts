@@ -83,3 +83,22 @@ describe("choices saved in the workbook", () => {
     expect(detectMapping(t).fields.nps?.header).toBe("NPS score");
   });
 });
+
+describe("a saved column found by its header (issue 21)", () => {
+  it("takes the column of the same text over an earlier one that only normalises alike, the saved text trimmed", () => {
+    const mapping = detectMapping(table(["Account", "Revenue (EUR)", "Revenue"]));
+    for (const revenue of ["Revenue", " Revenue "]) {
+      const { overrides, notFound } = choicesFromSettings(mapping, { ...base, columns: { revenue }, criteria: [] });
+      expect(overrides.fields).toEqual({ revenue: 2 });
+      expect(notFound).toEqual([]);
+    }
+  });
+
+  it("finds a column loosely (same words and year) in the first column too", () => {
+    const mapping = detectMapping(table(["Revenue (EUR) FY25", "Account"]));
+    const columns = { revenue: "Revenue FY25" };
+    const { overrides, notFound } = choicesFromSettings(mapping, { ...base, columns, criteria: [] });
+    expect(overrides.fields).toEqual({ revenue: 0 });
+    expect(notFound).toEqual([]);
+  });
+});
