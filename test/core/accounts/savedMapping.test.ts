@@ -102,3 +102,24 @@ describe("a saved column found by its header (issue 21)", () => {
     expect(notFound).toEqual([]);
   });
 });
+
+describe("choices on columns without a header (issue 21)", () => {
+  it("are not saved (a column is found again by its header), and the rest saves", () => {
+    const t = table(["Account", "", "Revenue", "Growth potential", "Product: Cloud voice", ""]);
+    const chosen = applyOverrides(detectMapping(t), {
+      fields: { account: 0, revenue: 2, owner: 1 },
+      criteria: [
+        { column: 1, weight: 1 },
+        { column: 3, weight: 2 },
+      ],
+      productColumns: [4, 5],
+    });
+    const saved = settingsColumns(chosen);
+    expect(saved).toEqual({
+      columns: { account: "Account", revenue: "Revenue" },
+      criteria: [{ header: "Growth potential", weight: 2 }],
+      products: ["Product: Cloud voice"],
+    });
+    expect(() => serializeSettings({ ...base, ...saved })).not.toThrow();
+  });
+});
