@@ -78,6 +78,16 @@ describe("compareSnapshots", () => {
       { ...account("Same", [5, 5, 5], 90), quadrant: " strategic " },
     ]);
     expect(compareSnapshots(before, after)).toEqual([]);
+    // Spaces on the earlier side too (a History sheet typed by hand).
+    const spaced = snapshot("a", [{ ...account("Same", [5, 5, 5], 90), quadrant: " Strategic  " }]);
+    expect(compareSnapshots(spaced, snapshot("b", [account("Same", [5, 5, 5], 90)]))).toEqual([]);
+  });
+
+  it("matches accounts by name as Excel compares text: Straße AG and STRASSE AG are two accounts", () => {
+    // Upper-casing would fold ß into SS and take one for the other; Excel's = and lower-casing do not.
+    const before = snapshot("a", [account("Straße AG", [5, 5, 5], 90)]);
+    const after = snapshot("b", [account("STRASSE AG", [1, 1, 1], 10)]);
+    expect(compareSnapshots(before, after)).toEqual([]);
   });
 
   it("lists the moves by current revenue, largest first, a blank revenue last, then by name", () => {
