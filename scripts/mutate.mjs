@@ -12,7 +12,14 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createHash } from "node:crypto";
-import { equivalentEntry, latestResults, mutableFiles, reportsUnder, WHOLE_FILES } from "./mutationFiles.mjs";
+import {
+  changedSinceMeasured,
+  equivalentEntry,
+  latestResults,
+  mutableFiles,
+  reportsUnder,
+  WHOLE_FILES,
+} from "./mutationFiles.mjs";
 
 /** A folder name for a --files run: readable, and short enough for the file system (long lists end in a hash). */
 const folderSlug = (files) => {
@@ -67,14 +74,14 @@ function survivorLines(folder) {
   );
   const lines = new Set();
   const whole = [];
-  for (const [rel, { source, mixed, mutants }] of latest) {
-    // A file changed since its run: its survivors' lines are of older code (an edit above them moves them), so the
-    // whole file runs again.
-    if (mixed || (existsSync(rel) && readFileSync(rel, "utf8") !== source)) {
-      if ([...mutants.values()].some((m) => m.status === "Survived" || m.status === "NoCoverage")) whole.push(rel);
+  for (const [rel, result] of latest) {
+    // A file changed since its run: its results are of older code (an edit above a survivor moves its line, and a
+    // change may let a new mutant survive), so the whole file runs again, as MUTATION.md says.
+    if (changedSinceMeasured(rel, result)) {
+      whole.push(rel);
       continue;
     }
-    for (const m of mutants.values()) {
+    for (const m of result.mutants.values()) {
       const listed = listedEquivalent(rel, m) !== undefined;
       if ((m.status === "NoCoverage" || m.status === "Survived") && !listed)
         lines.add(`${rel}:${m.location.start.line}`);

@@ -11,7 +11,7 @@
 //   reported beside Stryker's score, which still counts them, and an entry that matches no such mutant is stale.
 // - Text after the notes marker in the existing MUTATION.md is kept: the hand-written history of the scores.
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { equivalentEntry, latestResults, mutableFiles, reportsUnder } from "./mutationFiles.mjs";
+import { changedSinceMeasured, equivalentEntry, latestResults, mutableFiles, reportsUnder } from "./mutationFiles.mjs";
 
 // `--open PREFIX` lists the surviving (not listed equivalent) and uncovered mutants of files under PREFIX from the
 // merged reports, one a line, and writes nothing: what is left to kill.
@@ -32,7 +32,7 @@ const latest = latestResults(reports);
 const byFile = new Map([...latest].map(([rel, r]) => [rel, r.mutants]));
 /** Files whose code changed after the run that measured them: their results are of older code. */
 const changed = [...latest]
-  .filter(([rel, r]) => r.mixed || (existsSync(rel) && readFileSync(rel, "utf8") !== r.source))
+  .filter(([rel, r]) => changedSinceMeasured(rel, r))
   .map(([rel]) => rel)
   .sort();
 const equivalents = existsSync("equivalent-mutants.json")

@@ -71,3 +71,10 @@ export function latestResults(reports) {
   }
   return byFile;
 }
+
+/**
+ * Whether a file's code changed after the runs behind its results (latestResults' entry): it differs from the source
+ * they measured, or they are lines of changed code merged over older results. Such results are of older code.
+ */
+export const changedSinceMeasured = (rel, { source, mixed }) =>
+  mixed || (existsSync(rel) && readFileSync(rel, "utf8") !== source);
