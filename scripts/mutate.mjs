@@ -63,7 +63,7 @@ if ((files || survivors || unmeasured) && named.length !== 1) {
 
 /**
  * The lines (as Stryker's `file:line-line` mutate ranges) holding a mutant that survived or was not covered in the
- * folder's latest results (mutationFiles.mjs latestResults), and the files with such mutants whose code changed since
+ * folder's latest results (mutationFiles.mjs latestResults), and the files whose code changed since their run
  * (mutated whole: `whole`).
  */
 function survivorLines(folder) {
