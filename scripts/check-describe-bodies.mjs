@@ -4,14 +4,43 @@
 // as written, so no test reading it can kill a mutant in what built it (measured: takeSnapshot.test.ts killed 27
 // mutants by hand and none under Stryker). Build such values inside `it`, or behind a function the tests call. A
 // value that holds no result of src/ code (a module loaded, an arbitrary, a parsed README) may stay, with a comment
-// `// collection-time: why` on the line above it. The tests a mutation run leaves out (vitest.mutation.config.mts:
-// LibreOffice, the built command, the browser, the build) may keep their expensive setup where it is.
+// `// collection-time: why` on the line above it. The tests a mutation run leaves out (vitest.mutation.config.mts's
+// exclude list, read from that file: LibreOffice, the built command, the browser, the build) may keep their setup.
 import ts from "typescript";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 
-const SLOW = [/\.libreoffice\.test\.ts$/, /\.browser\.test\.tsx?$/, /^test\/(build|browser)\//, /\.e2e\.test\.ts$/];
-const SLOW_FILES = new Set(["test/xlsx/libreoffice.test.ts", "test/xlsx/chartAxes.test.ts"]);
+const MUTATION_CONFIG = "vitest.mutation.config.mts";
+
+/** A vitest glob (`**`, `*`) as a regular expression over paths with "/". */
+const globToRegExp = (glob) =>
+  new RegExp(
+    `^${glob
+      .split(/(\*\*\/|\*\*|\*)/)
+      .map((p) =>
+        p === "**/" ? "(?:.*/)?" : p === "**" ? ".*" : p === "*" ? "[^/]*" : p.replace(/[.+?^${}()|[\]\\]/g, "\\$&"),
+      )
+      .join("")}$`,
+  );
+
+/** The tests a mutation run leaves out: the `exclude` globs of its vitest config, read from the config's source. */
+function mutationExcludes() {
+  const sf = ts.createSourceFile(MUTATION_CONFIG, readFileSync(MUTATION_CONFIG, "utf8"), ts.ScriptTarget.Latest, true);
+  let globs = [];
+  const visit = (node) => {
+    if (
+      ts.isPropertyAssignment(node) &&
+      node.name.getText(sf) === "exclude" &&
+      ts.isArrayLiteralExpression(node.initializer)
+    )
+      globs = node.initializer.elements.filter(ts.isStringLiteral).map((e) => e.text);
+    ts.forEachChild(node, visit);
+  };
+  visit(sf);
+  if (globs.length === 0) throw new Error(`check-describe-bodies: no exclude list found in ${MUTATION_CONFIG}`);
+  return globs.map(globToRegExp);
+}
+const SLOW = mutationExcludes();
 
 const testFiles = (dir) =>
   readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
@@ -49,7 +78,7 @@ const calleeRoot = (e) =>
 const problems = [];
 for (const file of testFiles("test")) {
   const rel = file.split("\\").join("/");
-  if (SLOW_FILES.has(rel) || SLOW.some((re) => re.test(rel))) continue;
+  if (SLOW.some((re) => re.test(rel))) continue;
   const sf = ts.createSourceFile(file, readFileSync(file, "utf8"), ts.ScriptTarget.Latest, true);
   const names = ownImports(sf);
   if (names.size === 0) continue;

@@ -56,6 +56,7 @@ beforeAll(() => {
 
 describe("kam report --history", () => {
   // Quarter 2: the first 30 accounts rate 5 on "Margin potential" (the sample's third criterion), so some move up.
+  // collection-time: the sample's cells (samples/telecomAccounts), no src/ code; the test runs the built command.
   const q1 = sampleValues({ count: 120 });
   const q2 = q1.map((row, i) => row.map((c, j) => (i > 0 && i <= 30 && q1[0][j] === "Margin potential" ? 5 : c)));
 
