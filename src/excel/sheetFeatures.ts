@@ -1,6 +1,13 @@
 import { columnLetters } from "../core";
 import { cellsOf } from "../report/cellRefs";
-import type { ChartPlan, ConditionalFormat, LabelPosition, RangeStyle, SheetPlan } from "../report/plan";
+import {
+  plotsTwoValueAxes,
+  type ChartPlan,
+  type ConditionalFormat,
+  type LabelPosition,
+  type RangeStyle,
+  type SheetPlan,
+} from "../report/plan";
 import { absoluteRef } from "../report/sheetRefs";
 
 /** Requirement-set check, injected (in Excel: Office.context.requirements.isSetSupported). */
@@ -189,7 +196,7 @@ function addChart(sheet: Excel.Worksheet, sheetName: string, chart: ChartPlan, l
   c.legend.visible = chart.legend !== "none";
   // A #N/A value is no point, as the .xlsx renderer's <c:dispBlanksAs val="gap"/> says: with Excel's "show #N/A as
   // an empty cell" on, #N/A is drawn as blanks are, so blanks must be gaps (ExcelApi 1.8), not zeros.
-  if (chart.kind === "scatter" || chart.kind === "bubble") c.displayBlanksAs = "NotPlotted";
+  if (plotsTwoValueAxes(chart.kind)) c.displayBlanksAs = "NotPlotted";
   if (chart.legend === "bottom") c.legend.position = "Bottom";
   chart.series.forEach((s, i) => {
     const series = i === 0 && !bubble ? c.series.getItemAt(0) : c.series.add(s.name);
@@ -206,7 +213,7 @@ function addChart(sheet: Excel.Worksheet, sheetName: string, chart: ChartPlan, l
       series.hasDataLabels = true;
       series.dataLabels.showValue = false;
       const cells = cellsOf(s.labels);
-      const beside = chart.kind === "scatter" || chart.kind === "bubble";
+      const beside = plotsTwoValueAxes(chart.kind);
       for (const k of s.labelPoints ?? cells.keys()) {
         const { row, col } = cells[k];
         const formula = `=${absoluteRef(sheetName, `${columnLetters(col - 1)}${row}`)}`;

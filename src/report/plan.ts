@@ -106,6 +106,12 @@ export interface TablePlan {
 /** "stackedBar": horizontal bars whose series are stacked end to end, one bar per category (parts of a whole). */
 export type ChartKind = "scatter" | "bubble" | "column" | "bar" | "stackedBar" | "doughnut" | "line";
 
+/**
+ * Scatter and bubble charts plot x and y on two value axes: their labels take a side of their point, both axes take
+ * bounds and crossings, and a #N/A value is a gap. Every renderer and the plan's checks ask this one question.
+ */
+export const plotsTwoValueAxes = (kind: ChartKind): boolean => kind === "scatter" || kind === "bubble";
+
 /** Where a point's label sits beside its point. */
 export type LabelPosition = "right" | "left" | "above" | "below" | "center";
 

@@ -1,6 +1,13 @@
 import { boxOf } from "./cellRefs";
 import { headerCells } from "./planCells";
-import { ROW_TOKEN, type ChartPlan, type ColumnBlock, type PlanCell, type WorkbookPlan } from "./plan";
+import {
+  plotsTwoValueAxes,
+  ROW_TOKEN,
+  type ChartPlan,
+  type ColumnBlock,
+  type PlanCell,
+  type WorkbookPlan,
+} from "./plan";
 
 /** A problem in a plan: which sheet and part, and what is wrong. Plans come from our builders, so these are bugs. */
 export interface PlanIssue {
@@ -156,7 +163,7 @@ export function validatePlan(plan: WorkbookPlan): PlanIssue[] {
           add(`charts[${i}].series[${k}].labelPoints`, `points ${bad.join(", ")} are not points of the labels range.`);
         if (s.labelPositions && (!s.labels || (RANGE.test(s.labels) && s.labelPositions.length > cellCount(s.labels))))
           add(`charts[${i}].series[${k}].labelPositions`, "there are more label positions than labels.");
-        if (s.labelPositions && c.kind !== "scatter" && c.kind !== "bubble")
+        if (s.labelPositions && !plotsTwoValueAxes(c.kind))
           add(`charts[${i}].series[${k}].labelPositions`, `labels take a side only on scatter and bubble charts.`);
       });
       if (c.kind === "bubble" && c.series.some((s) => !s.sizes)) add(`charts[${i}]`, "a bubble series needs sizes.");
@@ -234,7 +241,7 @@ const MAX_FORMAT = 255;
  * crossings on scatter and bubble charts, whose two axes are both value axes, inside the bounds given.
  */
 function checkAxes(c: ChartPlan, add: (part: string, message: string) => void): void {
-  const twoValueAxes = c.kind === "scatter" || c.kind === "bubble";
+  const twoValueAxes = plotsTwoValueAxes(c.kind);
   const finite = (part: string, v: unknown) => {
     if (v === undefined || Number.isFinite(v)) return true;
     add(part, `${String(v)} is not a finite number.`);

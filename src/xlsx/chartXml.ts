@@ -1,6 +1,6 @@
 import { cellsOf } from "../report/cellRefs";
 import { absoluteRef } from "../report/sheetRefs";
-import type { AxisPlan, ChartPlan, ChartSeries, LabelPosition } from "../report/plan";
+import { plotsTwoValueAxes, type AxisPlan, type ChartPlan, type ChartSeries, type LabelPosition } from "../report/plan";
 
 /**
  * DrawingML chart parts (ECMA-376 Part 1, §21.2), written by hand because exceljs has no chart API. Element order
@@ -65,7 +65,7 @@ function labelParts(
   texts: LabelTexts,
 ): { dLbls: string; extLst: string } {
   if (!s.labels) return { dLbls: "", extLst: "" };
-  const beside = chart.kind === "scatter" || chart.kind === "bubble";
+  const beside = plotsTwoValueAxes(chart.kind);
   const position = beside ? '<c:dLblPos val="r"/>' : "";
   const at = (k: number) => (beside ? `<c:dLblPos val="${DLBL_POS[s.labelPositions?.[k] ?? "right"]}"/>` : "");
   const cached = texts(s.labels);
