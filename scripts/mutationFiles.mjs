@@ -1,16 +1,35 @@
 // The files the mutation scripts share a view of: what Stryker mutates, and the reports runs have written.
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
+import ts from "typescript";
 
-/** The .ts files under dir that Stryker mutates (as stryker.config.mjs: not index.ts nor the metadata-only functions.ts). */
+/**
+ * The .ts files under dir that Stryker mutates (as stryker.config.mjs: not index.ts nor the metadata-only functions.ts)
+ * and that hold code.
+ */
 export const mutableFiles = (dir) =>
   readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
     e.isDirectory()
       ? mutableFiles(join(dir, e.name))
-      : e.name.endsWith(".ts") && e.name !== "index.ts" && join(dir, e.name) !== "src/functions/functions.ts"
+      : e.name.endsWith(".ts") &&
+          e.name !== "index.ts" &&
+          join(dir, e.name) !== "src/functions/functions.ts" &&
+          !typesOnly(join(dir, e.name))
         ? [join(dir, e.name)]
         : [],
   );
+
+/**
+ * A file that holds only types (src/core/accounts/table.ts, src/excel/excelSubset.ts) has no code to mutate: Stryker
+ * finds no mutant in it, so it could never count as measured. TypeScript's own transpiler tells: such a file compiles
+ * to nothing but `export {};`.
+ */
+function typesOnly(file) {
+  const js = ts.transpileModule(readFileSync(file, "utf8"), {
+    compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, removeComments: true },
+  }).outputText;
+  return js.replace(/export\s*\{\s*\};?/g, "").trim() === "";
+}
 
 /** Every mutation.json under dir (none if dir is missing), oldest first: later reports replace earlier ones. */
 export const reportsUnder = (dir) =>
