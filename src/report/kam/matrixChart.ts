@@ -67,7 +67,8 @@ export function matrixChart(
   const none: MatrixChart = { blocks: [], styles: [], columnWidths: {}, rows: 0, notes: [] };
   const bubble = layout.has("revenue");
   if (!layout.has("quadrant")) return none;
-  const drawn = chartAccounts(table, metrics, options.topN);
+  const eligible = chartableAccounts(table, metrics);
+  const drawn = largestFirst(table, metrics, eligible).slice(0, options.topN);
   if (drawn.length === 0) return none;
   const segments = options.segments;
   const col = (j: number) => columnLetters(place.left + j);
@@ -174,24 +175,28 @@ export function matrixChart(
     [col(LABEL)]: 24,
   };
   for (let s = 0; s < segments.length; s++) columnWidths[segmentCol(s)] = segmentWidth;
-  let eligible = 0;
-  for (let i = 0; i < table.count; i++) if (chartable(metrics, i)) eligible++;
   const notes =
-    drawn.length < eligible
-      ? [`Portfolio Matrix: the chart shows the ${drawn.length} largest of ${eligible} accounts.`]
+    drawn.length < eligible.length
+      ? [`Portfolio Matrix: the chart shows the ${drawn.length} largest of ${eligible.length} accounts.`]
       : [];
   return { blocks, styles, chart, columnWidths, rows: 1 + drawn.length, notes };
 }
 
 /** The accounts the chart draws: active, with both scores, the largest by revenue (else attractiveness) first. */
-export function chartAccounts(table: AccountTable, metrics: AccountMetrics, n: number): number[] {
-  const revenue = table.numbers.revenue;
-  const size = (i: number) => (revenue ? (Number.isNaN(revenue[i]) ? 0 : revenue[i]) : metrics.attractiveness[i]);
+export const chartAccounts = (table: AccountTable, metrics: AccountMetrics, n: number): number[] =>
+  largestFirst(table, metrics, chartableAccounts(table, metrics)).slice(0, n);
+
+/** The accounts the matrix can draw: active, with both scores. */
+function chartableAccounts(table: AccountTable, m: AccountMetrics): number[] {
   const eligible: number[] = [];
-  for (let i = 0; i < table.count; i++) if (chartable(metrics, i)) eligible.push(i);
-  return eligible.sort((a, b) => size(b) - size(a) || a - b).slice(0, n);
+  for (let i = 0; i < table.count; i++)
+    if (m.active[i] === 1 && !Number.isNaN(m.attractiveness[i]) && !Number.isNaN(m.strength[i])) eligible.push(i);
+  return eligible;
 }
 
-/** Drawn on the matrix: an active account with both scores. */
-const chartable = (m: AccountMetrics, i: number) =>
-  m.active[i] === 1 && !Number.isNaN(m.attractiveness[i]) && !Number.isNaN(m.strength[i]);
+/** The accounts by revenue (else attractiveness), largest first; ties in table order. */
+function largestFirst(table: AccountTable, metrics: AccountMetrics, accounts: number[]): number[] {
+  const revenue = table.numbers.revenue;
+  const size = (i: number) => (revenue ? (Number.isNaN(revenue[i]) ? 0 : revenue[i]) : metrics.attractiveness[i]);
+  return [...accounts].sort((a, b) => size(b) - size(a) || a - b);
+}
