@@ -197,6 +197,11 @@ describe("portfolioKpis: accounts at risk", () => {
 });
 
 describe("accountMetrics at the edges", () => {
+  it("prior revenue without a revenue column marks no account at risk: there is no revenue to compare", () => {
+    const t = table(3, { status: [0, 0, 0], priorRevenue: [100, 0, NaN_] });
+    expect(Array.from(accountMetrics(t, options(), undefined).atRisk)).toEqual([0, 0, 0]);
+  });
+
   it("an account NPS below 0 is unhappy, not one of 6 or less", () => {
     const t = table(3, { status: [0, 0, 0], nps: [5, -1, 0], npsScale: "account" });
     expect(Array.from(accountMetrics(t, options(), undefined).atRisk)).toEqual([0, 1, 0]);
