@@ -83,11 +83,12 @@ function survivorLines(folder) {
     }
     for (const m of result.mutants.values()) {
       const listed = listedEquivalent(rel, m) !== undefined;
+      // A range takes only the mutants inside it: one that spans lines (a call chain over three) needs them all.
       if ((m.status === "NoCoverage" || m.status === "Survived") && !listed)
-        lines.add(`${rel}:${m.location.start.line}`);
+        lines.add(`${rel}:${m.location.start.line}-${m.location.end.line}`);
     }
   }
-  return { ranges: [...[...lines].map((at) => `${at}-${at.split(":").pop()}`), ...whole], whole };
+  return { ranges: [...lines, ...whole], whole };
 }
 
 /**
