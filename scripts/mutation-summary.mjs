@@ -40,7 +40,7 @@ const equivalents = existsSync("equivalent-mutants.json")
   : [];
 const isEquivalent = equivalentEntry(equivalents);
 
-const blank = () => ({ killed: 0, survived: 0, noCoverage: 0, timeout: 0, equivalent: 0 });
+const blank = () => ({ killed: 0, survived: 0, noCoverage: 0, timeout: 0, equivalent: 0, ignored: 0 });
 const add = (t, status, equivalent) => {
   if (status === "Killed") t.killed++;
   else if (status === "Survived" || status === "NoCoverage") {
@@ -49,6 +49,9 @@ const add = (t, status, equivalent) => {
     // A listed mutant no test reaches is code no input reaches (a guard kept for safety): as equivalent as a survivor.
     if (equivalent) t.equivalent++;
   } else if (status === "Timeout") t.timeout++;
+  // Static mutants (in values built when a module loads: tables, regexes) would each need every test run again;
+  // stryker.config.mjs's ignoreStatic leaves them out of the run and of the score, so they are counted apart.
+  else if (status === "Ignored") t.ignored++;
 };
 const percent = (detected, valid) => (valid === 0 ? "—" : `${((100 * detected) / valid).toFixed(1)}%`);
 const score = (t) => percent(t.killed + t.timeout, t.killed + t.timeout + t.survived + t.noCoverage);
@@ -89,10 +92,11 @@ if (openPrefix !== undefined) {
 }
 const row = (name, t, target) =>
   `| ${name} | ${score(t)} | ${scoreWithout(t)} | ${target ?? ""} | ${t.killed} | ${t.timeout} | ${t.survived} | ` +
-  `${t.noCoverage} | ${t.equivalent} |`;
+  `${t.noCoverage} | ${t.equivalent} | ${t.ignored} |`;
 const HEADER =
-  "| score | without equivalents | target | killed | timed out | survived | not covered | of these equivalent |";
-const RULE = "|---|---|---|---|---|---|---|---|---|";
+  "| score | without equivalents | target | killed | timed out | survived | not covered | of these equivalent | " +
+  "static, not run |";
+const RULE = "|---|---|---|---|---|---|---|---|---|---|";
 const listedFor = (rel) => equivalents.filter((e) => e.file === rel);
 const stale = equivalents.filter((e) => !matched.has(e) && byFile.has(e.file));
 const previous = existsSync("MUTATION.md") ? readFileSync("MUTATION.md", "utf8") : "";
@@ -105,7 +109,9 @@ const lines = [
   "survived + not covered). Each folder's HTML report with every surviving mutant is in",
   "`test-artifacts/mutation/FOLDER/index.html`. Surviving or uncovered mutants judged equivalent (no test can tell",
   "them from the code, or no input reaches them) are listed with the reason in `equivalent-mutants.json`; the second",
-  "score leaves them out.",
+  "score leaves them out. Static mutants (in values built when a module loads, such as the field table and its",
+  "regexes) are not run (Stryker's ignoreStatic: each would need every test of its folder again) and are not in the",
+  "score; the last column counts them, so the score is read as of the code that runs per call.",
   "",
   `Written ${new Date().toISOString().slice(0, 10)} from ${reports.length} report(s), ${files.length} files in all: a`,
   "folder's score covers the files of it that some run mutated (a later run's file replaces an earlier one's).",
