@@ -26,6 +26,14 @@ describe("renameSheetsInFormula", () => {
     expect(rename('"say ""Data!A1"""&Data!A1', "Data", "D2")).toBe(`"say ""Data!A1"""&'D2'!A1`);
   });
 
+  it("keeps a quoted reference to another sheet as written, and still follows the renamed one after it", () => {
+    // 'Data 2' and 'Old data' are other sheets: their quoted references stay exactly as written, apostrophes and all
+    expect(rename("'Data 2'!A1+'Old data'!$B$2+'Data'!C3", "Data", "New")).toBe("'Data 2'!A1+'Old data'!$B$2+'New'!C3");
+    expect(rename("SUM('It''s'!A1:A3)", "Data", "New")).toBe("SUM('It''s'!A1:A3)");
+    // a quoted text that is no sheet reference (no ! after it) stays as well
+    expect(rename("'Data'&Data!A1", "Data", "New")).toBe("'Data'&'New'!A1");
+  });
+
   it("leaves string literals alone and keeps formulas a spreadsheet engine can evaluate", () => {
     const hf = HyperFormula.buildFromSheets({ Data: [[2, 3]], "Data (2)": [[20, 30]] }, { licenseKey: "gpl-v3" });
     const sheet = hf.getSheetId("Data")!;
@@ -72,5 +80,50 @@ describe("renameSheets", () => {
     expect(plan.sheets[1].blocks[0].rows[0][1]).toEqual({ f: "SUM('Data (2)'!A1:A9)" });
     expect(plan.sheets[1].conditionalFormats?.[0]).toMatchObject({ formula1: "'Data (2)'!$A$1" });
     expect(plan.names).toEqual([{ name: "Total", refersTo: "Summary!$B$1" }]);
+  });
+
+  it("carries blanks, colour scales and data bars as they are, and both bounds of a between rule", () => {
+    const plan = renameSheets(
+      {
+        sheets: [
+          {
+            name: "Summary",
+            blocks: [{ at: "A1", rows: [[null, "Data!A1", 3, { f: "Data!A1" }]] }],
+            conditionalFormats: [
+              { type: "colorScale", range: "B1:B9", colors: ["F8696B", "FFEB84", "63BE7B"] },
+              { type: "dataBar", range: "C1:C9", color: "638EC6" },
+              {
+                type: "cellValue",
+                range: "D1:D9",
+                operator: "between",
+                formula1: "Data!$A$1",
+                formula2: "Data!$A$2*2",
+              },
+            ],
+          },
+        ],
+      },
+      new Map([["Data", "Figures"]]),
+    );
+    // a blank stays blank and a text that only reads like a reference stays text: only the formula follows
+    expect(plan.sheets[0].blocks[0].rows[0]).toEqual([null, "Data!A1", 3, { f: "'Figures'!A1" }]);
+    expect(plan.sheets[0].conditionalFormats).toEqual([
+      { type: "colorScale", range: "B1:B9", colors: ["F8696B", "FFEB84", "63BE7B"] },
+      { type: "dataBar", range: "C1:C9", color: "638EC6" },
+      {
+        type: "cellValue",
+        range: "D1:D9",
+        operator: "between",
+        formula1: "'Figures'!$A$1",
+        formula2: "'Figures'!$A$2*2",
+      },
+    ]);
+  });
+
+  it("passes on the plan itself when no sheet was renamed: nothing of a large plan is copied", () => {
+    const plan = {
+      sheets: [{ name: "Data", blocks: [{ at: "A1", rows: [[{ f: "Data!B1" }]] }] }],
+    };
+    expect(renameSheets(plan, new Map())).toBe(plan);
   });
 });

@@ -74,6 +74,74 @@ describe("placeLabels", () => {
   });
 });
 
+describe("placeLabels at the edges of what it allows", () => {
+  const name24 = "abcdefghijklmnopqrstuvwx"; // 24 characters, one line: 36 units wide, 3.5 high
+
+  it("lets a name touch the plot's edge, on each side", () => {
+    // radius 13: the name sits 14.5 units from its point; at x 50 it is too wide for the right (50 + 14.5 + 36 =
+    // 100.5) and the left (50 - 14.5 - 36 = -0.5)
+    // left: from 50.5 - 14.5 - 36 = 0 exactly (the right would end at 101)
+    expect(placeLabels([point(50.5, 50, name24, [13])], 10)).toEqual(["left"]);
+    // right: up to 49.5 + 14.5 + 36 = 100 exactly
+    expect(placeLabels([point(49.5, 50, name24, [13])], 10)).toEqual(["right"]);
+    // above: up to 82 + 14.5 + 3.5 = 100 exactly
+    expect(placeLabels([point(50, 82, name24, [13])], 10)).toEqual(["above"]);
+    // below: radius 46 puts it 47.5 away, down to 51 - 47.5 - 3.5 = 0 exactly (above would end at 102)
+    expect(placeLabels([point(50, 51, name24, [46])], 10)).toEqual(["below"]);
+  });
+
+  it("keeps a name pad (0.5) clear of an earlier one on every side, and takes a gap of exactly pad", () => {
+    // The first name: right of (10, 50), "abcd" 6 units wide: x 11.5 to 17.5, y 48.25 to 51.75.
+    const first = point(10, 50, "abcd", [0]);
+    // "ab" (3 wide) right of x 16.25 starts 0.25 after it; its left, above, below and centre all cross it
+    expect(placeLabels([first, point(16.25, 50, "ab", [0])], 10)).toEqual(["right", undefined]);
+    // 0.5 after it: clear
+    expect(placeLabels([first, point(16.5, 50, "ab", [0])], 10)).toEqual(["right", "right"]);
+    // left of x 12.75 it ends at 11.25, 0.25 before the first; its right and the rest cross it
+    expect(placeLabels([first, point(12.75, 50, "ab", [0])], 10)).toEqual(["right", undefined]);
+    expect(placeLabels([first, point(12.5, 50, "ab", [0])], 10)).toEqual(["right", "left"]);
+    // right of (10, 53.75) its bottom is 52, 0.25 above the first: it goes left (x 5.5 to 8.5, clear of 11.5)
+    expect(placeLabels([first, point(10, 53.75, "ab", [0])], 10)).toEqual(["right", "left"]);
+    expect(placeLabels([first, point(10, 54, "ab", [0])], 10)).toEqual(["right", "right"]);
+    // right of (10, 46.25) its top is 48, 0.25 below the first: left again
+    expect(placeLabels([first, point(10, 46.25, "ab", [0])], 10)).toEqual(["right", "left"]);
+    expect(placeLabels([first, point(10, 46, "ab", [0])], 10)).toEqual(["right", "right"]);
+  });
+
+  it("wraps a name after 24 characters at a space, and sizes it by its longest line", () => {
+    // From x 70 (radius 0, 1.5 away) a name 36 units wide ends at 107.5 on the right: it goes left (from 32.5);
+    // one 18 wide ends at 89.5: right.
+    // 11 + 1 + 12 = 24 characters: one line, 36 wide
+    expect(placeLabels([point(70, 50, "abcdefghijk abcdefghijkl", [0])], 10)).toEqual(["left"]);
+    // 12 + 1 + 12 = 25: two lines of 12, 18 wide
+    expect(placeLabels([point(70, 50, "abcdefghijkl abcdefghijkl", [0])], 10)).toEqual(["right"]);
+    // 2 + 1 + 24 = 27: lines of 2 and 24 characters, as wide as the longer (36)
+    expect(placeLabels([point(70, 50, `ab ${name24}`, [0])], 10)).toEqual(["left"]);
+    // spaces between words are one space however many there are: "abcdefghijk    abcdefghijkl" is the 24 above
+    expect(placeLabels([point(70, 50, "abcdefghijk    abcdefghijkl", [0])], 10)).toEqual(["left"]);
+  });
+
+  it("places a name with stray spaces around it as the name itself: they start no line", () => {
+    // above (82, radius 13) the 24-character name just fits, up to 100; a second line would end at 103.5
+    for (const text of [name24, ` ${name24}`, `${name24} `, `  ${name24}\t`])
+      expect([text, placeLabels([point(50, 82, text, [13])], 10)]).toEqual([text, ["above"]]);
+  });
+
+  it("names no point whose name is only spaces", () => {
+    expect(placeLabels([point(50, 50, "   ")], 10)).toEqual([undefined]);
+    expect(placeLabels([point(50, 50, " \t ")], 10)).toEqual([undefined]);
+  });
+
+  it("draws a point given one radius at that radius in every drawing", () => {
+    // Two drawings (the second point has two radii); the first point has one: 10 in both, its name right of it at
+    // x 21.5 to 57.5 (24 characters), y 48.25 to 51.75, in both drawings.
+    // "ab" right of (15, 50) lies at x 16.5 to 19.5, 2 before it: clear in both drawings.
+    expect(placeLabels([point(10, 50, name24, [10]), point(15, 50, "ab", [0, 0])], 10)).toEqual(["right", "right"]);
+    // Were the first drawn without its radius in the second drawing (x 11.5 to 47.5), no side would be free.
+    expect(placeLabels([point(10, 50, name24, [0]), point(15, 50, "ab", [0, 0])], 10)).toEqual(["right", undefined]);
+  });
+});
+
 describe("bubbleRadius", () => {
   it("gives bubble areas in proportion to their sizes, the largest a quarter of the plot at scale 100", () => {
     expect(bubbleRadius(4, 4, 100)).toBeCloseTo(11);
