@@ -646,4 +646,119 @@ describe("validatePlan's messages, as the plan's author reads them", () => {
       'charts[4].crossAt.y: chart "Portfolio": 101 lies outside the y axis (auto to 100).',
     ]);
   });
+
+  it("says why a sheet name is refused, and which name appears twice in any case", () => {
+    expect(
+      validatePlan({
+        sheets: [
+          { name: "Q1/Q2", blocks: [] },
+          { name: "Summary", blocks: [] },
+          { name: "SUMMARY", blocks: [] },
+        ],
+      }).map((i) => `${i.sheet} | ${i.path}: ${i.message}`),
+    ).toEqual(['Q1/Q2 | name: "Q1/Q2" is not a valid Excel sheet name.', 'SUMMARY | name: "SUMMARY" appears twice.']);
+  });
+
+  it("names the table whose header is not a distinct text", () => {
+    expect(
+      validatePlan({
+        sheets: [
+          {
+            name: "S",
+            blocks: [
+              {
+                at: "A1",
+                rows: [
+                  ["Account", "account"],
+                  ["Acme", "x"],
+                ],
+              },
+            ],
+            tables: [{ name: "Accounts", range: "A1:B2" }],
+          },
+        ],
+      }).map((i) => `${i.sheet} | ${i.path}: ${i.message}`),
+    ).toEqual(['S | tables[Accounts]: header 2 must be text, unique in the table (found "account").']);
+  });
+
+  it("refuses a defined name a table of the plan holds, in any case, as a workbook-wide problem", () => {
+    const issues = validatePlan({
+      sheets: [
+        {
+          name: "S",
+          blocks: [{ at: "A1", rows: [["Account"], ["Acme"]] }],
+          tables: [{ name: "Accounts", range: "A1:A2" }],
+        },
+      ],
+      names: [
+        { name: "ACCOUNTS", refersTo: "S!$A$1" },
+        { name: "Revenue", refersTo: "S!$A$2" },
+      ],
+    });
+    expect(issues).toEqual([
+      { sheet: "", path: "names", message: '"ACCOUNTS" is already a table or a name in the plan.' },
+    ]);
+  });
+
+  it("checks no label count where the labels range does not read, and says only that", () => {
+    const chart: ChartPlan = {
+      kind: "scatter",
+      title: "t",
+      from: "A1",
+      to: "B2",
+      series: [
+        { name: "a", values: "B2:B9", categories: "A2:A9", labels: "C2:C", labelPoints: [0], labelPositions: ["left"] },
+      ],
+    };
+    expect(messages({ blocks: [], charts: [chart] })).toEqual([
+      'charts[0].series[0].labels: "C2:C" is not a range address.',
+    ]);
+  });
+
+  it("takes a number format of 255 characters, and an axis bounded by a maximum alone is bounded", () => {
+    expect(
+      messages({
+        blocks: [],
+        charts: [
+          {
+            kind: "column",
+            title: "Trend",
+            from: "A1",
+            to: "B2",
+            series: [{ name: "a", categories: "A2:A9", values: "B2:B9" }],
+            xAxis: { max: 10 },
+            yAxis: { numberFormat: "0".repeat(255) },
+          },
+        ],
+      }),
+    ).toEqual(['charts[0].xAxis: chart "Trend": a category axis has no minimum or maximum.']);
+  });
+
+  it("compares no bound that is not a finite number, and measures no crossing that is not one", () => {
+    const scatter = (extra: Partial<ChartPlan>): ChartPlan => ({
+      kind: "scatter",
+      title: "Portfolio",
+      from: "A1",
+      to: "B2",
+      series: [{ name: "a", categories: "A2:A9", values: "B2:B9" }],
+      ...extra,
+    });
+    expect(
+      messages({
+        blocks: [],
+        charts: [
+          // 0 >= -Infinity and Infinity > 100 would read as a min above its max and a crossing past the axis
+          scatter({ yAxis: { min: 0, max: Number.NEGATIVE_INFINITY } }),
+          scatter({ xAxis: { min: Number.POSITIVE_INFINITY, max: 5 } }),
+          scatter({ xAxis: { min: 0, max: 100 }, crossAt: { x: Number.POSITIVE_INFINITY } }),
+          // a crossing on a chart without axis bounds lies inside them
+          scatter({ crossAt: { x: 50, y: -50 } }),
+        ],
+      }),
+    ).toEqual([
+      'charts[0].yAxis.max: chart "Portfolio": -Infinity is not a finite number.',
+      'charts[1].xAxis.min: chart "Portfolio": Infinity is not a finite number.',
+      'charts[2].crossAt.x: chart "Portfolio": Infinity is not a finite number.',
+    ]);
+  });
 });
