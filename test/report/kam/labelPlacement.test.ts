@@ -127,9 +127,28 @@ describe("placeLabels at the edges of what it allows", () => {
       expect([text, placeLabels([point(50, 82, text, [13])], 10)]).toEqual([text, ["above"]]);
   });
 
+  it("counts only the names placed towards the limit, and leaves no room taken by a point left unnamed", () => {
+    const same = Array.from({ length: 5 }, () => point(50, 50));
+    // the fifth point at (50, 50) finds no side and takes no name: the limit of 5 still has room for (10, 10)
+    expect(placeLabels([...same, point(10, 10)], 5)).toEqual(["right", "left", "above", "below", undefined, "right"]);
+  });
+
   it("names no point whose name is only spaces", () => {
     expect(placeLabels([point(50, 50, "   ")], 10)).toEqual([undefined]);
     expect(placeLabels([point(50, 50, " \t ")], 10)).toEqual([undefined]);
+  });
+
+  it("keeps the next names clear of a name on its point, as wide and high as the name", () => {
+    // Radius 46 puts every side off the plot for "abcd" (6 wide): right to 103.5, left from -3.5, above to 101,
+    // below from -1. Its name sits on the point: x 47 to 53, y 48.25 to 51.75.
+    const onPoint = point(50, 50, "abcd", [46]);
+    expect(placeLabels([onPoint], 10)).toEqual(["center"]);
+    // "ab" (3 wide, radius 0) right of x 42.25 ends at 46.75, 0.25 before it: it goes left (37.75 to 40.75)
+    expect(placeLabels([onPoint, point(42.25, 50, "ab", [0])], 10)).toEqual(["center", "left"]);
+    // right of x 52 it starts at 53.5, 0.5 after it: clear
+    expect(placeLabels([onPoint, point(52, 50, "ab", [0])], 10)).toEqual(["center", "right"]);
+    // right of (48, 53.75) its bottom is 52, 0.25 above it; left of that point it ends at 46.5: clear
+    expect(placeLabels([onPoint, point(48, 53.75, "ab", [0])], 10)).toEqual(["center", "left"]);
   });
 
   it("draws a point given one radius at that radius in every drawing", () => {
@@ -149,6 +168,8 @@ describe("bubbleRadius", () => {
     expect(bubbleRadius(4, 4, 30)).toBeCloseTo(3.3);
     expect(bubbleRadius(0, 4, 30)).toBe(0);
     expect(bubbleRadius(1, 0, 30)).toBe(0);
+    // a negative size (a credit-note revenue) draws no bubble
+    expect(bubbleRadius(-1, 4, 30)).toBe(0);
   });
 });
 
