@@ -24,6 +24,8 @@ describe("renameSheetsInFormula", () => {
     // text in a formula is text
     expect(rename('IF(A1="Data!A1","Data!",Data!A1)', "Data", "D2")).toBe(`IF(A1="Data!A1","Data!",'D2'!A1)`);
     expect(rename('"say ""Data!A1"""&Data!A1', "Data", "D2")).toBe(`"say ""Data!A1"""&'D2'!A1`);
+    // a reference written anywhere inside a text, after other words, is still text
+    expect(rename('"see Data!A1"&"x"&Data!A1', "Data", "D2")).toBe(`"see Data!A1"&"x"&'D2'!A1`);
   });
 
   it("keeps a quoted reference to another sheet as written, and still follows the renamed one after it", () => {
