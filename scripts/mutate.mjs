@@ -20,6 +20,8 @@ import {
   latestResults,
   mutableFiles,
   reportsUnder,
+  sha256,
+  SOURCES,
   WHOLE_FILES,
 } from "./mutationFiles.mjs";
 
@@ -71,6 +73,7 @@ if ((files || survivors || unmeasured) && named.length !== 1) {
  */
 function survivorLines(folder) {
   const latest = latestResults(reportsUnder(`test-artifacts/mutation/${folder}`));
+  for (const rel of latest.keys()) if (!rel.startsWith(`src/${folder}/`)) latest.delete(rel);
   // Mutants listed as equivalent in equivalent-mutants.json cannot be killed: their lines are not run again for them.
   const listedEquivalent = equivalentEntry(
     existsSync("equivalent-mutants.json") ? JSON.parse(readFileSync("equivalent-mutants.json", "utf8")) : [],
@@ -99,11 +102,7 @@ function survivorLines(folder) {
  * (`node scripts/mutation-survivors.mjs EVENTS --report`), and the next run takes up the rest.
  */
 function unmeasuredFiles(folder) {
-  const measured = new Set(
-    reportsUnder(`test-artifacts/mutation/${folder}`).flatMap((path) =>
-      Object.keys(JSON.parse(readFileSync(path, "utf8")).files).map((f) => f.replace(/^.*?(src\/)/, "$1")),
-    ),
-  );
+  const measured = new Set(latestResults(reportsUnder(`test-artifacts/mutation/${folder}`)).keys());
   return mutableFiles(`src/${folder}`).filter((f) => !measured.has(f));
 }
 
@@ -145,6 +144,14 @@ for (const folder of folders) {
   if (concurrencyOption.value) mutate.push("--concurrency", concurrencyOption.value);
   const slug = some && folderSlug(some);
   const survivorsOut = `test-artifacts/mutation/${folder}/survivors/${stamp}`;
+  // The code the run starts from, by file: a run stopped part-way is kept from its events (mutation-survivors.mjs
+  // --report), which do not hold the code they measured.
+  const out = survivors ? survivorsOut : some ? `test-artifacts/mutation/${folder}/files-${slug}` : undefined;
+  mkdirSync(out ?? `test-artifacts/mutation/${folder}`, { recursive: true });
+  writeFileSync(
+    `${out ?? `test-artifacts/mutation/${folder}`}/${SOURCES}`,
+    JSON.stringify(Object.fromEntries(mutableFiles(`src/${folder}`).map((f) => [f, sha256(readFileSync(f, "utf8"))]))),
+  );
   if (survivors) {
     // Read by latestResults: these files' results replace their earlier ones whole, not mutant by mutant.
     mkdirSync(survivorsOut, { recursive: true });
@@ -154,10 +161,9 @@ for (const folder of folders) {
     KAM_MUTATE_FOLDER: folder,
     KAM_MUTATE_TESTS: TESTS[folder].join(","),
     ...(runStatic ? { KAM_MUTATE_STATIC: "1" } : {}),
-    ...(some ? { KAM_MUTATE_OUT: `test-artifacts/mutation/${folder}/files-${slug}` } : {}),
     // Each survivors run keeps its own report: it holds only the lines run again, so a later run over fewer lines
     // must not replace it (the kills of lines it leaves out would be lost, their earlier "survived" counted again).
-    ...(survivors ? { KAM_MUTATE_OUT: survivorsOut } : {}),
+    ...(out ? { KAM_MUTATE_OUT: out } : {}),
   });
 }
 run("node", ["scripts/mutation-summary.mjs"]);

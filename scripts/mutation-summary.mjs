@@ -11,24 +11,34 @@
 //   reported beside Stryker's score, which still counts them, and an entry that matches no such mutant is stale.
 // - Text after the notes marker in the existing MUTATION.md is kept: the hand-written history of the scores.
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { changedSinceMeasured, equivalentEntry, latestResults, mutableFiles, reportsUnder } from "./mutationFiles.mjs";
+import {
+  changedSinceMeasured,
+  equivalentEntry,
+  latestResults,
+  mutableFiles,
+  readRecord,
+  reportsUnder,
+  RESULTS_FILE,
+  writeRecord,
+} from "./mutationFiles.mjs";
 
 // `--open PREFIX` lists the surviving (not listed equivalent) and uncovered mutants of files under PREFIX from the
 // merged reports, one a line, and writes nothing: what is left to kill.
 const openAt = process.argv.indexOf("--open");
 const openPrefix = openAt >= 0 ? (process.argv[openAt + 1] ?? "src/") : undefined;
 const reports = process.argv.slice(2).filter((_, i) => openAt < 0 || (i !== openAt - 2 && i !== openAt - 1));
-if (reports.length === 0) {
-  if (!existsSync("test-artifacts/mutation")) throw new Error("no test-artifacts/mutation: run `npm run mutate` first");
-  // every mutation.json (the whole run's, each folder's, each --files run's), oldest first
-  reports.push(...reportsUnder("test-artifacts/mutation"));
-}
+// every mutation.json (the whole run's, each folder's, each --files run's), oldest first, read over the committed
+// record of earlier runs (mutation-results.json)
+if (reports.length === 0) reports.push(...reportsUnder("test-artifacts/mutation"));
+const record = readRecord();
+if (reports.length === 0 && record.size === 0)
+  throw new Error(`no ${RESULTS_FILE} and no reports: run \`npm run mutate\``);
 const FOLDERS = ["src/core", "src/functions", "src/report", "src/excel"];
 const TARGET = { "src/core": 85, "src/functions": 85, "src/report": 85, "src/excel": 70 };
 const NOTES = "<!-- Notes below are kept by scripts/mutation-summary.mjs; write by hand. -->";
 
 /** file → its latest mutants by where and what they change (a mutant keeps its key from one run to the next). */
-const latest = latestResults(reports);
+const latest = latestResults(reports, record);
 const byFile = new Map([...latest].map(([rel, r]) => [rel, r.mutants]));
 /** Files whose code changed after the run that measured them: their results are of older code. */
 const changed = [...latest]
@@ -113,8 +123,9 @@ const lines = [
   "regexes) are not run (Stryker's ignoreStatic: each would need every test of its folder again) and are not in the",
   "score; the last column counts them, so the score is read as of the code that runs per call.",
   "",
-  `Written ${new Date().toISOString().slice(0, 10)} from ${reports.length} report(s), ${files.length} files in all: a`,
-  "folder's score covers the files of it that some run mutated (a later run's file replaces an earlier one's).",
+  `Written ${new Date().toISOString().slice(0, 10)} from ${reports.length} report(s) over the record of earlier runs`,
+  `(\`${RESULTS_FILE}\`, committed: a clean checkout starts from it), ${files.length} files in all: a folder's score`,
+  "covers the files of it that some run mutated (a later run's file replaces an earlier one's).",
   "",
   `| folder ${HEADER}`,
   RULE,
@@ -157,6 +168,7 @@ const lines = [
   ...(notes ? [notes, ""] : []),
 ];
 writeFileSync("MUTATION.md", lines.join("\n"));
+writeRecord(latest);
 const table = lines.indexOf(`| folder ${HEADER}`);
 console.log(lines.slice(table, table + FOLDERS.length + 2).join("\n"));
 if (changed.length > 0) console.log(`${changed.length} files changed since measured: ${changed.join(", ")}.`);

@@ -5,9 +5,11 @@
 //
 // `--report` also writes the files whose planned mutants have all been tested as a Stryker JSON report
 // (test-artifacts/mutation/FOLDER/from-events/mutation.json), which MUTATION.md then counts: a run that has to be
-// stopped before its end (the session ends, the machine is needed) keeps the files it finished.
+// stopped before its end (the session ends, the machine is needed) keeps the files it finished. Each file is recorded
+// as of the code the run started from (sources.json beside the events), or else as of the file now.
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { sha256, SOURCES } from "./mutationFiles.mjs";
 
 const writeReport = process.argv.includes("--report");
 const [folder, filter = ""] = process.argv.slice(2).filter((a) => a !== "--report");
@@ -53,8 +55,15 @@ if (writeReport) {
   const complete = [...tested].filter(([file, mutants]) => mutants.length === planned.get(file));
   const out = join(dir, "..", "from-events");
   mkdirSync(out, { recursive: true });
+  // The code the run started from (mutate.mjs writes it beside the events): the events do not hold it, and the file
+  // may have been edited since.
+  const sourcesFile = join(dir, "..", SOURCES);
+  const shas = existsSync(sourcesFile) ? JSON.parse(readFileSync(sourcesFile, "utf8")) : {};
   const files = Object.fromEntries(
-    complete.map(([file, mutants]) => [file, { language: "typescript", source: "", mutants }]),
+    complete.map(([file, mutants]) => [
+      file,
+      { language: "typescript", source: "", sha256: shas[file] ?? sha256(readFileSync(file, "utf8")), mutants },
+    ]),
   );
   writeFileSync(
     join(out, "mutation.json"),
