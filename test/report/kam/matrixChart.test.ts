@@ -9,9 +9,16 @@ import type { ChartPlan, PlanCell, SheetPlan } from "../../../src/report/plan";
 import { boxOf, cellsOf, cellIndex } from "../../../src/report/cellRefs";
 import { planCellAt, rowOf, sheetBlocks } from "../../../src/report/planCells";
 import { validatePlan } from "../../../src/report/planValidation";
-import { MATRIX_CHART_LABELS } from "../../../src/report/kam/matrixChart";
-import { SEGMENT_COLOURS_2X2, SEGMENT_COLOURS_3X3, wrappedLines } from "../../../src/report/kam/look";
+import { MATRIX_CHART_LABELS, matrixChart } from "../../../src/report/kam/matrixChart";
+import {
+  header as headerStyle,
+  section,
+  SEGMENT_COLOURS_2X2,
+  SEGMENT_COLOURS_3X3,
+  wrappedLines,
+} from "../../../src/report/kam/look";
 import { runSample } from "../../fixtures/kamSample";
+import { CHART_TABLE, chartInputs, scoresOf, without } from "./chartInputs";
 
 const matrixOf = (plan: { sheets: readonly SheetPlan[] }) => plan.sheets.find((s) => s.name === "Portfolio Matrix")!;
 const at = (sheet: SheetPlan, ref: string): PlanCell => {
@@ -157,6 +164,176 @@ describe("the Portfolio Matrix sheet", () => {
           }
         });
       }
+    });
+  });
+});
+
+describe("matrixChart on a table worked by hand", () => {
+  /** The data block at S4 (title), S5 (header), the chart at I4:Q32, as the matrix sheet places them. */
+  const PLACE = { left: 18, top: 4, from: "I4", to: "Q32" } as const;
+  const COLOURS = ["AAAAAA", "BBBBBB", "CCCCCC", "DDDDDD"];
+  const NONE = { blocks: [], styles: [], columnWidths: {}, rows: 0, notes: [] };
+  /** Account row r's segment column `c` (Z to AC): its attractiveness (V) where its Quadrant (X) is the segment. */
+  const inSegment = (c: string, r: number) => ({ f: `IF($X${r}=${c}$5,$V${r},NA())` });
+  const segmentCells = (r: number) => ["Z", "AA", "AB", "AC"].map((c) => inSegment(c, r));
+  const segmentHeads = [22, 23, 24, 25].map((r) => ({ f: `'KAM Inputs'!$B$${r}` }));
+  /** The plan's chart, its per-series parts given. */
+  const chartOf = (kind: string, title: string, series: object[], extra: object) => ({
+    kind,
+    title,
+    from: "I4",
+    to: "Q32",
+    series,
+    xAxisTitle: "Relative strength (0–100)",
+    yAxisTitle: "Account attractiveness (0–100)",
+    xAxis: { min: 0, max: 100, numberFormat: "0" },
+    yAxis: { min: 0, max: 100, numberFormat: "0" },
+    crossAt: { x: 50, y: 50 },
+    ...extra,
+    legend: "bottom",
+  });
+  /** Each segment's series over accounts in rows 6–8; Atlas and Cygnus (both Strategic) named. */
+  const seriesOf = (sizes: boolean) =>
+    ["Strategic", "Star", "Status", "Streamline"].map((name, k) => ({
+      name,
+      categories: "U6:U8",
+      values: `${["Z", "AA", "AB", "AC"][k]}6:${["Z", "AA", "AB", "AC"][k]}8`,
+      ...(sizes ? { sizes: "W6:W8" } : {}),
+      labels: "Y6:Y8",
+      labelPoints: k === 0 ? [0, 1] : [],
+      labelPositions: ["right", "left", "right"],
+      color: COLOURS[k],
+    }));
+
+  it("lists the largest active accounts by revenue with live scores, Quadrant and segment columns", () => {
+    const { table, options, metrics, layout, inputs } = chartInputs();
+    const m = matrixChart(table, options, metrics, layout, inputs, COLOURS, PLACE);
+    // Atlas (1000), Cygnus (800), Draco (300); Borealis is churned. Accounts: revenue B, attractiveness I, strength K,
+    // Quadrant L. Draco's point at (0, 0) leaves its name no room inside the plot.
+    expect(m.blocks).toEqual([
+      {
+        at: "S4",
+        rows: [
+          [
+            "Chart data: the 3 largest accounts by revenue when built. A segment's column holds the attractiveness of " +
+              "its accounts and #N/A (not drawn) for the others.",
+          ],
+        ],
+      },
+      {
+        at: "S5",
+        rows: [
+          ["#", "Account", "Strength", "Attractiveness", "Revenue", "Quadrant", "Named on chart", ...segmentHeads],
+          // prettier-ignore
+          [1, "Atlas", { f: "'Accounts'!$K$2" }, { f: "'Accounts'!$I$2" }, { f: "N('Accounts'!$B$2)" }, { f: "'Accounts'!$L$2" }, "Atlas", ...segmentCells(6)],
+          // prettier-ignore
+          [2, "Cygnus", { f: "'Accounts'!$K$4" }, { f: "'Accounts'!$I$4" }, { f: "N('Accounts'!$B$4)" }, { f: "'Accounts'!$L$4" }, "Cygnus", ...segmentCells(7)],
+          // prettier-ignore
+          [3, "Draco", { f: "'Accounts'!$K$5" }, { f: "'Accounts'!$I$5" }, { f: "N('Accounts'!$B$5)" }, { f: "'Accounts'!$L$5" }, null, ...segmentCells(8)],
+        ],
+      },
+    ]);
+    expect(m.styles).toEqual([
+      section("S4:AC4"),
+      headerStyle("S5:AC5"),
+      { range: "U6:V8", numberFormat: "0.0" },
+      { range: "W6:W8", numberFormat: "#,##0" },
+      { range: "Z6:AC8", numberFormat: "0.0", font: { color: "808080" } },
+      ...["Z", "AA", "AB", "AC"].map((c, k) => ({
+        range: `${c}5`,
+        fill: COLOURS[k],
+        font: { bold: true, color: "000000" },
+      })),
+    ]);
+    // Segment columns as wide as the longest name ("Streamline") and two more.
+    expect(m.columnWidths).toEqual({ S: 5, T: 26, U: 10, V: 13, W: 13, X: 12, Y: 24, Z: 12, AA: 12, AB: 12, AC: 12 });
+    expect(m.rows).toBe(4);
+    expect(m.notes).toEqual([]);
+    expect(m.chart).toEqual(
+      chartOf("bubble", "Portfolio matrix: the 3 largest accounts (bubble size: revenue)", seriesOf(true), {
+        bubbleScale: 30,
+      }),
+    );
+  });
+
+  it("ranks by attractiveness and plans a scatter chart without a revenue column", () => {
+    const { table, options, metrics, layout, inputs } = chartInputs(without(CHART_TABLE, "Revenue FY25"));
+    const m = matrixChart(table, options, metrics, layout, inputs, COLOURS, PLACE);
+    // Without revenue the Accounts columns shift left one: attractiveness H, strength J, Quadrant K.
+    expect(m.blocks[0].rows).toEqual([
+      [
+        "Chart data: the 3 largest accounts by attractiveness when built. A segment's column holds the attractiveness " +
+          "of its accounts and #N/A (not drawn) for the others.",
+      ],
+    ]);
+    expect(m.blocks[1].rows.slice(0, 2)).toEqual([
+      ["#", "Account", "Strength", "Attractiveness", "Attractiveness", "Quadrant", "Named on chart", ...segmentHeads],
+      // prettier-ignore
+      [1, "Atlas", { f: "'Accounts'!$J$2" }, { f: "'Accounts'!$H$2" }, { f: "N('Accounts'!$H$2)" }, { f: "'Accounts'!$K$2" }, "Atlas", ...segmentCells(6)],
+    ]);
+    expect(m.styles[3]).toEqual({ range: "W6:W8", numberFormat: "0.0" });
+    expect(m.chart).toEqual(
+      chartOf("scatter", "Portfolio matrix: the 3 most attractive accounts", seriesOf(false), {}),
+    );
+  });
+
+  it("notes how many of the accounts the chart leaves out", () => {
+    const { table, options, metrics, layout, inputs } = chartInputs();
+    const m = matrixChart(table, { ...options, topN: 2 }, metrics, layout, inputs, COLOURS, PLACE);
+    expect(m.notes).toEqual(["Portfolio Matrix: the chart shows the 2 largest of 3 accounts."]);
+    expect(m.rows).toBe(3);
+    expect(m.blocks[1].rows.map((r) => r[1])).toEqual(["Account", "Atlas", "Cygnus"]);
+  });
+
+  it("plans nothing without a Quadrant column or an active account with both scores", () => {
+    const { table, options, metrics, layout, inputs } = chartInputs();
+    const churned = scoresOf([0, 0, 0, 0], [75, 100, 50, 0], [75, 25, 100, 0]);
+    expect(matrixChart(table, options, churned, layout, inputs, COLOURS, PLACE)).toEqual(NONE);
+    const noQuadrant = { ...layout, has: (key: string) => key !== "quadrant" && layout.has(key as "active") };
+    expect(matrixChart(table, options, metrics, noQuadrant, inputs, COLOURS, PLACE)).toEqual(NONE);
+    const bare = chartInputs(without(CHART_TABLE, "Relationship strength"));
+    expect(matrixChart(bare.table, bare.options, bare.metrics, bare.layout, bare.inputs, COLOURS, PLACE)).toEqual(NONE);
+  });
+
+  describe("puts a name on a side clear of its point's marker", () => {
+    // A 24-character name is 36 units wide on the chart: beside a point at x, it fits right where x + gap (1.5) +
+    // radius + 36 <= 100, else left where x - 1.5 - radius - 36 >= 0.
+    const LONG = "Abcdefghijklmnopqrstuvwx";
+    const table2 = (revenue: boolean) =>
+      without(
+        [
+          ["Account", "Status", "Revenue FY25", "Relationship strength", "Growth potential"],
+          [LONG, "Active", 100, 3, 3],
+          ["Bo", "Active", 25, 3, 3],
+        ],
+        ...(revenue ? [] : ["Revenue FY25"]),
+      );
+
+    it("in a bubble chart, clear of the bubble as Excel (30%) and LibreOffice (100%) draw it", () => {
+      const { table, options, layout, inputs } = chartInputs(table2(true));
+      // The largest bubble's radius is 11 at LibreOffice's scale: at x = 55 its name does not fit right (55 + 12.5 +
+      // 36 > 100) but does left (55 - 12.5 - 36 = 6.5); a bubble twice as wide would leave it above, none at all right.
+      // Bo's bubble (a quarter of the revenue) is half as wide.
+      const metrics = scoresOf([1, 1], [50, 20], [55, 20]);
+      const m = matrixChart(table, options, metrics, layout, inputs, COLOURS, PLACE);
+      expect(m.chart!.series[0].labelPositions).toEqual(["left", "right"]);
+    });
+
+    it("in a scatter chart, clear of the 0.75-unit marker", () => {
+      const { table, options, layout, inputs } = chartInputs(table2(false));
+      // At x = 62: 62 + 1.5 + 0.75 + 36 = 100.25 > 100, so left.
+      const metrics = scoresOf([1, 1], [50, 20], [62, 20]);
+      const m = matrixChart(table, options, metrics, layout, inputs, COLOURS, PLACE);
+      expect(m.chart!.series[0].labelPositions).toEqual(["left", "right"]);
+    });
+
+    it("names no account without a name, which leaves the room to the others", () => {
+      const { table, options, layout, inputs } = chartInputs(table2(true));
+      const nameless = { ...table, labels: { ...table.labels, account: [null, "Bo"] } };
+      const metrics = { ...scoresOf([1, 1], [50, 50], [55, 20]), segment: Int8Array.of(0, 0) };
+      const m = matrixChart(nameless, options, metrics, layout, inputs, COLOURS, PLACE);
+      expect(m.chart!.series[0].labelPoints).toEqual([1]);
+      expect(m.blocks[1].rows.map((r) => r[6])).toEqual(["Named on chart", null, "Bo"]);
     });
   });
 });
