@@ -9,6 +9,7 @@ import { portfolioKpis, type Kpi, type KpiId, type PortfolioChoices } from "../.
 import { accountsLayout } from "../../../src/report/kam/accountsSheet";
 import { dashboardSheet } from "../../../src/report/kam/dashboardSheet";
 import { inputsSheet } from "../../../src/report/kam/inputsSheet";
+import { whitespaceSheet } from "../../../src/report/kam/whitespaceSheet";
 import { kpiFormula } from "../../../src/report/kam/kpiFormulas";
 import { accountsForReport, prepareReport } from "../../../src/report/kam/prepareReport";
 import { withPlanEngine } from "../../support/planEngine";
@@ -25,8 +26,12 @@ const NOW = new Date(Date.UTC(2026, 0, 2));
 const input = (values: Cell[][]) => ({ sheet: "Account Data", top: 0, left: 0, values });
 
 /** The dashboard as buildReport makes it (before the Progress section), for `values`; `edit` may change the KPIs. */
-function dashboardOf(values: Cell[][], edit: (kpis: readonly Kpi[]) => readonly Kpi[] = (k) => k) {
-  const { table, options, periods, mapping } = accountsForReport(input(values), { now: NOW });
+function dashboardOf(
+  values: Cell[][],
+  edit: (kpis: readonly Kpi[]) => readonly Kpi[] = (k) => k,
+  choices?: PortfolioChoices,
+) {
+  const { table, options, periods, mapping } = accountsForReport(input(values), { now: NOW, choices });
   const headers = Object.fromEntries(Object.entries(mapping.fields).map(([f, m]) => [f, m!.header || undefined]));
   const { kpis } = portfolioKpis(table, options);
   const retentionKnown = kpis.find((k) => k.id === "RetentionRate")?.value !== undefined;
@@ -34,7 +39,9 @@ function dashboardOf(values: Cell[][], edit: (kpis: readonly Kpi[]) => readonly 
   const labels = Object.fromEntries(kpis.map((k) => [k.id, k.label])) as Record<KpiId, string>;
   const retention = retentionKnown ? kpiFormula("RetentionRate", layout, table) : undefined;
   const inputs = inputsSheet(table, options, labels, retention);
-  return dashboardSheet(table, options, edit(kpis), layout, inputs.refs, periods);
+  const whitespace = whitespaceSheet(table, layout);
+  const owned = whitespace && { range: whitespace.productsOwned, counts: whitespace.result.owned };
+  return dashboardSheet(table, options, edit(kpis), layout, inputs.refs, periods, owned);
 }
 
 const MUTED_ITALIC = { italic: true, color: "595959" };
@@ -208,6 +215,332 @@ describe("the KPI dashboard's KPI table in HyperFormula, with targets", () => {
       // The tiles show the values (their target lines: HyperFormula's TEXT knows neither "#,##0" nor "0.0%").
       expect(e.value("KPI Dashboard", "A5")).toBe(2);
       expect(e.value("KPI Dashboard", "C5")).toBeCloseTo(1 / 3, 12);
+    });
+  });
+});
+
+const SECTION = (range: string) => ({
+  range,
+  font: { bold: true, size: 12, color: "1F3864" },
+  border: { edges: "bottom", style: "medium", color: "1F3864" },
+});
+const HEADER = (range: string) => ({
+  range,
+  font: { bold: true, color: "FFFFFF" },
+  fill: "1F3864",
+  wrapText: true,
+  verticalAlignment: "middle",
+});
+const GRID = (range: string) => ({ range, border: { edges: "all", style: "thin" } });
+const MONEY = '#,##0,"k";-#,##0,"k";0';
+
+describe("the KPI dashboard's tiles, breakdowns, charts and at-risk list", () => {
+  it("draws each tile over two merged columns: label, big value in the KPI's format, target line", () => {
+    const { sheet } = dashboardOf(TABLE);
+    // Five tiles (Accounts, churn, NRR, NPS, at risk; CLV is left out), A:B to I:J.
+    expect(sheet.merges).toEqual(
+      ["A", "C", "E", "G", "I"].flatMap((c) => {
+        const c2 = String.fromCharCode(c.charCodeAt(0) + 1);
+        return [`${c}4:${c2}4`, `${c}5:${c2}5`, `${c}6:${c2}6`];
+      }),
+    );
+    const at = sheet.styles!.findIndex((s) => s.range === "C4:D6");
+    expect(sheet.styles!.slice(at, at + 4)).toEqual([
+      {
+        range: "C4:D6",
+        fill: "DEEAF6",
+        horizontalAlignment: "center",
+        border: { edges: "outline", style: "thin", color: "9DC3E6" },
+      },
+      { range: "C4", font: { bold: true, color: "595959" } },
+      { range: "C5", numberFormat: "0.0%", font: { bold: true, size: 20, color: "1F3864" } },
+      { range: "C6", font: MUTED_ITALIC },
+    ]);
+    expect(sheet.styles).toContainEqual({
+      range: "I5",
+      numberFormat: "#,##0",
+      font: { bold: true, size: 20, color: "1F3864" },
+    });
+    expect(sheet.blocks.find((b) => b.at === "I4")!.rows[1]).toEqual([{ f: "B18" }]);
+  });
+
+  it("breaks active accounts, revenue and accounts at risk down by portfolio segment, with its chart", () => {
+    const { sheet } = dashboardOf(TABLE);
+    // Two left-out lines end at row 20; a blank row, then the section at 22.
+    const at = sheet.blocks.findIndex((b) => b.at === "A22");
+    expect(sheet.blocks[at]).toEqual({ at: "A22", rows: [["By portfolio segment"]] });
+    const Q = "'Accounts'!$O$2:$O$4";
+    const A = "'Accounts'!$K$2:$K$4";
+    expect(sheet.blocks[at + 1]).toEqual({
+      at: "A23",
+      rows: [
+        ["Portfolio segment", "Active accounts", "Revenue", "At risk"],
+        ...[0, 1, 2, 3].map((k) => [
+          { f: `'KAM Inputs'!$B$${22 + k}` },
+          { f: `COUNTIFS(${Q},$A${24 + k},${A},TRUE)` },
+          { f: `SUMIFS('Accounts'!$B$2:$B$4,${Q},$A${24 + k},${A},TRUE)` },
+          { f: `COUNTIFS(${Q},$A${24 + k},'Accounts'!$Q$2:$Q$4,TRUE)` },
+        ]),
+      ],
+    });
+    const styles = sheet.styles!;
+    const from = styles.findIndex((s) => s.range === "A22:D22");
+    expect(styles.slice(from, from + 10)).toEqual([
+      SECTION("A22:D22"),
+      HEADER("A23:D23"),
+      GRID("A23:D27"),
+      { range: "B24:B27", numberFormat: "#,##0" },
+      { range: "C24:C27", numberFormat: MONEY },
+      { range: "D24:D27", numberFormat: "#,##0" },
+      { range: "A24", fill: "70AD47" },
+      { range: "A25", fill: "4472C4" },
+      { range: "A26", fill: "FFC000" },
+      { range: "A27", fill: "A5A5A5" },
+    ]);
+    expect(sheet.charts![0]).toEqual({
+      kind: "column",
+      title: "Revenue by portfolio segment",
+      from: "F22",
+      to: "L38",
+      series: [{ name: "Revenue", categories: "A24:A27", values: "C24:C27", color: "2E75B6" }],
+      yAxis: { numberFormat: MONEY },
+      legend: "none",
+    });
+  });
+
+  it("counts the NPS mix and the products per account, each with its chart, side by side below", () => {
+    const { sheet } = dashboardOf(TABLE);
+    const N = "'Accounts'!$D$2:$D$4";
+    const A = "'Accounts'!$K$2:$K$4";
+    const block = (at: string) => sheet.blocks.find((b) => b.at === at);
+    expect(block("A40")).toEqual({ at: "A40", rows: [["NPS mix (active accounts)"]] });
+    expect(block("A41")).toEqual({
+      at: "A41",
+      rows: [
+        ["Group", "Accounts"],
+        ["Promoters (9–10)", { f: `COUNTIFS(${A},TRUE,${N},">=9")` }],
+        ["Passives (7–8)", { f: `COUNTIFS(${A},TRUE,${N},">=7",${N},"<=8")` }],
+        ["Detractors (0–6)", { f: `COUNTIFS(${A},TRUE,${N},"<=6")` }],
+      ],
+    });
+    // Atlas owns both products: 1 and 2+; the counts from the Whitespace sheet's products owned.
+    expect(block("F40")).toEqual({ at: "F40", rows: [["Products per account"]] });
+    expect(block("F41")).toEqual({
+      at: "F41",
+      rows: [
+        ["Products", "Accounts"],
+        ["1", { f: `COUNTIFS(${A},TRUE,'Whitespace'!$G$2:$G$4,1)` }],
+        ["2+", { f: `COUNTIFS(${A},TRUE,'Whitespace'!$G$2:$G$4,">=2")` }],
+      ],
+    });
+    for (const style of [
+      SECTION("A40:B40"),
+      HEADER("A41:B41"),
+      GRID("A41:B44"),
+      SECTION("F40:G40"),
+      HEADER("F41:G41"),
+      GRID("F41:G43"),
+    ])
+      expect(sheet.styles).toContainEqual(style);
+    expect(sheet.charts!.slice(1, 3)).toEqual([
+      {
+        kind: "bar",
+        title: "NPS mix: active accounts",
+        from: "A46",
+        to: "D62",
+        series: [
+          { name: "Promoters (9–10)", values: "B42", color: "70AD47" },
+          { name: "Passives (7–8)", values: "B43", color: "A5A5A5" },
+          { name: "Detractors (0–6)", values: "B44", color: "C00000" },
+        ],
+        yAxis: { numberFormat: "#,##0" },
+        legend: "bottom",
+      },
+      {
+        kind: "column",
+        title: "Products per active account",
+        from: "I40",
+        to: "L56",
+        series: [{ name: "Accounts", categories: "F42:F43", values: "G42:G43", color: "70AD47" }],
+        xAxisTitle: "Products in use",
+        yAxis: { numberFormat: "#,##0" },
+        legend: "none",
+      },
+    ]);
+  });
+
+  it("lists the accounts at risk below, largest revenue first, with why each is at risk", () => {
+    const { sheet } = dashboardOf(TABLE);
+    const block = (at: string) => sheet.blocks.find((b) => b.at === at)!;
+    expect(block("A64")).toEqual({
+      at: "A64",
+      rows: [[{ f: `"Accounts at risk, largest revenue first ("&COUNTIF('Accounts'!$Q$2:$Q$4,TRUE)&" in all)"` }]],
+    });
+    const list = block("A65").rows;
+    expect(list).toHaveLength(16);
+    expect(list[0]).toEqual(["Account", "Revenue change", "NPS", "Revenue", "Row", "Why"]);
+    // The NPS in C, the revenue change in B, against the at-risk threshold on KAM Inputs.
+    expect(list[1][5]).toEqual({
+      f: `TRIM(IF(AND(ISNUMBER($C66),$C66<=6),"NPS "&$C66&"  ","")&IF(AND(ISNUMBER($B66),$B66<-'KAM Inputs'!$B$29),"revenue "&TEXT($B66,"0%"),""))`,
+    });
+    expect(list[15][5]).toEqual({
+      f: `TRIM(IF(AND(ISNUMBER($C80),$C80<=6),"NPS "&$C80&"  ","")&IF(AND(ISNUMBER($B80),$B80<-'KAM Inputs'!$B$29),"revenue "&TEXT($B80,"0%"),""))`,
+    });
+    const styles = sheet.styles!;
+    const from = styles.findIndex((s) => s.range === "A64:F64");
+    expect(styles.slice(from)).toEqual([
+      SECTION("A64:F64"),
+      HEADER("A65:F65"),
+      GRID("A65:F80"),
+      { range: "D66:D80", numberFormat: "#,##0" },
+      { range: "E66:E80", font: { color: "808080" } },
+      { range: "B66:B80", numberFormat: "0.0%" },
+    ]);
+  });
+
+  it("sets the sheet's tab, widths, heights (tiles, wrapped headers) and prints it on one landscape page", () => {
+    const { sheet } = dashboardOf(TABLE);
+    expect(sheet.name).toBe("KPI Dashboard");
+    expect(sheet.tabColor).toBe("2E75B6");
+    expect(sheet.showGridlines).toBe(false);
+    expect(sheet.columnWidths).toEqual({
+      A: 26,
+      B: 14,
+      C: 14,
+      D: 14,
+      E: 14,
+      F: 16,
+      G: 14,
+      H: 14,
+      I: 14,
+      J: 14,
+      K: 14,
+      L: 14,
+    });
+    // Headers that wrap: portfolio segments (23), NPS mix and products (41), the at-risk list (65).
+    expect(sheet.rowHeights).toEqual({ 1: 24, 4: 18, 5: 36, 23: 30, 41: 30, 65: 30 });
+    expect(sheet.print).toEqual({ landscape: true, fitToOnePage: true, area: "A1:L81" });
+  });
+});
+
+/** Four accounts with an owner, a customer segment and a Products column; Borealis churned. */
+const RICH: Cell[][] = [
+  // prettier-ignore
+  ["Account", "Account owner", "Segment", "Revenue FY25", "Prior revenue", "NPS", "Products", "Status",
+    "Growth potential", "Strategic fit", "Relationship strength"],
+  ["Atlas", "Ann", "Enterprise", 1000, 900, 9, 3, "Active", 5, 4, 4],
+  ["Borealis", "Bo", "SMB", 500, 600, 3, 1, "Churned", 2, 1, 2],
+  ["Cygnus", "Ann", "Enterprise", 800, 1000, 7, 2, "Active", 4, 5, 5],
+  ["Deneb", "Cy", "Mid-market", 300, 200, 5, 1, "Active", 3, 3, 3],
+];
+
+describe("the KPI dashboard's breakdowns on a 3 × 3 grid with customer segments, owners and a Products column", () => {
+  it("colours the nine portfolio segments, then lists the customer segments by revenue with their chart", () => {
+    const { sheet } = dashboardOf(RICH, undefined, { grid: 3 });
+    const fills = sheet.styles!.filter((s) => /^A\d+$/.test(s.range) && s.fill !== undefined);
+    expect(fills).toEqual(
+      ["548235", "70AD47", "4472C4", "A9D08E", "9DC3E6", "FFD966", "FFC000", "F4B183", "A5A5A5"].map((fill, k) => ({
+        range: `A${24 + k}`,
+        fill,
+      })),
+    );
+    expect(sheet.charts![0].series).toEqual([
+      { name: "Revenue", categories: "A24:A32", values: "C24:C32", color: "2E75B6" },
+    ]);
+    // Below the portfolio chart (rows 22 to 38): the customer segments at 40, largest revenue first.
+    const at = sheet.blocks.findIndex((b) => b.at === "A40");
+    expect(sheet.blocks[at]).toEqual({ at: "A40", rows: [["By customer segment"]] });
+    const S = "'Accounts'!$C$2:$C$5";
+    const A = "'Accounts'!$L$2:$L$5";
+    const rows = sheet.blocks[at + 1].rows;
+    expect(sheet.blocks[at + 1].at).toBe("A41");
+    expect(rows.map((r) => r[0])).toEqual(["Customer segment", "Enterprise", "SMB", "Mid-market"]);
+    expect(rows[0]).toEqual([
+      "Customer segment",
+      "Active accounts",
+      "Revenue",
+      "Prior revenue",
+      "Revenue change",
+      "NPS",
+    ]);
+    expect(rows[2].slice(1, 5)).toEqual([
+      { f: `COUNTIFS(${S},$A43,${A},TRUE)` },
+      { f: `SUMIFS('Accounts'!$D$2:$D$5,${S},$A43,${A},TRUE)` },
+      { f: `SUMIFS('Accounts'!$E$2:$E$5,${S},$A43)` },
+      { f: 'IF($D43>0,$C43/$D43-1,"")' },
+    ]);
+    const styles = sheet.styles!;
+    const from = styles.findIndex((s) => s.range === "A40:F40");
+    expect(styles.slice(from, from + 7)).toEqual([
+      SECTION("A40:F40"),
+      HEADER("A41:F41"),
+      GRID("A41:F44"),
+      { range: "B42:B44", numberFormat: "#,##0" },
+      { range: "C42:D44", numberFormat: MONEY },
+      { range: "E42:E44", numberFormat: "0.0%" },
+      { range: "F42:F44", numberFormat: "0.0" },
+    ]);
+    expect(sheet.charts![1]).toEqual({
+      kind: "column",
+      title: "Prior against current revenue by segment",
+      from: "H40",
+      to: "L56",
+      series: [
+        { name: "Prior revenue", categories: "A42:A44", values: "D42:D44", color: "A5A5A5" },
+        { name: "Revenue", categories: "A42:A44", values: "C42:C44", color: "2E75B6" },
+      ],
+      yAxis: { numberFormat: MONEY },
+      legend: "bottom",
+    });
+    // Then NPS mix and products at 58 (below the segments' chart), the at-risk list at 82; all headers wrap.
+    expect(sheet.blocks.find((b) => b.at === "F59")!.rows).toEqual([
+      ["Products", "Accounts"],
+      ["1", { f: `COUNTIFS(${A},TRUE,'Accounts'!$G$2:$G$5,1)` }],
+      ["2", { f: `COUNTIFS(${A},TRUE,'Accounts'!$G$2:$G$5,2)` }],
+      ["3+", { f: `COUNTIFS(${A},TRUE,'Accounts'!$G$2:$G$5,">=3")` }],
+    ]);
+    expect(sheet.rowHeights).toEqual({ 1: 24, 4: 18, 5: 36, 23: 30, 41: 30, 59: 30, 83: 30 });
+    expect(sheet.blocks.find((b) => b.at === "A83")!.rows[0]).toEqual([
+      "Account",
+      "Account manager",
+      "Revenue change",
+      "NPS",
+      "Revenue",
+      "Row",
+      "Why",
+    ]);
+    expect(sheet.print).toEqual({ landscape: true, fitToOnePage: true, area: "A1:L99" });
+  });
+
+  it("computes the breakdowns and the at-risk list in HyperFormula as counted by hand", () => {
+    const { report } = prepareReport(input(RICH), { now: NOW, choices: { grid: 3 } });
+    withPlanEngine(report!.plan, (e) => {
+      const row = (r: number, cols: string) => [...cols].map((c) => e.value("KPI Dashboard", `${c}${r}`));
+      // Atlas and Cygnus invest (Cygnus at risk: revenue down 20 %), Deneb selective (at risk: NPS 5).
+      expect(row(24, "ABCD")).toEqual(["Invest", 2, 1800, 1]);
+      expect(row(28, "ABCD")).toEqual(["Selective", 1, 300, 1]);
+      expect(row(25, "ABCD")).toEqual(["Grow", 0, 0, 0]);
+      // Enterprise: 1800 now against 1900 (churned accounts count in the prior year), NPS 100 × (1 − 0) / 2;
+      // SMB: its only account churned, no NPS; Mid-market: 300 against 200, NPS −100.
+      const enterprise = row(42, "ABCDEF");
+      expect(enterprise.slice(0, 4)).toEqual(["Enterprise", 2, 1800, 1900]);
+      expect(enterprise[4]).toBeCloseTo(1800 / 1900 - 1, 12);
+      expect(enterprise[5]).toBe(50);
+      expect(row(43, "ABCDEF")).toEqual(["SMB", 0, 0, 600, -1, ""]);
+      expect(row(44, "ABCDEF")).toEqual(["Mid-market", 1, 300, 200, 0.5, -100]);
+      // NPS mix of the active accounts (9, 7, 5) and their products (3, 2, 1).
+      expect([60, 61, 62].map((r) => row(r, "ABFG"))).toEqual([
+        ["Promoters (9–10)", 1, "1", 1],
+        ["Passives (7–8)", 1, "2", 1],
+        ["Detractors (0–6)", 1, "3+", 1],
+      ]);
+      expect(e.value("KPI Dashboard", "A82")).toBe("Accounts at risk, largest revenue first (2 in all)");
+      const cygnus = row(84, "ABCDEF");
+      expect(cygnus.slice(0, 2)).toEqual(["Cygnus", "Ann"]);
+      expect(cygnus[2]).toBeCloseTo(-0.2, 12);
+      expect(cygnus.slice(3)).toEqual([7, 800, 4]);
+      expect(row(85, "ABCDEFG")).toEqual(["Deneb", "Cy", 0.5, 5, 300, 5, "NPS 5"]);
+      expect(row(86, "ABCDEFG")).toEqual(["", "", "", "", "", "", ""]);
     });
   });
 });
