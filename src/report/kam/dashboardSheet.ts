@@ -285,7 +285,8 @@ export function dashboardSheet(
         legend: "bottom",
       });
     }
-    if (table.labels.segment && segments.length < new Set(table.labels.segment).size) {
+    // Blank segments are no segment: only a segment left out makes the note true.
+    if (segments.length < new Set(table.labels.segment!.filter((s) => s !== null)).size) {
       notes.push(`KPI Dashboard: the ${segments.length} largest customer segments by revenue are shown.`);
     }
     row += Math.max(chartRows, segments.length + 2) + 2;

@@ -544,3 +544,77 @@ describe("the KPI dashboard's breakdowns on a 3 × 3 grid with customer segments
     });
   });
 });
+
+/** Three years of revenue, an account-level NPS (−100 to 100), a customer segment left blank for Cygnus. */
+const YEARS: Cell[][] = [
+  ["Account", "Status", "Revenue FY23", "Revenue FY24", "Revenue FY25", "Growth potential", "NPS", "Segment"],
+  ["Atlas", "Active", 700, 900, 1000, 5, 40, "A"],
+  ["Borealis", "Churned", 300, 600, 500, 2, -20, "B"],
+  ["Cygnus", "Active", 400, 700, 800, 4, -10, null],
+];
+
+describe("the KPI dashboard with revenue by year, an account NPS and a blank segment", () => {
+  it("charts the revenue by year below the segments, each year's sum in thousands", () => {
+    const { sheet } = dashboardOf(YEARS);
+    const at = sheet.blocks.findIndex((b) => b.at === "A40");
+    expect(sheet.blocks.slice(at, at + 2)).toEqual([
+      { at: "A40", rows: [["Revenue by year"]] },
+      {
+        at: "A41",
+        rows: [
+          ["Year", "Revenue"],
+          ["Revenue FY23", { f: "SUM('Accounts'!$C$2:$C$4)" }],
+          ["Revenue FY24", { f: "SUM('Accounts'!$E$2:$E$4)" }],
+          ["Revenue FY25", { f: "SUMPRODUCT('Accounts'!$I$2:$I$4*'Accounts'!$D$2:$D$4)" }],
+        ],
+      },
+    ]);
+    const styles = sheet.styles!;
+    const from = styles.findIndex((s) => s.range === "A40:B40");
+    expect(styles.slice(from, from + 4)).toEqual([
+      SECTION("A40:B40"),
+      HEADER("A41:B41"),
+      GRID("A41:B44"),
+      { range: "B42:B44", numberFormat: MONEY },
+    ]);
+    expect(sheet.charts!.find((c) => c.title === "Revenue by year")).toEqual({
+      kind: "line",
+      title: "Revenue by year",
+      from: "D40",
+      to: "L56",
+      series: [{ name: "Revenue", categories: "A42:A44", values: "B42:B44", color: "2E75B6" }],
+      yAxis: { numberFormat: MONEY },
+      legend: "none",
+    });
+  });
+
+  it("has no NPS mix for an account NPS, and calls an account NPS below 0 unhappy", () => {
+    const { sheet } = dashboardOf(YEARS);
+    expect(sheet.blocks.some((b) => b.rows[0][0] === "NPS mix (active accounts)")).toBe(false);
+    expect(sheet.charts!.map((c) => c.title)).toEqual(["Prior against current revenue by segment", "Revenue by year"]);
+    // The list below the room kept for the mix (58 to 81).
+    const list = sheet.blocks.find((b) => b.at === "A83")!.rows;
+    expect(list[0]).toEqual(["Account", "Revenue change", "NPS", "Revenue", "Row", "Why"]);
+    expect(list[1][5]).toEqual({
+      f: `TRIM(IF(AND(ISNUMBER($C84),$C84<0),"NPS "&$C84&"  ","")&IF(AND(ISNUMBER($B84),$B84<-'KAM Inputs'!$B$29),"revenue "&TEXT($B84,"0%"),""))`,
+    });
+    expect(sheet.print).toEqual({ landscape: true, fitToOnePage: true, area: "A1:L99" });
+  });
+
+  it("says only the largest customer segments are shown where more are left out, never for a blank segment", () => {
+    // Two segments and a blank one: both shown, no note.
+    expect(dashboardOf(YEARS).notes.filter((n) => n.includes("customer segments"))).toEqual([]);
+    // Fourteen segments: the 12 with the most revenue shown, the note says so.
+    const many: Cell[][] = [
+      YEARS[0],
+      ...Array.from({ length: 14 }, (_, i): Cell[] => [`Acc ${i}`, "Active", 10, 20, 100 + i, 3, 10, `S${i}`]),
+    ];
+    const { sheet, notes } = dashboardOf(many);
+    expect(notes).toContain("KPI Dashboard: the 12 largest customer segments by revenue are shown.");
+    const at = sheet.blocks.findIndex((b) => b.rows[0][0] === "By customer segment");
+    expect(sheet.blocks[at + 1].rows.map((r) => r[0])).toEqual([
+      "Customer segment",
+      ...[13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2].map((i) => `S${i}`),
+    ]);
+  });
+});
