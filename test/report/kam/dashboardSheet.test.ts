@@ -618,3 +618,131 @@ describe("the KPI dashboard with revenue by year, an account NPS and a blank seg
     ]);
   });
 });
+
+describe("the KPI dashboard with columns missing", () => {
+  it("without prior revenue: no prior or change by segment, a revenue bar chart, products capped at 8+, no change in Why", () => {
+    const values: Cell[][] = [
+      ["Account", "Segment", "Revenue FY25", "NPS", "Products", "Status", "Growth potential", "Relationship strength"],
+      ["Atlas", "Enterprise", 1000, 9, 12, "Active", 5, 4],
+      ["Borealis", "SMB", 500, 3, 0, "Active", 2, 2],
+      ["Cygnus", "Enterprise", 800, 7, 3, "Churned", 4, 5],
+    ];
+    const { sheet } = dashboardOf(values);
+    const block = (at: string) => sheet.blocks.find((b) => b.at === at)!;
+    const segments = block("A41").rows;
+    expect(segments.map((r) => r.slice(3, 5))).toEqual([
+      ["Prior revenue", "Revenue change"],
+      ["", ""],
+      ["", ""],
+    ]);
+    expect(sheet.charts![1]).toEqual({
+      kind: "bar",
+      title: "Revenue by segment",
+      from: "H40",
+      to: "L56",
+      series: [{ name: "Revenue", categories: "A42:A43", values: "C42:C43", color: "2E75B6" }],
+      yAxis: { numberFormat: MONEY },
+      legend: "bottom",
+    });
+    // Atlas uses 12 products: 1 to 7, then 8 and more.
+    const A = "'Accounts'!$I$2:$I$4";
+    const Pr = "'Accounts'!$E$2:$E$4";
+    expect(block("F59").rows).toEqual([
+      ["Products", "Accounts"],
+      ...[1, 2, 3, 4, 5, 6, 7].map((p) => [String(p), { f: `COUNTIFS(${A},TRUE,${Pr},${p})` }]),
+      ["8+", { f: `COUNTIFS(${A},TRUE,${Pr},">=8")` }],
+    ]);
+    expect(sheet.styles).toContainEqual(GRID("F59:G67"));
+    expect(sheet.charts![3].series).toEqual([
+      { name: "Accounts", categories: "F60:F67", values: "G60:G67", color: "70AD47" },
+    ]);
+    // At risk by NPS only: no Revenue change column, and Why says only the NPS.
+    const list = block("A83").rows;
+    expect(list[0]).toEqual(["Account", "NPS", "Revenue", "Row", "Why"]);
+    expect(list[1][4]).toEqual({ f: 'TRIM(IF(AND(ISNUMBER($B84),$B84<=6),"NPS "&$B84&"  ",""))' });
+    const styles = sheet.styles!;
+    const from = styles.findIndex((s) => s.range === "A82:E82");
+    expect(styles.slice(from)).toEqual([
+      SECTION("A82:E82"),
+      HEADER("A83:E83"),
+      GRID("A83:E98"),
+      { range: "C84:C98", numberFormat: "#,##0" },
+      { range: "D84:D98", font: { color: "808080" } },
+    ]);
+  });
+
+  it("without NPS, segments or products: the at-risk list right below the portfolio, Why by revenue change only", () => {
+    const values: Cell[][] = [
+      ["Account", "Revenue FY25", "Prior revenue", "Status", "Growth potential", "Relationship strength"],
+      ["Atlas", 1000, 900, "Active", 5, 4],
+      ["Borealis", 500, 600, "Churned", 2, 2],
+      ["Cygnus", 800, 1000, "Active", 4, 5],
+    ];
+    const { sheet } = dashboardOf(values);
+    expect(sheet.blocks.map((b) => b.at)).toEqual([
+      "A1",
+      "A8",
+      "A9",
+      "A17",
+      "A18",
+      "A19",
+      "A20",
+      "A4",
+      "C4",
+      "E4",
+      "G4",
+      "A22",
+      "A23",
+      "A40",
+      "A41",
+    ]);
+    const list = sheet.blocks[14].rows;
+    expect(list[0]).toEqual(["Account", "Revenue change", "Revenue", "Row", "Why"]);
+    expect(list[1][4]).toEqual({
+      f: `TRIM(IF(AND(ISNUMBER($B42),$B42<-'KAM Inputs'!$B$29),"revenue "&TEXT($B42,"0%"),""))`,
+    });
+    expect(sheet.charts!.map((c) => c.title)).toEqual(["Revenue by portfolio segment"]);
+    expect(sheet.rowHeights).toEqual({ 1: 24, 4: 18, 5: 36, 23: 30, 41: 30 });
+    expect(sheet.print).toEqual({ landscape: true, fitToOnePage: true, area: "A1:L57" });
+  });
+
+  it("without revenue: no portfolio breakdown, segments without revenue and no chart, no at-risk list", () => {
+    const values: Cell[][] = [
+      ["Account", "Segment", "NPS", "Products", "Status", "Growth potential", "Relationship strength"],
+      ["Atlas", "Enterprise", 9, 0, "Active", 5, 4],
+      ["Borealis", "SMB", 3, 0, "Active", 2, 2],
+      ["Cygnus", "Enterprise", 7, 0, "Churned", 4, 5],
+    ];
+    const { sheet } = dashboardOf(values);
+    const block = (at: string) => sheet.blocks.find((b) => b.at === at);
+    expect(block("A22")).toEqual({ at: "A22", rows: [["By customer segment"]] });
+    expect(block("A23")!.rows[1].slice(1, 5)).toEqual([
+      { f: "COUNTIFS('Accounts'!$B$2:$B$4,$A24,'Accounts'!$H$2:$H$4,TRUE)" },
+      "",
+      "",
+      "",
+    ]);
+    expect(sheet.charts!.map((c) => c.title)).toEqual(["NPS mix: active accounts", "Products per active account"]);
+    // No account uses a product: one row, 1 or more.
+    expect(block("F41")!.rows).toEqual([
+      ["Products", "Accounts"],
+      ["1", { f: `COUNTIFS('Accounts'!$H$2:$H$4,TRUE,'Accounts'!$D$2:$D$4,">=1")` }],
+    ]);
+    expect(sheet.blocks.some((b) => typeof b.rows[0][0] === "object")).toBe(false);
+    expect(sheet.print).toEqual({ landscape: true, fitToOnePage: true, area: "A1:L64" });
+  });
+
+  it("without NPS or prior revenue: no accounts at risk, neither by portfolio segment nor listed", () => {
+    const values: Cell[][] = [
+      ["Account", "Revenue FY25", "Status", "Growth potential", "Relationship strength"],
+      ["Atlas", 1000, "Active", 5, 4],
+      ["Borealis", 500, "Active", 2, 2],
+    ];
+    const { sheet } = dashboardOf(values);
+    const rows = sheet.blocks.find((b) => b.at === "A23")!.rows;
+    expect(rows[0]).toEqual(["Portfolio segment", "Active accounts", "Revenue", "At risk"]);
+    expect(rows.slice(1).map((r) => r[3])).toEqual(["", "", "", ""]);
+    expect(sheet.blocks.some((b) => typeof b.rows[0][0] === "object")).toBe(false);
+    expect(sheet.print).toEqual({ landscape: true, fitToOnePage: true, area: "A1:L40" });
+  });
+});
