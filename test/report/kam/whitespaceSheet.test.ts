@@ -1,0 +1,214 @@
+/**
+ * The Whitespace sheet's plan (src/report/kam/whitespaceSheet.ts): its heading, the benchmark and owners tables, the
+ * per-account columns beside the map, the top opportunities, their looks (styles, colour scale, widths, heights,
+ * merges, freeze, print), the products-owned range the dashboard counts, the note on segments compared with all
+ * owners, and the core's refusal of a negative product revenue. The numbers themselves: whitespace.engine.test.ts.
+ */
+import { describe, expect, it } from "vitest";
+import type { Cell } from "../../../samples/telecomAccounts";
+import { accountsLayout } from "../../../src/report/kam/accountsSheet";
+import { whitespaceSheet } from "../../../src/report/kam/whitespaceSheet";
+import { accountsForReport } from "../../../src/report/kam/prepareReport";
+
+const NOW = new Date(Date.UTC(2026, 0, 2));
+
+/** Four accounts, three of them in Ent (enough owners for its own benchmark), three products. */
+const SEG: Cell[][] = [
+  ["Account", "Segment", "Status", "Growth potential", "Product: Cloud", "Product: Voice", "Product: IoT"],
+  ["Atlas", "Ent", "Active", 5, 600, 400, 0],
+  ["Borealis", "Ent", "Active", 2, null, 500, 10],
+  ["Cygnus", "Ent", "Active", 4, 800, null, 20],
+  ["Deneb", "SMB", "Active", 3, 100, 50, null],
+];
+
+function prepared(values: Cell[][]) {
+  const { table, options, periods, mapping } = accountsForReport(
+    { sheet: "Account Data", top: 0, left: 0, values },
+    { now: NOW },
+  );
+  const headers = Object.fromEntries(Object.entries(mapping.fields).map(([f, m]) => [f, m!.header || undefined]));
+  return { table, layout: accountsLayout(table, options, headers, { clv: false }, periods) };
+}
+
+const whitespaceOf = (values: Cell[][]) => {
+  const { table, layout } = prepared(values);
+  return whitespaceSheet(table, layout)!;
+};
+
+const SECTION = (range: string) => ({
+  range,
+  font: { bold: true, size: 12, color: "1F3864" },
+  border: { edges: "bottom", style: "medium", color: "1F3864" },
+});
+const HEADER = (range: string) => ({
+  range,
+  font: { bold: true, color: "FFFFFF" },
+  fill: "1F3864",
+  wrapText: true,
+  verticalAlignment: "middle",
+});
+const GRID = (range: string) => ({ range, border: { edges: "all", style: "thin" } });
+
+describe("the Whitespace sheet's plan", () => {
+  it("heads the sheet, then the benchmarks and owners by segment and for all accounts, then the top opportunities", () => {
+    const { sheet } = whitespaceOf(SEG);
+    expect(sheet.blocks.map((b) => [b.at, b.rows[0]])).toEqual([
+      ["A1", ["Whitespace and total account value"]],
+      ["A4", ["Benchmark revenue: the median among owners"]],
+      ["A5", ["Segment", "Cloud", "Voice", "IoT"]],
+      ["A9", ["Owners (a segment with fewer than 3 uses all owners)"]],
+      ["A10", ["Segment", "Cloud", "Voice", "IoT"]],
+      [
+        "F1",
+        [
+          "Account",
+          "Segment",
+          "Revenue",
+          "Products owned",
+          "Whitespace potential",
+          "Total account value",
+          "Benchmark row",
+          "Cloud",
+          "Voice",
+          "IoT",
+        ],
+      ],
+      ["A14", ["Top opportunities: active accounts, largest first"]],
+      ["A15", ["Account", "Segment", "Product", "Potential", "Position"]],
+    ]);
+    expect(sheet.blocks[0].rows[1]).toEqual([
+      "What each account does not buy yet: for each product it lacks, the median revenue of that product among its " +
+        "segment's owners (all owners where the segment has fewer than 3). Live formulas over the Accounts sheet.",
+    ]);
+    // Ent has its own row (3 accounts); SMB (1) uses all owners.
+    expect(sheet.blocks[2].rows.map((r) => r[0])).toEqual(["Segment", "Ent", "All accounts"]);
+    expect(sheet.blocks[4].rows.map((r) => r[0])).toEqual(["Segment", "Ent", "All accounts"]);
+    expect(sheet.blocks[4].rows[2]).toEqual([
+      "All accounts",
+      { f: `COUNTIF('Accounts'!$E$2:$E$5,">0")` },
+      { f: `COUNTIF('Accounts'!$F$2:$F$5,">0")` },
+      { f: `COUNTIF('Accounts'!$G$2:$G$5,">0")` },
+    ]);
+    // Twenty opportunities.
+    expect(sheet.blocks[7].rows).toHaveLength(21);
+  });
+
+  it("styles every table: sections, headers, grids, money and counts, totals bold, helpers grey, the map coloured", () => {
+    const { sheet } = whitespaceOf(SEG);
+    expect(sheet.styles).toEqual([
+      { range: "A1", font: { bold: true, size: 16, color: "1F3864" } },
+      { range: "A2", font: { italic: true, color: "595959" }, wrapText: true, verticalAlignment: "top" },
+      SECTION("A4:D4"),
+      HEADER("A5:D5"),
+      GRID("A5:D7"),
+      { range: "B6:D7", numberFormat: "#,##0" },
+      { range: "A7:D7", font: { bold: true } },
+      SECTION("A9:D9"),
+      HEADER("A10:D10"),
+      GRID("A10:D12"),
+      { range: "B11:D12", numberFormat: "#,##0" },
+      HEADER("F1:O1"),
+      { range: "H2:H5", numberFormat: "#,##0" },
+      { range: "J2:K5", numberFormat: "#,##0" },
+      { range: "M2:O5", numberFormat: "#,##0", horizontalAlignment: "right" },
+      { range: "K2:K5", font: { bold: true } },
+      { range: "L2:L5", font: { color: "808080" } },
+      SECTION("A14:D14"),
+      HEADER("A15:E15"),
+      GRID("A15:D35"),
+      { range: "D16:D35", numberFormat: "#,##0" },
+      { range: "E16:E35", font: { color: "808080" } },
+    ]);
+    expect(sheet.conditionalFormats).toEqual([
+      { type: "colorScale", range: "M2:O5", colors: ["FFFFFF", "FFE699", "F4B183"] },
+      {
+        type: "cellValue",
+        range: "M2:O5",
+        operator: "equal",
+        formula1: '"owned"',
+        fill: "C6EFCE",
+        fontColor: "006100",
+      },
+    ]);
+  });
+
+  it("sets the tab, widths (products 16, the gap 3, the per-account columns 14), header height, merge, freeze, print", () => {
+    const { sheet, productsOwned, notes } = whitespaceOf(SEG);
+    expect(sheet.name).toBe("Whitespace");
+    expect(sheet.tabColor).toBe("C55A11");
+    expect(sheet.showGridlines).toBe(false);
+    expect(sheet.freeze).toEqual({ rows: 1, columns: 0 });
+    expect(sheet.columnWidths).toEqual({
+      A: 28,
+      B: 16,
+      C: 16,
+      D: 16,
+      E: 3,
+      F: 28,
+      G: 14,
+      H: 14,
+      I: 14,
+      J: 14,
+      K: 14,
+      L: 14,
+      M: 14,
+      N: 14,
+      O: 14,
+    });
+    expect(sheet.rowHeights).toEqual({ 1: 30 });
+    expect(sheet.merges).toEqual(["A2:D3"]);
+    expect(sheet.print).toEqual({ landscape: true });
+    expect(sheet.patterns![0].at).toBe("F2");
+    expect(sheet.patterns![0].count).toBe(4);
+    expect(productsOwned).toBe("'Whitespace'!$I$2:$I$5");
+    expect(notes).toEqual([]);
+  });
+
+  it("without segments: no segment or benchmark-row columns, the map right after the totals", () => {
+    const values = SEG.map((r) => r.filter((_, j) => j !== 1));
+    const { sheet, productsOwned } = whitespaceOf(values);
+    expect(sheet.blocks.find((b) => b.at === "F1")!.rows[0]).toEqual([
+      "Account",
+      "Revenue",
+      "Products owned",
+      "Whitespace potential",
+      "Total account value",
+      "Cloud",
+      "Voice",
+      "IoT",
+    ]);
+    expect(sheet.styles!.filter((s) => s.font?.color === "808080")).toEqual([
+      { range: "D14:D33", font: { color: "808080" } },
+    ]);
+    expect(sheet.blocks.find((b) => b.at === "A13")!.rows[0]).toEqual(["Account", "Product", "Potential", "Position"]);
+    expect(productsOwned).toBe("'Whitespace'!$H$2:$H$5");
+  });
+
+  it("notes how many smaller segments are compared with all owners beyond the 30 largest", () => {
+    const row = (s: string, i: number): Cell[] => [`Acc ${s} ${i}`, s, "Active", 3, 100 + i, 50, null];
+    const segs = Array.from({ length: 32 }, (_, k) => `S${String(k).padStart(2, "0")}`);
+    // Segments with 3 accounts each, the last two with 3 and the first 30 with 4: the two smallest are dropped.
+    const values: Cell[][] = [
+      SEG[0],
+      ...segs.flatMap((s, k) => Array.from({ length: k < 30 ? 4 : 3 }, (_, i) => row(s, i))),
+    ];
+    expect(whitespaceOf(values).notes).toEqual([
+      "Whitespace: the 30 largest customer segments have their own benchmarks; 2 smaller ones are compared with all owners.",
+    ]);
+    const one: Cell[][] = [
+      SEG[0],
+      ...segs.slice(0, 31).flatMap((s, k) => Array.from({ length: k < 30 ? 4 : 3 }, (_, i) => row(s, i))),
+    ];
+    expect(whitespaceOf(one).notes).toEqual([
+      "Whitespace: the 30 largest customer segments have their own benchmarks; 1 smaller one is compared with all owners.",
+    ]);
+  });
+
+  it("refuses a negative product revenue with the core's message", () => {
+    const { table, layout } = prepared(SEG);
+    (table.productRevenue![1].values as Float64Array)[2] = -5;
+    expect(() => whitespaceSheet(table, layout)).toThrow(
+      "whitespace: product_revenue row 3, product 2 is -5; a revenue cannot be negative.",
+    );
+  });
+});
