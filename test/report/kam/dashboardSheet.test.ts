@@ -746,3 +746,21 @@ describe("the KPI dashboard with columns missing", () => {
     expect(sheet.print).toEqual({ landscape: true, fitToOnePage: true, area: "A1:L40" });
   });
 });
+
+describe("the KPI dashboard's customer segments, in order of revenue", () => {
+  it("orders segments by their revenue (a blank revenue adds none), ties alphabetically, accounts without one left out", () => {
+    const values: Cell[][] = [
+      ["Account", "Segment", "Revenue FY25", "Status", "Growth potential"],
+      ["A1", "Beta", 100, "Active", 3],
+      ["A2", "Alpha", 100, "Active", 3],
+      ["A3", null, 900, "Active", 3],
+      ["A4", "Delta", null, "Active", 3],
+      ["A5", "Delta", 300, "Active", 3],
+      ["A6", "Gamma", 50, "Active", 3],
+    ];
+    const { sheet, notes } = dashboardOf(values);
+    const at = sheet.blocks.findIndex((b) => b.rows[0][0] === "By customer segment");
+    expect(sheet.blocks[at + 1].rows.map((r) => r[0])).toEqual(["Customer segment", "Delta", "Alpha", "Beta", "Gamma"]);
+    expect(notes.filter((n) => n.includes("customer segments"))).toEqual([]);
+  });
+});
