@@ -437,7 +437,7 @@ const RICH: Cell[][] = [
 describe("the KPI dashboard's breakdowns on a 3 × 3 grid with customer segments, owners and a Products column", () => {
   it("colours the nine portfolio segments, then lists the customer segments by revenue with their chart", () => {
     const { sheet } = dashboardOf(RICH, undefined, { grid: 3 });
-    const fills = sheet.styles!.filter((s) => /^A\d+$/.test(s.range) && s.fill !== undefined);
+    const fills = sheet.styles!.filter((s) => /^A\d+$/.test(s.range) && "fill" in s);
     expect(fills).toEqual(
       ["548235", "70AD47", "4472C4", "A9D08E", "9DC3E6", "FFD966", "FFC000", "F4B183", "A5A5A5"].map((fill, k) => ({
         range: `A${24 + k}`,
