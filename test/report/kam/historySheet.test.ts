@@ -141,10 +141,174 @@ describe("historySheet", () => {
       ),
     };
     const h = historySheet(next, previous);
-    expect(h.notes[0]).toMatch(
-      /^KAM History: this snapshot's 2 account rows would pass Excel's last row \(1,048,576\), so only its KPIs were recorded/,
-    );
+    expect(h.notes).toEqual([
+      "KAM History: this snapshot's 2 account rows would pass Excel's last row (1,048,576), so only its KPIs were " +
+        "recorded; move the KAM History sheet aside to start a new history.",
+    ]);
+    expect(h.sheet.columns).toEqual([]);
+    expect(h.snapshots[1]).toEqual({ ...next, accounts: snapshotAccounts([], 0) });
     expect(h.sheet.tables![1].range).toBe(`E1:K${EXCEL_ROWS - 1}`);
     expect(h.sheet.tables![0].range).toBe("A1:C3");
+  });
+
+  it("plans the sheet: its tab, frozen header, column widths, number formats and the two tables", () => {
+    const a: Snapshot = {
+      label: "t",
+      criteria: CRITERIA,
+      kpis: [{ kpi: "KPI_NRR", value: 1.1 }],
+      accounts: snapshotAccounts(
+        [
+          {
+            account: "X",
+            attractiveness: 60,
+            strength: 40,
+            quadrant: "Star",
+            revenue: 9,
+            totalValue: 12,
+            parts: [35, 25],
+          },
+        ],
+        CRITERIA.length,
+      ),
+    };
+    const h = historySheet(a);
+    const rows = snapshotRows(a, CRITERIA);
+    expect(h.sheet).toEqual({
+      name: "KAM History",
+      tabColor: "7F7F7F",
+      freeze: { rows: 1, columns: 0 },
+      columnWidths: { A: 26, B: 24, C: 14, D: 3, E: 26, F: 28, G: 14, H: 14, I: 14, J: 14, K: 14, L: 14, M: 14 },
+      blocks: [
+        {
+          at: "A1",
+          rows: [
+            ["Snapshot", "KPI", "Value"],
+            ["t", "KPI_NRR", 1.1],
+          ],
+        },
+        { at: "E1", rows: [accountHistoryHeader(CRITERIA)] },
+      ],
+      columns: [{ at: "E2", count: 1, columns: rows.accountColumns }],
+      styles: [
+        { range: "C2:C2", numberFormat: "General" },
+        { range: "G2:H2", numberFormat: "0.0" },
+        { range: "J2:K2", numberFormat: "#,##0" },
+        { range: "L2:M2", numberFormat: "0.0" },
+      ],
+      tables: [
+        { name: "KamHistoryKpis", range: "A1:C2", style: "TableStyleLight9" },
+        { name: "KamHistoryAccounts", range: "E1:M2", style: "TableStyleLight9" },
+      ],
+      appendOnly: { keptRows: { KamHistoryKpis: 0, KamHistoryAccounts: 0 } },
+    });
+    expect(h.snapshots).toEqual([a]);
+    expect(h.notes).toEqual([]);
+    // Without criteria the table ends at Total account value (K): no part columns to format.
+    const plain = historySheet({ ...a, criteria: [], accounts: snapshotAccounts([], 0) });
+    expect(plain.sheet.styles).toEqual([
+      { range: "C2:C2", numberFormat: "General" },
+      { range: "G2:H1", numberFormat: "0.0" },
+      { range: "J2:K1", numberFormat: "#,##0" },
+    ]);
+    expect(plain.sheet.columnWidths).toEqual({
+      A: 26,
+      B: 24,
+      C: 14,
+      D: 3,
+      E: 26,
+      F: 28,
+      G: 14,
+      H: 14,
+      I: 14,
+      J: 14,
+      K: 14,
+    });
+    expect(plain.sheet.columns).toEqual([]);
+  });
+
+  it("writes the earlier rows at the table's width, and numbers a label taken twice (3)", () => {
+    const previous: HistoryTables = {
+      kpis: {
+        header: [...KPI_HISTORY_HEADER],
+        rows: [
+          ["t", "KPI_NRR", 1],
+          ["t (2)", "KPI_NRR", 2],
+        ],
+      },
+      accounts: {
+        header: accountHistoryHeader(["Fit"]),
+        rows: [
+          ["t", "X", 1, 1, "Star"],
+          ["t (2)", "X", 1, 1, "Star", 5, 6, 7],
+        ],
+      },
+    };
+    const h = historySheet(
+      { label: "t", criteria: ["Fit"], kpis: [{ kpi: "KPI_NRR", value: 3 }], accounts: snapshotAccounts([], 1) },
+      previous,
+    );
+    expect(h.snapshots.map((s) => s.label)).toEqual(["t", "t (2)", "t (3)"]);
+    expect(h.sheet.blocks).toEqual([
+      {
+        at: "A1",
+        rows: [
+          ["Snapshot", "KPI", "Value"],
+          ["t", "KPI_NRR", 1],
+          ["t (2)", "KPI_NRR", 2],
+          ["t (3)", "KPI_NRR", 3],
+        ],
+      },
+      {
+        at: "E1",
+        rows: [
+          accountHistoryHeader(["Fit"]),
+          ["t", "X", 1, 1, "Star", null, null, null],
+          ["t (2)", "X", 1, 1, "Star", 5, 6, 7],
+        ],
+      },
+    ]);
+  });
+
+  it("records the account rows that end on Excel's last row", () => {
+    const row = ["t", "X", 1, 1, "Star", 1, 1];
+    const accounts = snapshotAccounts(
+      [0, 1].map((i) => ({
+        account: `A${i}`,
+        attractiveness: 1,
+        strength: 1,
+        quadrant: "Star",
+        revenue: 1,
+        totalValue: 1,
+        parts: [],
+      })),
+      0,
+    );
+    const next: Snapshot = { label: "u", criteria: [], kpis: [{ kpi: "KPI_NRR", value: 2 }], accounts };
+    const previous: HistoryTables = {
+      kpis: { header: [...KPI_HISTORY_HEADER], rows: [["t", "KPI_NRR", 1]] },
+      accounts: { header: accountHistoryHeader([]), rows: new Array(EXCEL_ROWS - 3).fill(row) },
+    };
+    // Header + kept + 2 new rows = 1,048,576: the last fits.
+    const fits = historySheet(next, previous);
+    expect(fits.notes).toEqual([]);
+    expect(fits.sheet.tables![1].range).toBe(`E1:K${EXCEL_ROWS}`);
+    expect(fits.sheet.columns).toEqual([
+      { at: `E${EXCEL_ROWS - 1}`, count: 2, columns: snapshotRows(next, []).accountColumns },
+    ]);
+    expect(fits.snapshots[1]).toEqual(next);
+  });
+
+  it("says which criteria's parts it cannot record and how to start a history with them", () => {
+    const previous = historyTablesOf(
+      historySheet({ label: "t", criteria: ["Fit"], kpis: [], accounts: snapshotAccounts([], 1) }).sheet,
+    );
+    const h = historySheet(
+      { label: "u", criteria: ["Growth", "Fit", "Size"], kpis: [], accounts: snapshotAccounts([], 3) },
+      previous,
+    );
+    expect(h.notes).toEqual([
+      "KAM History: the parts of Growth, Size are not recorded (the history's part columns are those of its first " +
+        "snapshot); rename or move the KAM History sheet to start a history with the criteria of now.",
+    ]);
   });
 });
