@@ -9,7 +9,7 @@ import type { ChartPlan, PlanCell, SheetPlan } from "../../../src/report/plan";
 import { boxOf, cellsOf, cellIndex } from "../../../src/report/cellRefs";
 import { planCellAt, rowOf, sheetBlocks } from "../../../src/report/planCells";
 import { validatePlan } from "../../../src/report/planValidation";
-import { MATRIX_CHART_LABELS, matrixChart } from "../../../src/report/kam/matrixChart";
+import { chartAccounts, MATRIX_CHART_LABELS, matrixChart } from "../../../src/report/kam/matrixChart";
 import {
   header as headerStyle,
   section,
@@ -293,6 +293,32 @@ describe("matrixChart on a table worked by hand", () => {
     expect(matrixChart(table, options, metrics, noQuadrant, inputs, COLOURS, PLACE)).toEqual(NONE);
     const bare = chartInputs(without(CHART_TABLE, "Relationship strength"));
     expect(matrixChart(bare.table, bare.options, bare.metrics, bare.layout, bare.inputs, COLOURS, PLACE)).toEqual(NONE);
+  });
+
+  it("draws the active accounts with both scores, the largest by revenue (a blank one as 0) first, ties in table order", () => {
+    const values = [
+      ["Account", "Status", "Revenue FY25"],
+      ["C", "Active", null],
+      ["A", "Active", 300],
+      ["B", "Active", 1000],
+      ["D", "Active", 800],
+      ["E", "Active", 1000],
+      ["F", "Churned", 2000],
+      ["G", "Active", 500],
+      ["H", "Active", 600],
+    ];
+    // G has no attractiveness, H no strength; the attractiveness runs the other way from the revenue.
+    const nan = Number.NaN;
+    const metrics = scoresOf(
+      [1, 1, 1, 1, 1, 0, 1, 1],
+      [80, 90, 10, 20, 30, 99, nan, 40],
+      [50, 50, 50, 50, 50, 50, 50, nan],
+    );
+    const { table } = chartInputs(values);
+    expect(chartAccounts(table, metrics, 40)).toEqual([2, 4, 3, 1, 0]);
+    expect(chartAccounts(table, metrics, 3)).toEqual([2, 4, 3]);
+    // Without a revenue column, the most attractive first.
+    expect(chartAccounts(chartInputs(without(values, "Revenue FY25")).table, metrics, 40)).toEqual([1, 0, 4, 3, 2]);
   });
 
   describe("puts a name on a side clear of its point's marker", () => {
