@@ -761,6 +761,8 @@ describe("the KPI dashboard's customer segments, in order of revenue", () => {
     const { sheet, notes } = dashboardOf(values);
     const at = sheet.blocks.findIndex((b) => b.rows[0][0] === "By customer segment");
     expect(sheet.blocks[at + 1].rows.map((r) => r[0])).toEqual(["Customer segment", "Delta", "Alpha", "Beta", "Gamma"]);
+    // No NPS column: no NPS by segment.
+    expect(sheet.blocks[at + 1].rows[1][5]).toBe("");
     expect(notes.filter((n) => n.includes("customer segments"))).toEqual([]);
   });
 });

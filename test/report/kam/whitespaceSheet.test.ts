@@ -188,11 +188,16 @@ describe("the Whitespace sheet's plan", () => {
     const row = (s: string, i: number): Cell[] => [`Acc ${s} ${i}`, s, "Active", 3, 100 + i, 50, null];
     const segs = Array.from({ length: 32 }, (_, k) => `S${String(k).padStart(2, "0")}`);
     // Segments with 3 accounts each, the last two with 3 and the first 30 with 4: the two smallest are dropped.
+    // The two smaller segments come first in the table: the largest are kept wherever they stand.
     const values: Cell[][] = [
       SEG[0],
-      ...segs.flatMap((s, k) => Array.from({ length: k < 30 ? 4 : 3 }, (_, i) => row(s, i))),
+      ...[...segs.slice(30), ...segs.slice(0, 30)].flatMap((s) =>
+        Array.from({ length: segs.indexOf(s) < 30 ? 4 : 3 }, (_, i) => row(s, i)),
+      ),
     ];
-    expect(whitespaceOf(values).notes).toEqual([
+    const kept = whitespaceOf(values);
+    expect(kept.sheet.blocks[2].rows.map((r) => r[0])).toEqual(["Segment", ...segs.slice(0, 30), "All accounts"]);
+    expect(kept.notes).toEqual([
       "Whitespace: the 30 largest customer segments have their own benchmarks; 2 smaller ones are compared with all owners.",
     ]);
     const one: Cell[][] = [
@@ -202,6 +207,33 @@ describe("the Whitespace sheet's plan", () => {
     expect(whitespaceOf(one).notes).toEqual([
       "Whitespace: the 30 largest customer segments have their own benchmarks; 1 smaller one is compared with all owners.",
     ]);
+  });
+
+  it("points each segment's benchmark at its own name, owners and the all-accounts row", () => {
+    const values: Cell[][] = [
+      ["Account", "Segment", "Status", "Growth potential", "Product: Cloud", "Product: Voice"],
+      ...["A1", "A2", "A3"].map((a, i): Cell[] => [a, "Ent", "Active", 5, 600 + 100 * i, i === 1 ? null : 400]),
+      ...["B1", "B2", "B3"].map((a, i): Cell[] => [a, "SMB", "Active", 5, 60 + 10 * i, i === 1 ? null : 40]),
+    ];
+    const { sheet } = whitespaceOf(values);
+    const S = "'Accounts'!$B$2:$B$7";
+    const E = "'Accounts'!$E$2:$E$7";
+    // Benchmarks in rows 6 and 7, all accounts in 8; owners in rows 12 and 13.
+    expect(sheet.blocks[2].rows[2][1]).toEqual({
+      f: `IF(B$13>=3,AGGREGATE(17,6,${E}/((${S}=$A7)*(${E}>0)),2),B$8)`,
+    });
+    expect(sheet.blocks[4].rows[2][1]).toEqual({
+      f: `SUMPRODUCT((${S}=$A13)*ISNUMBER(${E})*(${E}>0))`,
+    });
+    expect(sheet.blocks[2].rows[1][1]).toEqual({
+      f: `IF(B$12>=3,AGGREGATE(17,6,${E}/((${S}=$A6)*(${E}>0)),2),B$8)`,
+    });
+  });
+
+  it("is undefined without product revenue columns", () => {
+    const { table, layout } = prepared(SEG.map((r) => r.slice(0, 4)));
+    expect(table.productRevenue ?? []).toEqual([]);
+    expect(whitespaceSheet(table, layout)).toBeUndefined();
   });
 
   it("refuses a negative product revenue with the core's message", () => {
