@@ -20,8 +20,10 @@ import {
   EXCEL_ROWS,
   historySheet,
   KPI_HISTORY_TABLE,
+  snapshotTotals,
 } from "../../../src/report/kam/historySheet";
 import { columnCell } from "../../../src/report/planCells";
+import { accountsForReport } from "../../../src/report/kam/prepareReport";
 
 const CRITERIA = ["Growth", "Fit"];
 const score = fc.option(fc.double({ min: 0, max: 100, noNaN: true }), { nil: null });
@@ -310,5 +312,35 @@ describe("historySheet", () => {
       "KAM History: the parts of Growth, Size are not recorded (the history's part columns are those of its first " +
         "snapshot); rename or move the KAM History sheet to start a history with the criteria of now.",
     ]);
+  });
+});
+
+describe("snapshotTotals", () => {
+  it("is revenue + whitespace potential per account, revenue alone missing as 0, undefined without products", () => {
+    const values = [
+      ["Account", "Status", "Revenue", "Growth potential", "Product: Cloud", "Product: Voice"],
+      ["Atlas", "Active", 1000, 5, 600, 400],
+      ["Borealis", "Active", 500, 2, null, 500],
+      ["Cygnus", "Active", 800, 4, 800, null],
+    ];
+    const tableOf = (rows: (string | number | null)[][]) =>
+      accountsForReport(
+        { sheet: "Account Data", top: 0, left: 0, values: rows },
+        { now: new Date(Date.UTC(2026, 0, 2)) },
+      ).table;
+    // By hand: the benchmarks are the owners' medians, Cloud (600 + 800) / 2 = 700 and Voice (400 + 500) / 2 = 450;
+    // Atlas owns both, Borealis lacks Cloud, Cygnus lacks Voice.
+    expect(snapshotTotals(tableOf(values))).toEqual(Float64Array.from([1000, 500 + 700, 800 + 450]));
+    expect(snapshotTotals(tableOf(values.map((r) => [r[0], r[1], r[3], r[4], r[5]])))).toEqual(
+      Float64Array.from([0, 700, 450]),
+    );
+    expect(snapshotTotals(tableOf(values.map((r) => r.slice(0, 4))))).toBeUndefined();
+    // The core refuses a negative product revenue (a table the validation did not clean): no totals then either.
+    const negative = tableOf(values);
+    (negative.productRevenue![1].values as Float64Array)[2] = -5;
+    expect(snapshotTotals(negative)).toBeUndefined();
+    const total = Float64Array.from([1, 2, 3]);
+    const built = { potential: new Float64Array(3), total } as unknown as Parameters<typeof snapshotTotals>[1];
+    expect(snapshotTotals(tableOf(values), built)).toBe(total);
   });
 });
