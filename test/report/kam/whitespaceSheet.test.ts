@@ -89,8 +89,13 @@ describe("the Whitespace sheet's plan", () => {
       { f: `COUNTIF('Accounts'!$F$2:$F$5,">0")` },
       { f: `COUNTIF('Accounts'!$G$2:$G$5,">0")` },
     ]);
-    // Twenty opportunities.
+    // Twenty opportunities; the first: the account and segment of the map position in E16, the product over the map.
     expect(sheet.blocks[7].rows).toHaveLength(21);
+    expect(sheet.blocks[7].rows[1].slice(0, 3)).toEqual([
+      { f: 'IF(ISNUMBER($E16),INDEX($F$2:$F$5,INT($E16/3)+1),"")' },
+      { f: 'IF(ISNUMBER($E16),INDEX($G$2:$G$5,INT($E16/3)+1),"")' },
+      { f: 'IF(ISNUMBER($E16),INDEX($M$1:$O$1,MOD($E16,3)+1),"")' },
+    ]);
   });
 
   it("styles every table: sections, headers, grids, money and counts, totals bold, helpers grey, the map coloured", () => {
@@ -180,7 +185,12 @@ describe("the Whitespace sheet's plan", () => {
     expect(sheet.styles!.filter((s) => s.font?.color === "808080")).toEqual([
       { range: "D14:D33", font: { color: "808080" } },
     ]);
-    expect(sheet.blocks.find((b) => b.at === "A13")!.rows[0]).toEqual(["Account", "Product", "Potential", "Position"]);
+    const list = sheet.blocks.find((b) => b.at === "A13")!.rows;
+    expect(list[0]).toEqual(["Account", "Product", "Potential", "Position"]);
+    expect(list[1].slice(0, 2)).toEqual([
+      { f: 'IF(ISNUMBER($D14),INDEX($F$2:$F$5,INT($D14/3)+1),"")' },
+      { f: 'IF(ISNUMBER($D14),INDEX($K$1:$M$1,MOD($D14,3)+1),"")' },
+    ]);
     expect(productsOwned).toBe("'Whitespace'!$H$2:$H$5");
   });
 
