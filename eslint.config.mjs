@@ -5,7 +5,7 @@ import prettier from "eslint-config-prettier";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["dist/**", "node_modules/**", "test-artifacts/**", "out/**", "coverage/**"] },
+  { ignores: ["dist/**", "node_modules/**", "test-artifacts/**", "out/**", "coverage/**", ".stryker-tmp*/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   prettier,
@@ -18,6 +18,16 @@ export default tseslint.config(
   },
   {
     files: ["**/*.{js,mjs,cjs}"],
-    languageOptions: { globals: { require: "readonly", module: "writable", __dirname: "readonly", process: "readonly", console: "readonly", URL: "readonly", Buffer: "readonly" } },
+    languageOptions: {
+      globals: {
+        require: "readonly",
+        module: "writable",
+        __dirname: "readonly",
+        process: "readonly",
+        console: "readonly",
+        URL: "readonly",
+        Buffer: "readonly",
+      },
+    },
   },
 );
