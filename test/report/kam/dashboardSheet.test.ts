@@ -13,6 +13,7 @@ import { whitespaceSheet } from "../../../src/report/kam/whitespaceSheet";
 import { kpiFormula } from "../../../src/report/kam/kpiFormulas";
 import { accountsForReport, prepareReport } from "../../../src/report/kam/prepareReport";
 import { withPlanEngine } from "../../support/planEngine";
+import { GRID, HEADER, SECTION } from "../../support/expectedLook";
 
 const TABLE: Cell[][] = [
   // prettier-ignore
@@ -219,19 +220,6 @@ describe("the KPI dashboard's KPI table in HyperFormula, with targets", () => {
   });
 });
 
-const SECTION = (range: string) => ({
-  range,
-  font: { bold: true, size: 12, color: "1F3864" },
-  border: { edges: "bottom", style: "medium", color: "1F3864" },
-});
-const HEADER = (range: string) => ({
-  range,
-  font: { bold: true, color: "FFFFFF" },
-  fill: "1F3864",
-  wrapText: true,
-  verticalAlignment: "middle",
-});
-const GRID = (range: string) => ({ range, border: { edges: "all", style: "thin" } });
 const MONEY = '#,##0,"k";-#,##0,"k";0';
 
 describe("the KPI dashboard's tiles, breakdowns, charts and at-risk list", () => {

@@ -9,6 +9,7 @@ import type { Cell } from "../../../samples/telecomAccounts";
 import { accountsLayout } from "../../../src/report/kam/accountsSheet";
 import { whitespaceSheet } from "../../../src/report/kam/whitespaceSheet";
 import { accountsForReport } from "../../../src/report/kam/prepareReport";
+import { GRID, HEADER, SECTION } from "../../support/expectedLook";
 
 const NOW = new Date(Date.UTC(2026, 0, 2));
 
@@ -34,20 +35,6 @@ const whitespaceOf = (values: Cell[][]) => {
   const { table, layout } = prepared(values);
   return whitespaceSheet(table, layout)!;
 };
-
-const SECTION = (range: string) => ({
-  range,
-  font: { bold: true, size: 12, color: "1F3864" },
-  border: { edges: "bottom", style: "medium", color: "1F3864" },
-});
-const HEADER = (range: string) => ({
-  range,
-  font: { bold: true, color: "FFFFFF" },
-  fill: "1F3864",
-  wrapText: true,
-  verticalAlignment: "middle",
-});
-const GRID = (range: string) => ({ range, border: { edges: "all", style: "thin" } });
 
 describe("the Whitespace sheet's plan", () => {
   it("heads the sheet, then the benchmarks and owners by segment and for all accounts, then the top opportunities", () => {
