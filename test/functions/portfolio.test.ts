@@ -171,6 +171,11 @@ describe("KAM.QUADRANT", () => {
     expect(out[5][0]).toMatchObject({ message: "strength (row 6) is blank." });
   });
 
+  it("takes a cut-off of exactly 100: only a score of 100 is on the high side", () => {
+    const atTop = quadrant(column([100, 99]), column([99, 100]), 100, 100);
+    expect(atTop).toEqual(quadrant(column([60, 40]), column([40, 60]), 50, 50));
+  });
+
   it("refuses a bad cut-off or mismatched ranges with one #VALUE!", () => {
     expect(thrown(() => quadrant([[50]], [[50]], 0))).toMatchObject({
       code: "#VALUE!",
