@@ -147,14 +147,15 @@ for (const folder of folders) {
   // The code the run starts from, by file: a run stopped part-way is kept from its events (mutation-survivors.mjs
   // --report), which do not hold the code they measured.
   const out = survivors ? survivorsOut : some ? `test-artifacts/mutation/${folder}/files-${slug}` : undefined;
-  mkdirSync(out ?? `test-artifacts/mutation/${folder}`, { recursive: true });
+  // where stryker.config.mjs writes a run without KAM_MUTATE_OUT
+  const outDir = out ?? `test-artifacts/mutation/${folder}`;
+  mkdirSync(outDir, { recursive: true });
   writeFileSync(
-    `${out ?? `test-artifacts/mutation/${folder}`}/${SOURCES}`,
+    `${outDir}/${SOURCES}`,
     JSON.stringify(Object.fromEntries(mutableFiles(`src/${folder}`).map((f) => [f, sha256(readFileSync(f, "utf8"))]))),
   );
   if (survivors) {
     // Read by latestResults: these files' results replace their earlier ones whole, not mutant by mutant.
-    mkdirSync(survivorsOut, { recursive: true });
     writeFileSync(`${survivorsOut}/${WHOLE_FILES}`, JSON.stringify(whole));
   }
   run("npx", ["stryker", "run", ...mutate], {
