@@ -14,16 +14,10 @@ import { kpiFormula } from "../../../src/report/kam/kpiFormulas";
 import { accountsForReport, prepareReport } from "../../../src/report/kam/prepareReport";
 import { withPlanEngine } from "../../support/planEngine";
 import { GRID, HEADER, SECTION } from "../../support/expectedLook";
+import { REPORT_DAY, THREE_ACCOUNTS } from "../../support/threeAccounts";
 
-const TABLE: Cell[][] = [
-  // prettier-ignore
-  ["Account", "Revenue FY25", "Prior revenue", "NPS", "Relationship strength", "Status", "Growth potential",
-    "Strategic fit", "Product: Cloud", "Product: Voice"],
-  ["Atlas", 1000, 900, 9, 4, "Active", 5, 4, 600, 400],
-  ["Borealis", 500, 600, 3, 2, "Churned", 2, 1, null, 500],
-  ["Cygnus", 800, 700, 7, 5, "Active", 4, 5, 800, null],
-];
-const NOW = new Date(Date.UTC(2026, 0, 2));
+const TABLE = THREE_ACCOUNTS;
+const NOW = REPORT_DAY;
 const input = (values: Cell[][]) => ({ sheet: "Account Data", top: 0, left: 0, values });
 
 /** The dashboard as buildReport makes it (before the Progress section), for `values`; `edit` may change the KPIs. */
