@@ -7,14 +7,16 @@ import { describe, expect, it } from "vitest";
 import type { Cell } from "../../../samples/telecomAccounts";
 import type { SheetPlan } from "../../../src/report/plan";
 import { planCellAt } from "../../../src/report/planCells";
-import { ACCOUNTS_SHEET, ACCOUNTS_TABLE } from "../../../src/report/kam/accountsSheet";
+import { ACCOUNTS_SHEET, ACCOUNTS_TABLE, accountsLayout } from "../../../src/report/kam/accountsSheet";
 import { SEGMENT_COLOURS_2X2, SEGMENT_COLOURS_3X3 } from "../../../src/report/kam/look";
-import { prepareReport, type PrepareOptions } from "../../../src/report/kam/prepareReport";
+import { accountsForReport, prepareReport, type PrepareOptions } from "../../../src/report/kam/prepareReport";
 
 function accountsSheet(values: Cell[][], options: PrepareOptions = {}): SheetPlan {
   const { report } = prepareReport({ sheet: "Account Data", top: 0, left: 0, values }, options);
   return report!.plan.sheets.find((s) => s.name === ACCOUNTS_SHEET)!;
 }
+
+const accountsOf = (values: Cell[][]) => accountsForReport({ sheet: "Account Data", top: 0, left: 0, values });
 
 const headerRow = (sheet: SheetPlan) => {
   const out: string[] = [];
@@ -74,8 +76,9 @@ describe("the Accounts sheet", () => {
       T: 11,
       U: 9,
     });
-    // revenue in full, a margin as a share and share of wallet as a fraction in %, scores to one decimal
-    expect(sheet.styles!.filter((s) => s.numberFormat && /^[A-Z]2:[A-Z]4$/.test(s.range))).toEqual([
+    // revenue in full, a margin as a share and share of wallet as a fraction in %, scores to one decimal; no style
+    // over the columns without a format
+    expect(sheet.styles!.filter((s) => /^[A-Z]2:[A-Z]4$/.test(s.range))).toEqual([
       { range: "C2:C4", numberFormat: "#,##0" },
       { range: "D2:D4", numberFormat: "#,##0" },
       { range: "E2:E4", numberFormat: "0.0%" },
@@ -101,6 +104,13 @@ describe("the Accounts sheet", () => {
       ["Atlas", "Kim", 1000, 900, 0.25, 9, 4, 0.35, "Active", true, 5, 4],
       ["Borealis", "Lee", 500, 600, 0.1, 3, 2, 0.1, "Churned", false, 2, 1],
       ["Cygnus", "Kim", 800, 700, 0.3, 7, 5, 0.6, "Active", null, 4, 5],
+    ]);
+    // the block holds the analyst's twelve columns only: the computed ones (M to U) are the formula row's
+    // prettier-ignore
+    expect(sheet.columns![0].columns.map((c) => Array.from(c))).toEqual([
+      ["Atlas", "Borealis", "Cygnus"], ["Kim", "Lee", "Kim"], [1000, 500, 800], [900, 600, 700], [0.25, 0.1, 0.3],
+      [9, 3, 7], [4, 2, 5], [0.35, 0.1, 0.6], ["Active", "Churned", "Active"], [true, false, null], [5, 2, 4],
+      [4, 1, 5],
     ]);
     expect(sheet.patterns).toHaveLength(1);
     expect(sheet.patterns![0].at).toBe("M2");
@@ -233,5 +243,49 @@ describe("the Accounts sheet", () => {
       "Revenue change",
       "At risk",
     ]);
+  });
+
+  it("writes a blank status as a blank, not as active", () => {
+    const sheet = accountsSheet([
+      ["Account", "Revenue", "Status"],
+      ["Atlas", 1000, "Active"],
+      ["Borealis", 500, null],
+      ["Cygnus", 800, "Churned"],
+    ]);
+    expect([2, 3, 4].map((r) => [planCellAt(sheet, r, 1), planCellAt(sheet, r, 3)])).toEqual([
+      ["Atlas", "Active"],
+      ["Borealis", null],
+      ["Cygnus", "Churned"],
+    ]);
+  });
+
+  it("heads status and the new-account flag in words without the analyst's headers, and numbers repeated headers", () => {
+    const { table, options } = accountsOf([
+      ["Account", "Account manager", "Revenue", "Prior revenue", "Gross margin %", "Status", "Acquired"],
+      ["Atlas", "Kim", 1000, 900, 0.25, "Active", "yes"],
+      ["Borealis", "Lee", 500, 600, 0.1, "Churned", "no"],
+    ]);
+    // no headers given and CLV taken as computable: the built-in headers, and a CLV column
+    // prettier-ignore
+    expect(accountsLayout(table, options).columns.map((c) => c.header)).toEqual([
+      "Account", "Account manager", "Revenue", "Prior revenue", "Gross margin", "Status", "New", "Active", "Margin",
+      "CLV", "Revenue change", "At risk",
+    ]);
+    // three columns headed Status: the second and the third numbered 2 and 3, whatever their case
+    const layout = accountsLayout(table, options, { account: "Status", owner: "status" });
+    expect(layout.columns.slice(0, 2).map((c) => c.header)).toEqual(["Status", "status (2)"]);
+    expect(layout.columns[5]).toEqual({ key: "status", header: "Status (3)", width: 11, letter: "F" });
+  });
+
+  it("names the column it lacks when asked for its letter", () => {
+    const { table, options } = accountsOf([
+      ["Account", "Revenue"],
+      ["Atlas", 1000],
+      ["Borealis", 500],
+    ]);
+    const layout = accountsLayout(table, options);
+    expect(layout.letter("revenue")).toBe("B");
+    expect(() => layout.letter("clv")).toThrow(new Error("The Accounts sheet has no clv column"));
+    expect(() => layout.range("strength")).toThrow(new Error("The Accounts sheet has no strength column"));
   });
 });
