@@ -5,10 +5,11 @@
  */
 import { describe, expect, it } from "vitest";
 import type { Cell } from "../../../samples/telecomAccounts";
-import type { PortfolioChoices } from "../../../src/core";
+import { KPI_IDS, type KpiId, type PortfolioChoices } from "../../../src/core";
 import type { PlanCell, SheetPlan } from "../../../src/report/plan";
 import { planCellAt } from "../../../src/report/planCells";
-import { prepareReport } from "../../../src/report/kam/prepareReport";
+import { inputsSheet } from "../../../src/report/kam/inputsSheet";
+import { accountsForReport, prepareReport } from "../../../src/report/kam/prepareReport";
 import { withPlanEngine } from "../../support/planEngine";
 
 const INPUTS = "KAM Inputs";
@@ -39,6 +40,13 @@ function build(values: Cell[][], choices: PortfolioChoices = {}) {
 /** Columns A to D of each row, as the sheet shows them. */
 const grid = (sheet: SheetPlan, from: number, to: number): PlanCell[][] =>
   Array.from({ length: to - from + 1 }, (_, k) => [1, 2, 3, 4].map((c) => planCellAt(sheet, from + k, c)));
+
+/** The inputs sheet built directly from the prepared accounts, with the retention formula given (or none). */
+function direct(choices: PortfolioChoices, retention: string | undefined) {
+  const { table, options } = accountsForReport({ sheet: "Account Data", top: 0, left: 0, values: TABLE }, { choices });
+  const labels = Object.fromEntries(KPI_IDS.map((id) => [id, `KPI ${id}`])) as Record<KpiId, string>;
+  return inputsSheet(table, options, labels, retention);
+}
 
 const blue = (sheet: SheetPlan) => sheet.styles!.filter((s) => s.fill === "DDEBF7").map((s) => s.range);
 const formatted = (sheet: SheetPlan) =>
@@ -194,5 +202,71 @@ describe("the KAM Inputs sheet", () => {
     const sheet = report!.plan.sheets.find((s) => s.name === INPUTS)!;
     expect(sheet.columnWidths).toEqual({ A: 52, B: 16, C: 16, D: 16, E: 16, F: 16 });
     expect(blue(sheet)[0]).toBe("B6:F6");
+  });
+
+  it("leaves the rows between the sections empty", () => {
+    const { sheet } = build(TABLE);
+    const rows = sheet.blocks[0].rows as PlanCell[][];
+    expect([3, 10, 17, 26, 31].map((r) => rows[r - 1])).toEqual(
+      Array.from({ length: 5 }, () => [null, null, null, null]),
+    );
+    // the rows around them are not empty: the blank rows are where the sections part
+    expect([4, 11, 18, 27, 32].map((r) => rows[r - 1][0])).toEqual([
+      "Attractiveness criteria",
+      "Relative strength",
+      "Portfolio matrix",
+      "Value and risk",
+      "KPI targets (optional)",
+    ]);
+  });
+
+  it("tells the other sheets where each input lives, a 2×2 grid with the retention row", () => {
+    const { sheet, refs } = direct({ criteriaWeights: [1, 2, 1] }, "0.5");
+    const at = (cell: string) => `'KAM Inputs'!${cell}`;
+    expect(refs.weights).toBe(at("$B$6:$D$6"));
+    expect([refs.scaleMin, refs.scaleMax]).toEqual([at("$B$8"), at("$B$9")]);
+    expect([refs.relationshipWeight, refs.relationshipMin, refs.relationshipMax]).toEqual([
+      at("$B$12"),
+      at("$B$13"),
+      at("$B$14"),
+    ]);
+    expect([refs.shareWeight, refs.shareScale]).toEqual([at("$B$15"), at("$B$16")]);
+    expect(refs.attractivenessCuts).toEqual([at("$B$19")]);
+    expect(refs.strengthCuts).toEqual([at("$B$20")]);
+    expect(refs.segmentNames).toBe(at("$B$22:$B$25"));
+    expect([0, 1, 2, 3].map((k) => refs.segmentName(k))).toEqual([at("$B$22"), at("$B$23"), at("$B$24"), at("$B$25")]);
+    expect([0, 1, 2, 3].map((k) => refs.segmentStrategy(k))).toEqual([
+      at("$C$22"),
+      at("$C$23"),
+      at("$C$24"),
+      at("$C$25"),
+    ]);
+    expect([refs.discountRate, refs.atRiskThreshold, refs.retention]).toEqual([at("$B$28"), at("$B$29"), at("$B$30")]);
+    expect(KPI_IDS.map((id) => refs.target(id))).toEqual(KPI_IDS.map((_, j) => at(`$B$${34 + j}`)));
+    // each reference points at the value its label names
+    expect(planCellAt(sheet, 22, 2)).toBe("Strategic");
+    expect(planCellAt(sheet, 25, 3)).toBe("Serve efficiently: standard offers, lower-cost channels.");
+    expect(planCellAt(sheet, 30, 2)).toEqual({ f: "0.5" });
+    expect([planCellAt(sheet, 34, 1), planCellAt(sheet, 44, 1)]).toEqual(["KPI Accounts", "KPI AtRisk"]);
+  });
+
+  it("tells the other sheets where each input lives, a 3×3 grid without a retention row", () => {
+    const { sheet, refs } = direct({ grid: 3 }, undefined);
+    const at = (cell: string) => `'KAM Inputs'!${cell}`;
+    expect(refs.attractivenessCuts).toEqual([at("$B$19"), at("$C$19")]);
+    expect(refs.strengthCuts).toEqual([at("$B$20"), at("$C$20")]);
+    expect(refs.segmentNames).toBe(at("$B$22:$B$30"));
+    expect(Array.from({ length: 9 }, (_, k) => refs.segmentName(k))).toEqual(
+      Array.from({ length: 9 }, (_, k) => at(`$B$${22 + k}`)),
+    );
+    expect(Array.from({ length: 9 }, (_, k) => refs.segmentStrategy(k))).toEqual(
+      Array.from({ length: 9 }, (_, k) => at(`$C$${22 + k}`)),
+    );
+    expect([refs.discountRate, refs.atRiskThreshold]).toEqual([at("$B$33"), at("$B$34")]);
+    expect(refs.retention).toBeUndefined();
+    expect(KPI_IDS.map((id) => refs.target(id))).toEqual(KPI_IDS.map((_, j) => at(`$B$${38 + j}`)));
+    expect(planCellAt(sheet, 30, 2)).toBe("Streamline");
+    expect(planCellAt(sheet, 35, 1)).toBeNull();
+    expect(planCellAt(sheet, 36, 1)).toBe("KPI targets (optional)");
   });
 });

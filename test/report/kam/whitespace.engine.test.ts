@@ -229,4 +229,26 @@ describe("the Whitespace sheet in HyperFormula", () => {
       expectSheetEqualsCore(e, edited, report2);
     });
   });
+
+  it("without a revenue column: each account's revenue is the sum of its product revenues (blanks 0), as the core's", () => {
+    const values = [
+      ["Account", "Segment", "Status", "Product: Connectivity", "Product: Cloud voice", "Product: Security"],
+      ["Atlas", "SMB", "Active", 600, 400, 0],
+      ["Borealis", "SMB", "Active", null, 500, 10],
+      ["Cygnus", "SMB", "Churned", 800, null, 20],
+      ["Deneb", "Enterprise", "Active", 100, 50, null],
+      ["Eridanus", null, "Active", null, null, null],
+    ];
+    const { table, report } = prepareReport({ sheet: "Account Data", top: 0, left: 0, values });
+    expect(table.numbers.revenue).toBeUndefined();
+    // SMB: 3 accounts, at most 2 owners of a product: all owners' medians, Connectivity 600, Cloud voice 400, Security 15
+    expect(Array.from(report!.whitespace!.total)).toEqual([1015, 1110, 1220, 165, 1015]);
+    withPlanEngine(report!.plan, (e) => {
+      const at = whereIs(report!.plan);
+      expect([2, 3, 4, 5, 6].map((r) => e.value(WHITESPACE_SHEET, `${at.col("Revenue")}${r}`))).toEqual([
+        1000, 510, 820, 150, 0,
+      ]);
+      expectSheetEqualsCore(e, table, report!);
+    });
+  });
 });

@@ -240,4 +240,40 @@ describe("the Whitespace sheet's plan", () => {
       "whitespace: product_revenue row 3, product 2 is -5; a revenue cannot be negative.",
     );
   });
+
+  it("without a revenue column: each account's revenue is the sum of its product revenues, blanks 0", () => {
+    // SEG has no revenue column: Atlas 600 + 400 + 0, Borealis 500 + 10, Cygnus 800 + 20, Deneb 100 + 50
+    const { sheet, result } = whitespaceOf(SEG);
+    const pattern = sheet.patterns![0].pattern;
+    expect(pattern.slice(0, 6)).toEqual([
+      { f: "'Accounts'!$A{row}" },
+      { f: `IF('Accounts'!$B{row}="","",'Accounts'!$B{row})` },
+      { f: "SUM('Accounts'!$E{row}:$G{row})" },
+      { f: 'COUNTIF($M{row}:$O{row},"owned")' },
+      { f: "SUM($M{row}:$O{row})" },
+      { f: "$H{row}+$J{row}" },
+    ]);
+    // Ent has 3 accounts but at most 2 owners of each product: every benchmark is all owners' median
+    // (Cloud 600 of 100, 600, 800; Voice 400 of 50, 400, 500; IoT 15 of 10, 20)
+    expect(Array.from(result.potential)).toEqual([15, 600, 400, 15]);
+    expect(Array.from(result.total)).toEqual([1015, 1110, 1220, 165]);
+    expect(result.segments).toEqual(["Ent", "Ent", "Ent", null]);
+  });
+
+  it("with a revenue column: the revenue is that column's, and without segments the core reads none", () => {
+    const values: Cell[][] = [
+      ["Account", "Revenue FY25", "Product: Cloud", "Product: Voice"],
+      ["Atlas", 2000, 600, null],
+      ["Borealis", null, null, 500],
+      ["Cygnus", 900, 800, 300],
+    ];
+    const { sheet, result } = whitespaceOf(values);
+    expect(sheet.patterns![0].pattern.slice(0, 2)).toEqual([
+      { f: "'Accounts'!$A{row}" },
+      { f: "N('Accounts'!$B{row})" },
+    ]);
+    // potentials: Atlas lacks Voice (400 of 300, 500), Borealis Cloud (700 of 600, 800); a blank revenue counts 0
+    expect(Array.from(result.total)).toEqual([2400, 700, 900]);
+    expect(result.segments).toEqual([]);
+  });
 });
