@@ -91,6 +91,11 @@ export function whitespaceSheet(table: AccountTable, layout: AccountsLayout): Wh
   const blocks: { at: string; rows: PlanCell[][] }[] = [];
   const styles: RangeStyle[] = [title("A1"), { ...note("A2"), wrapText: true, verticalAlignment: "top" }];
   const lastBench = letter(P);
+  // The top-opportunities list, below the benchmarks: account, segment, product, potential, and the map position.
+  const listCols = ["Account", ...(seg ? ["Segment"] : []), "Product", "Potential", "Position"];
+  // The summary on the left is as wide as the wider of the benchmarks (a column a product) and that list, so the
+  // per-account table to its right never shares a column with it (one product and 30 accounts overwrote the list).
+  const summaryLast = Math.max(P, listCols.length - 1);
   blocks.push({
     at: "A1",
     rows: [
@@ -143,7 +148,7 @@ export function whitespaceSheet(table: AccountTable, layout: AccountsLayout): Wh
 
   // Per account, on the Accounts rows (row r here is row r there, so each formula is its row's and Excel can copy the
   // first row down), right of the summary: inputs, the totals, a helper with the benchmark row, then the map.
-  const left = P + 2;
+  const left = summaryLast + 2;
   const first = layout.firstRow;
   const last = layout.lastRow;
   const cols = [
@@ -209,10 +214,8 @@ export function whitespaceSheet(table: AccountTable, layout: AccountsLayout): Wh
     },
   ];
 
-  // The top opportunities, below the owners: account, segment, product, potential, and the map position.
   const listTop = ownersAll + 3;
   const listBottom = listTop + TOP_OPPORTUNITIES;
-  const listCols = ["Account", ...(seg ? ["Segment"] : []), "Product", "Potential", "Position"];
   const L = (name: string) => letter(listCols.indexOf(name));
   const value = L("Potential");
   const pos = L("Position");
@@ -252,8 +255,8 @@ export function whitespaceSheet(table: AccountTable, layout: AccountsLayout): Wh
   );
 
   // 16 characters: a product's name ("IoT & telematics") fits on one line.
-  const widths: Record<string, number> = { A: 28, [letter(P + 1)]: 3, [letter(left)]: 28 };
-  for (let j = 1; j <= P; j++) widths[letter(j)] = 16;
+  const widths: Record<string, number> = { A: 28, [letter(summaryLast + 1)]: 3, [letter(left)]: 28 };
+  for (let j = 1; j <= summaryLast; j++) widths[letter(j)] = 16;
   for (let j = left + 1; j < mapLeft + P; j++) widths[letter(j)] = 14;
   return {
     sheet: {

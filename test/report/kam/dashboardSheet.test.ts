@@ -311,8 +311,8 @@ describe("the KPI dashboard's tiles, breakdowns, charts and at-risk list", () =>
       at: "F41",
       rows: [
         ["Products", "Accounts"],
-        ["1", { f: `COUNTIFS(${A},TRUE,'Whitespace'!$G$2:$G$4,1)` }],
-        ["2+", { f: `COUNTIFS(${A},TRUE,'Whitespace'!$G$2:$G$4,">=2")` }],
+        ["1", { f: `COUNTIFS(${A},TRUE,'Whitespace'!$H$2:$H$4,1)` }],
+        ["2+", { f: `COUNTIFS(${A},TRUE,'Whitespace'!$H$2:$H$4,">=2")` }],
       ],
     });
     for (const style of [

@@ -46,7 +46,7 @@ describe("the Whitespace sheet's plan", () => {
       ["A9", ["Owners (a segment with fewer than 3 uses all owners)"]],
       ["A10", ["Segment", "Cloud", "Voice", "IoT"]],
       [
-        "F1",
+        "G1",
         [
           "Account",
           "Segment",
@@ -79,9 +79,9 @@ describe("the Whitespace sheet's plan", () => {
     // Twenty opportunities; the first: the account and segment of the map position in E16, the product over the map.
     expect(sheet.blocks[7].rows).toHaveLength(21);
     expect(sheet.blocks[7].rows[1].slice(0, 3)).toEqual([
-      { f: 'IF(ISNUMBER($E16),INDEX($F$2:$F$5,INT($E16/3)+1),"")' },
       { f: 'IF(ISNUMBER($E16),INDEX($G$2:$G$5,INT($E16/3)+1),"")' },
-      { f: 'IF(ISNUMBER($E16),INDEX($M$1:$O$1,MOD($E16,3)+1),"")' },
+      { f: 'IF(ISNUMBER($E16),INDEX($H$2:$H$5,INT($E16/3)+1),"")' },
+      { f: 'IF(ISNUMBER($E16),INDEX($N$1:$P$1,MOD($E16,3)+1),"")' },
     ]);
   });
 
@@ -99,12 +99,12 @@ describe("the Whitespace sheet's plan", () => {
       HEADER("A10:D10"),
       GRID("A10:D12"),
       { range: "B11:D12", numberFormat: "#,##0" },
-      HEADER("F1:O1"),
-      { range: "H2:H5", numberFormat: "#,##0" },
-      { range: "J2:K5", numberFormat: "#,##0" },
-      { range: "M2:O5", numberFormat: "#,##0", horizontalAlignment: "right" },
-      { range: "K2:K5", font: { bold: true } },
-      { range: "L2:L5", font: { color: "808080" } },
+      HEADER("G1:P1"),
+      { range: "I2:I5", numberFormat: "#,##0" },
+      { range: "K2:L5", numberFormat: "#,##0" },
+      { range: "N2:P5", numberFormat: "#,##0", horizontalAlignment: "right" },
+      { range: "L2:L5", font: { bold: true } },
+      { range: "M2:M5", font: { color: "808080" } },
       SECTION("A14:D14"),
       HEADER("A15:E15"),
       GRID("A15:D35"),
@@ -112,10 +112,10 @@ describe("the Whitespace sheet's plan", () => {
       { range: "E16:E35", font: { color: "808080" } },
     ]);
     expect(sheet.conditionalFormats).toEqual([
-      { type: "colorScale", range: "M2:O5", colors: ["FFFFFF", "FFE699", "F4B183"] },
+      { type: "colorScale", range: "N2:P5", colors: ["FFFFFF", "FFE699", "F4B183"] },
       {
         type: "cellValue",
-        range: "M2:O5",
+        range: "N2:P5",
         operator: "equal",
         formula1: '"owned"',
         fill: "C6EFCE",
@@ -124,7 +124,7 @@ describe("the Whitespace sheet's plan", () => {
     ]);
   });
 
-  it("sets the tab, widths (products 16, the gap 3, the per-account columns 14), header height, merge, freeze, print", () => {
+  it("sets the tab, widths (summary 16, the gap 3, the per-account columns 14), header height, merge, freeze, print", () => {
     const { sheet, productsOwned, notes } = whitespaceOf(SEG);
     expect(sheet.name).toBe("Whitespace");
     expect(sheet.tabColor).toBe("C55A11");
@@ -135,9 +135,9 @@ describe("the Whitespace sheet's plan", () => {
       B: 16,
       C: 16,
       D: 16,
-      E: 3,
-      F: 28,
-      G: 14,
+      E: 16,
+      F: 3,
+      G: 28,
       H: 14,
       I: 14,
       J: 14,
@@ -146,13 +146,14 @@ describe("the Whitespace sheet's plan", () => {
       M: 14,
       N: 14,
       O: 14,
+      P: 14,
     });
     expect(sheet.rowHeights).toEqual({ 1: 30 });
     expect(sheet.merges).toEqual(["A2:D3"]);
     expect(sheet.print).toEqual({ landscape: true });
-    expect(sheet.patterns![0].at).toBe("F2");
+    expect(sheet.patterns![0].at).toBe("G2");
     expect(sheet.patterns![0].count).toBe(4);
-    expect(productsOwned).toBe("'Whitespace'!$I$2:$I$5");
+    expect(productsOwned).toBe("'Whitespace'!$J$2:$J$5");
     expect(notes).toEqual([]);
   });
 
@@ -249,9 +250,9 @@ describe("the Whitespace sheet's plan", () => {
       { f: "'Accounts'!$A{row}" },
       { f: `IF('Accounts'!$B{row}="","",'Accounts'!$B{row})` },
       { f: "SUM('Accounts'!$E{row}:$G{row})" },
-      { f: 'COUNTIF($M{row}:$O{row},"owned")' },
-      { f: "SUM($M{row}:$O{row})" },
-      { f: "$H{row}+$J{row}" },
+      { f: 'COUNTIF($N{row}:$P{row},"owned")' },
+      { f: "SUM($N{row}:$P{row})" },
+      { f: "$I{row}+$K{row}" },
     ]);
     // Ent has 3 accounts but at most 2 owners of each product: every benchmark is all owners' median
     // (Cloud 600 of 100, 600, 800; Voice 400 of 50, 400, 500; IoT 15 of 10, 20)
