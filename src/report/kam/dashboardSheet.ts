@@ -324,7 +324,9 @@ export function dashboardSheet(
   }
 
   const mixTop = row;
-  if (has("nps") && table.npsScale !== "account") {
+  // A survey NPS (0–10 answers) has a mix of promoters, passives and detractors; an account-level NPS has none.
+  const npsMix = has("nps") && table.npsScale !== "account";
+  if (npsMix) {
     const N = layout.range("nps");
     const count = (c: string) => `COUNTIFS(${A},TRUE,${N},"${c}")`;
     const groups: [string, string, string][] = [
@@ -386,7 +388,8 @@ export function dashboardSheet(
       legend: "none",
     });
   }
-  if (has("nps") || counted) row = mixTop + chartRows + 8;
+  // Room for the charts only where one is drawn: an account NPS without products leaves none (it kept 24 blank rows).
+  if (npsMix || counted) row = mixTop + chartRows + 8;
 
   if (has("atRisk") && R) {
     const listTop = row + 1;

@@ -574,13 +574,16 @@ describe("the KPI dashboard with revenue by year, an account NPS and a blank seg
     const { sheet } = dashboardOf(YEARS);
     expect(sheet.blocks.some((b) => b.rows[0][0] === "NPS mix (active accounts)")).toBe(false);
     expect(sheet.charts!.map((c) => c.title)).toEqual(["Prior against current revenue by segment", "Revenue by year"]);
-    // The list below the room kept for the mix (58 to 81).
-    const list = sheet.blocks.find((b) => b.at === "A83")!.rows;
+    // No mix and no products: the list right below the revenue by year (no rows kept for a chart not drawn).
+    expect(sheet.blocks.find((b) => b.at === "A58")!.rows).toEqual([
+      [{ f: `"Accounts at risk, largest revenue first ("&COUNTIF('Accounts'!$M$2:$M$4,TRUE)&" in all)"` }],
+    ]);
+    const list = sheet.blocks.find((b) => b.at === "A59")!.rows;
     expect(list[0]).toEqual(["Account", "Revenue change", "NPS", "Revenue", "Row", "Why"]);
     expect(list[1][5]).toEqual({
-      f: `TRIM(IF(AND(ISNUMBER($C84),$C84<0),"NPS "&$C84&"  ","")&IF(AND(ISNUMBER($B84),$B84<-'KAM Inputs'!$B$29),"revenue "&TEXT($B84,"0%"),""))`,
+      f: `TRIM(IF(AND(ISNUMBER($C60),$C60<0),"NPS "&$C60&"  ","")&IF(AND(ISNUMBER($B60),$B60<-'KAM Inputs'!$B$29),"revenue "&TEXT($B60,"0%"),""))`,
     });
-    expect(sheet.print).toEqual({ landscape: true, fitToOnePage: true, area: "A1:L99" });
+    expect(sheet.print).toEqual({ landscape: true, fitToOnePage: true, area: "A1:L75" });
   });
 
   it("says only the largest customer segments are shown where more are left out, never for a blank segment", () => {
