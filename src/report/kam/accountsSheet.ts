@@ -139,7 +139,10 @@ export function accountsLayout(
     let h = s.header;
     for (let k = 2; seen.has(h.toLowerCase()); k++) h = `${s.header} (${k})`;
     seen.add(h.toLowerCase());
-    return { ...s, header: h, letter: columnLetters(j) };
+    // Wide enough for the header and the table's filter button (about 3 characters): a cut header reads as another
+    // word ("Revenue chan"); a very long one gets 40 and is cut there.
+    const width = Math.max(s.width, Math.min(h.length + 3, 40));
+    return { ...s, header: h, width, letter: columnLetters(j) };
   });
   const index = new Map(columns.map((c) => [c.key, c]));
   const firstRow = 2;

@@ -3,7 +3,7 @@ import type { AccountTable, KpiId, PortfolioOptions } from "../../core";
 import { KPI_IDS } from "../../core";
 import type { PlanCell, RangeStyle, SheetPlan } from "../plan";
 import { absoluteRef } from "../sheetRefs";
-import { COLOURS, FORMATS, header, note, section, title } from "./look";
+import { COLOURS, FORMATS, header, labelWidth, note, section, title, wrappedLines, wrappedRowHeight } from "./look";
 
 export const INPUTS_SHEET = "KAM Inputs";
 
@@ -32,6 +32,8 @@ export interface InputRefs {
 }
 
 const ref = (cell: string) => absoluteRef(INPUTS_SHEET, cell);
+/** Columns B on (the values, the segment grid, the criteria): a criterion's column widens to its name. */
+const COLUMN_WIDTH = 16;
 const GRID_LABELS_2 = ["high, high", "high, low", "low, high", "low, low"];
 const BANDS_3 = ["high", "medium", "low"];
 
@@ -57,8 +59,15 @@ export function inputsSheet(
   const critSection = put(["Attractiveness criteria"]);
   styles.push(section(`A${critSection}:F${critSection}`));
   let weights: string | undefined;
+  // Each criterion's column as wide as its name (up to 24), and the header row as tall as a longer name then wraps
+  // to: Excel does not grow a row for wrapped text written by an add-in or a file, so a second line would be cut.
+  const rowHeights: Record<number, number> = { 1: 24 };
+  const criterionWidths: Record<string, number> = {};
   if (k > 0) {
     const names = put(["Criterion", ...table.criteria.map((c) => c.header)]);
+    const labels = table.criteria.map((c) => ({ text: c.header, width: labelWidth(c.header, COLUMN_WIDTH, 24) }));
+    labels.forEach((l, j) => (criterionWidths[columnLetters(j + 1)] = l.width));
+    if (labels.some((l) => wrappedLines(l.text, l.width) > 1)) rowHeights[names] = wrappedRowHeight(labels);
     const w = put(["Weight", ...options.criteriaWeights]);
     const last = columnLetters(k);
     put([
@@ -127,12 +136,15 @@ export function inputsSheet(
     name: INPUTS_SHEET,
     tabColor: COLOURS.input,
     showGridlines: false,
-    rowHeights: { 1: 24 },
+    rowHeights,
     columnWidths: {
       A: 52,
-      B: 16,
-      C: 16,
-      ...Object.fromEntries(Array.from({ length: Math.max(0, width - 3) }, (_, j) => [columnLetters(j + 3), 16])),
+      B: COLUMN_WIDTH,
+      C: COLUMN_WIDTH,
+      ...Object.fromEntries(
+        Array.from({ length: Math.max(0, width - 3) }, (_, j) => [columnLetters(j + 3), COLUMN_WIDTH]),
+      ),
+      ...criterionWidths,
     },
     blocks: [{ at: "A1", rows: block }],
     styles,

@@ -90,6 +90,14 @@ export function wrappedLines(text: string, width: number): number {
   return Math.max(1, lines);
 }
 
+/**
+ * The width (characters) a bold header label needs to keep one line by wrappedLines' count (a character to spare),
+ * between `min` and `max`: a longer label wraps at `max`.
+ */
+export function labelWidth(text: string, min: number, max: number): number {
+  return Math.min(max, Math.max(min, text.length + 1));
+}
+
 /** The height (points) of a header row whose labels wrap in their columns: the longest label's lines, 3 to spare. */
 export function wrappedRowHeight(labels: readonly { readonly text: string; readonly width: number }[]): number {
   return Math.max(1, ...labels.map((l) => wrappedLines(l.text, l.width))) * LINE_POINTS + 3;

@@ -213,15 +213,16 @@ export function matrixSheet(
   return {
     sheet: {
       ...sheet,
-      columnWidths: widest(sheet.columnWidths!, matrix.columnWidths, parts.columnWidths),
-      rowHeights: { ...sheet.rowHeights, ...parts.rowHeights },
+      columnWidths: largest(sheet.columnWidths!, matrix.columnWidths, parts.columnWidths),
+      rowHeights: largest(sheet.rowHeights!, parts.rowHeights),
     },
     notes,
   };
 }
 
-/** Column widths by letter, the widest any part asks for. */
-function widest(...parts: Readonly<Record<string, number>>[]): Record<string, number> {
+/** Column widths by letter or row heights by number, the largest any part asks for (a row the parts chart's header
+ * shares with a list's header keeps the taller of the two). */
+function largest(...parts: Readonly<Record<string, number>>[]): Record<string, number> {
   const out: Record<string, number> = {};
   for (const p of parts) for (const [c, w] of Object.entries(p)) out[c] = Math.max(out[c] ?? 0, w);
   return out;

@@ -3,13 +3,13 @@ import type { ChartPlan, PlanCell, RangeStyle } from "../plan";
 import { absoluteRef } from "../sheetRefs";
 import { ACCOUNTS_SHEET, type AccountsLayout } from "./accountsSheet";
 import type { InputRefs } from "./inputsSheet";
-import { FORMATS, header, section, wrappedRowHeight } from "./look";
+import { FORMATS, header, labelWidth, section, wrappedLines, wrappedRowHeight } from "./look";
 
 /** How many accounts the parts chart draws: a bar per account stays readable up to about ten. */
 export const PARTS_CHART_ACCOUNTS = 10;
 
 /** Least widths (characters) of the data block's columns: the account, each criterion, the attractiveness. */
-const WIDTHS = { account: 26, criterion: 12, attractiveness: 15 } as const;
+const WIDTHS = { account: 26, criterion: 12, criterionMax: 24, attractiveness: 15 } as const;
 
 /** Series colours, one per criterion in order (Office's default palette, so the chart looks like Excel's own). */
 const PALETTE = ["4472C4", "ED7D31", "A5A5A5", "FFC000", "5B9BD5", "70AD47", "264478", "9E480E", "636363", "997300"];
@@ -34,7 +34,7 @@ export function partsChartAccounts(metrics: AccountMetrics, n = PARTS_CHART_ACCO
  *   part_j = 100·w_j·(x_j − min) / ((max − min)·SUMPRODUCT(ISNUMBER(x)·w)),   "" where x_j is blank.
  *
  * `place`: the data block's first column (0-based) and title row; the chart goes at `from`–`to`. The block's columns
- * need at least `columnWidths`, and its header row, whose criterion names wrap, `rowHeights`.
+ * need at least `columnWidths`, and its header row `rowHeights` where a criterion name is too long for one line.
  */
 export function partsChart(
   table: AccountTable,
@@ -112,10 +112,16 @@ export function partsChart(
     yAxis: { min: 0, max: 100, numberFormat: "0" },
     legend: "bottom",
   };
-  const widths = [WIDTHS.account, ...headers.map(() => WIDTHS.criterion), WIDTHS.attractiveness];
+  // A criterion column as wide as its name (a character to spare for bold text, as wrappedLines counts), up to 24:
+  // the header row shares its row with a segment list on the left, whose row a wrapped header would make look blank.
+  const widths = [
+    WIDTHS.account,
+    ...headers.map((h) => labelWidth(h, WIDTHS.criterion, WIDTHS.criterionMax)),
+    WIDTHS.attractiveness,
+  ];
   const columnWidths = Object.fromEntries(widths.map((w, j) => [col(j), w]));
-  const rowHeights = {
-    [head]: wrappedRowHeight(rows[0].map((text, j) => ({ text: String(text), width: widths[j] }))),
-  };
+  const labels = rows[0].map((text, j) => ({ text: String(text), width: widths[j] }));
+  const wraps = labels.some((l) => wrappedLines(l.text, l.width) > 1);
+  const rowHeights: Record<number, number> = wraps ? { [head]: wrappedRowHeight(labels) } : {};
   return { blocks, styles, chart, columnWidths, rowHeights };
 }

@@ -53,28 +53,29 @@ describe("the Accounts sheet", () => {
       "Share of wallet", "Status", "Acquired", "Growth potential", "Strategic fit", "Active", "Attractiveness",
       "Main driver", "Strength", "Quadrant", "Margin", "CLV", "Revenue change", "At risk",
     ]);
+    // each column at least as wide as its header and the table's filter button (3 characters), so no header is cut
     expect(sheet.columnWidths).toEqual({
       A: 28,
-      B: 16,
-      C: 14,
-      D: 14,
-      E: 14,
+      B: 18,
+      C: 15,
+      D: 16,
+      E: 17,
       F: 14,
-      G: 14,
-      H: 14,
+      G: 24,
+      H: 18,
       I: 11,
-      J: 8,
-      K: 12,
-      L: 12,
+      J: 11,
+      K: 19,
+      L: 16,
       M: 9,
-      N: 14,
+      N: 17,
       O: 18,
       P: 11,
       Q: 13,
       R: 12,
       S: 12,
-      T: 11,
-      U: 9,
+      T: 17,
+      U: 10,
     });
     // revenue in full, a margin as a share and share of wallet as a fraction in %, scores to one decimal; no style
     // over the columns without a format
@@ -201,7 +202,7 @@ describe("the Accounts sheet", () => {
       { range: "D2:D3", numberFormat: "#,##0" },
       { range: "E2:E3", numberFormat: "#,##0" },
     ]);
-    expect(sheet.columnWidths).toEqual({ A: 28, B: 14, C: 14, D: 14, E: 14, F: 9, G: 9 });
+    expect(sheet.columnWidths).toEqual({ A: 28, B: 17, C: 14, D: 17, E: 17, F: 9, G: 10 });
   });
 
   it("flags at risk by revenue alone without NPS, and leaves CLV out where no retention can be known", () => {
@@ -274,7 +275,12 @@ describe("the Accounts sheet", () => {
     // three columns headed Status: the second and the third numbered 2 and 3, whatever their case
     const layout = accountsLayout(table, options, { account: "Status", owner: "status" });
     expect(layout.columns.slice(0, 2).map((c) => c.header)).toEqual(["Status", "status (2)"]);
-    expect(layout.columns[5]).toEqual({ key: "status", header: "Status (3)", width: 11, letter: "F" });
+    expect(layout.columns[5]).toEqual({ key: "status", header: "Status (3)", width: 13, letter: "F" });
+    // a long header widens its column up to 40 characters, no further
+    const long = "Account manager responsible for the relationship in this region";
+    expect(accountsLayout(table, options, { owner: long }).columns[1]).toMatchObject({ header: long, width: 40 });
+    expect(accountsLayout(table, options, { owner: "x".repeat(37) }).columns[1].width).toBe(40);
+    expect(accountsLayout(table, options, { owner: "x".repeat(36) }).columns[1].width).toBe(39);
   });
 
   it("names the column it lacks when asked for its letter", () => {

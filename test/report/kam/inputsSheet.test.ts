@@ -141,7 +141,8 @@ describe("the KAM Inputs sheet", () => {
     expect(sheet.tabColor).toBe("DDEBF7");
     expect(sheet.showGridlines).toBe(false);
     expect(sheet.rowHeights).toEqual({ 1: 24 });
-    expect(sheet.columnWidths).toEqual({ A: 52, B: 16, C: 16, D: 16 });
+    // B: "Growth potential" and a character to spare
+    expect(sheet.columnWidths).toEqual({ A: 52, B: 17, C: 16, D: 16 });
   });
 
   it("names a 3×3 grid's cells by their bands, with two cut-offs per axis", () => {
@@ -202,6 +203,25 @@ describe("the KAM Inputs sheet", () => {
     const sheet = report!.plan.sheets.find((s) => s.name === INPUTS)!;
     expect(sheet.columnWidths).toEqual({ A: 52, B: 16, C: 16, D: 16, E: 16, F: 16 });
     expect(blue(sheet)[0]).toBe("B6:F6");
+  });
+
+  it("widens each criterion's column to its name (24 at most), and gives the header row the lines a longer one takes", () => {
+    const named = (names: string[]) => {
+      const { sheet } = build([
+        ["Account", "Revenue FY25", ...names],
+        ["Atlas", 1000, 1, 2],
+        ["Borealis", 500, 5, 4],
+      ]);
+      return { heights: sheet.rowHeights, widths: [sheet.columnWidths!.B, sheet.columnWidths!.C] };
+    };
+    // row 5 the header; a name keeps one line with a character to spare for bold text (look.wrappedLines)
+    expect(planCellAt(build(TABLE).sheet, 5, 2)).toBe("Growth potential");
+    expect(named(["Growth potential", "Innovation partnership"])).toEqual({ heights: { 1: 24 }, widths: [17, 23] });
+    expect(named(["Growth", "Fit"])).toEqual({ heights: { 1: 24 }, widths: [16, 16] });
+    expect(named(["x".repeat(15), "x".repeat(23)])).toEqual({ heights: { 1: 24 }, widths: [16, 24] });
+    expect(named(["x".repeat(16), "x".repeat(24)])).toEqual({ heights: { 1: 24, 5: 33 }, widths: [17, 24] });
+    const alphabet = "a b c d e f g h i j k l m n o p q r s t u v w x y z"; // 11 letters a line of 24: 3 lines
+    expect(named(["Growth", alphabet])).toEqual({ heights: { 1: 24, 5: 48 }, widths: [16, 24] });
   });
 
   it("leaves the rows between the sections empty", () => {

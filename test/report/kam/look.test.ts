@@ -3,8 +3,9 @@
  * spaces, tabs and newlines between words, spaces at either end, and words longer than the line, which break within
  * them and leave the rest of their last line to the next word. Expected lines counted by hand.
  */
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { wrappedLines, wrappedRowHeight } from "../../../src/report/kam/look";
+import { labelWidth, wrappedLines, wrappedRowHeight } from "../../../src/report/kam/look";
 
 describe("wrappedLines", () => {
   it("counts a run of spaces, tabs or newlines between two words as one space", () => {
@@ -50,5 +51,28 @@ describe("wrappedLines", () => {
     ).toBe(33);
     expect(wrappedRowHeight([{ text: "abcdefghij a", width: 6 }])).toBe(48);
     expect(wrappedRowHeight([])).toBe(18);
+  });
+});
+
+describe("labelWidth", () => {
+  it("gives a label that fits under the cap one line, and no column narrower than min or wider than max", () => {
+    fc.assert(
+      fc.property(
+        fc.string({ maxLength: 40 }),
+        fc.integer({ min: 2, max: 20 }),
+        fc.integer({ min: 0, max: 20 }),
+        (text, min, extra) => {
+          const max = min + extra;
+          const w = labelWidth(text, min, max);
+          expect(w).toBe(Math.min(max, Math.max(min, text.length + 1)));
+          if (text.length + 1 <= max) expect(wrappedLines(text, w)).toBe(1);
+        },
+      ),
+    );
+    expect([
+      labelWidth("Growth potential", 12, 24),
+      labelWidth("Fit", 12, 24),
+      labelWidth("x".repeat(30), 12, 24),
+    ]).toEqual([17, 12, 24]);
   });
 });

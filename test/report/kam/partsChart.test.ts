@@ -76,9 +76,32 @@ describe("partsChart", () => {
       },
     ]);
     expect(parts.styles).toEqual([section("T10:X10"), header("T11:X11"), { range: "U12:X14", numberFormat: "0.0" }]);
-    expect(parts.columnWidths).toEqual({ T: 26, U: 12, V: 12, W: 12, X: 15 });
-    // "Growth potential" wraps onto two lines in a 12-wide column.
+    // Each criterion column as wide as its name and a bold character to spare (look.wrappedLines; 12 at least), so
+    // the header row keeps one line: it shares its row with a segment list on the left, whose row would otherwise
+    // look like a blank line.
+    expect(parts.columnWidths).toEqual({ T: 26, U: 17, V: 14, W: 12, X: 15 });
+    expect(parts.rowHeights).toEqual({});
+  });
+
+  it("widens a criterion column to 24 at most, and gives the header row the lines a longer name then needs", () => {
+    const long = "Innovation partnership potential"; // 32 characters: two lines in 24
+    const { table, metrics, layout, inputs } = chartInputs(
+      CHART_TABLE.map((row, r) => (r === 0 ? row.map((h) => (h === "Budget" ? long : h)) : row)),
+    );
+    const parts = partsChart(table, metrics, layout, inputs, PLACE);
+    expect(parts.columnWidths).toEqual({ T: 26, U: 17, V: 14, W: 24, X: 15 });
     expect(parts.rowHeights).toEqual({ 11: 33 });
+    // 23 characters fit one line of 24 (a character to spare); 24 do not
+    for (const [name, width, heights] of [
+      ["x".repeat(23), 24, {}],
+      ["x".repeat(24), 24, { 11: 33 }],
+      ["x".repeat(11), 12, {}],
+      ["x".repeat(12), 13, {}],
+    ] as const) {
+      const c = chartInputs(CHART_TABLE.map((row, r) => (r === 0 ? row.map((h) => (h === "Budget" ? name : h)) : row)));
+      const p = partsChart(c.table, c.metrics, c.layout, c.inputs, PLACE);
+      expect([p.columnWidths.W, p.rowHeights], name).toEqual([width, heights]);
+    }
   });
 
   it("plans a stacked bar per account, a series per criterion in Office's colours, on a 0–100 axis", () => {
