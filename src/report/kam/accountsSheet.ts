@@ -63,8 +63,9 @@ const LABELS: readonly [LabelField, string][] = [
   ["industry", "Industry"],
 ];
 const NUMBERS: readonly [NumberField, string][] = [
-  ["revenue", "Revenue"],
+  // prior revenue before revenue: with earlier years before both, the years read oldest first (FY23, FY24, FY25)
   ["priorRevenue", "Prior revenue"],
+  ["revenue", "Revenue"],
   ["grossMargin", "Gross margin"],
   ["nps", "NPS"],
   ["products", "Products"],

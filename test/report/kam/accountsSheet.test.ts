@@ -49,7 +49,7 @@ describe("the Accounts sheet", () => {
     const sheet = accountsSheet(FULL);
     // prettier-ignore
     expect(headerRow(sheet)).toEqual([
-      "Account", "Account manager", "Revenue FY25", "Prior revenue", "Gross margin %", "NPS", "Relationship strength",
+      "Account", "Account manager", "Prior revenue", "Revenue FY25", "Gross margin %", "NPS", "Relationship strength",
       "Share of wallet", "Status", "Acquired", "Growth potential", "Strategic fit", "Active", "Attractiveness",
       "Main driver", "Strength", "Quadrant", "Margin", "CLV", "Revenue change", "At risk",
     ]);
@@ -57,8 +57,8 @@ describe("the Accounts sheet", () => {
     expect(sheet.columnWidths).toEqual({
       A: 28,
       B: 18,
-      C: 15,
-      D: 16,
+      C: 16,
+      D: 15,
       E: 17,
       F: 14,
       G: 24,
@@ -102,14 +102,14 @@ describe("the Accounts sheet", () => {
     expect(sheet.columns![0].count).toBe(3);
     const cells = [2, 3, 4].map((r) => Array.from({ length: 12 }, (_, c) => planCellAt(sheet, r, c + 1)));
     expect(cells).toEqual([
-      ["Atlas", "Kim", 1000, 900, 0.25, 9, 4, 0.35, "Active", true, 5, 4],
-      ["Borealis", "Lee", 500, 600, 0.1, 3, 2, 0.1, "Churned", false, 2, 1],
-      ["Cygnus", "Kim", 800, 700, 0.3, 7, 5, 0.6, "Active", null, 4, 5],
+      ["Atlas", "Kim", 900, 1000, 0.25, 9, 4, 0.35, "Active", true, 5, 4],
+      ["Borealis", "Lee", 600, 500, 0.1, 3, 2, 0.1, "Churned", false, 2, 1],
+      ["Cygnus", "Kim", 700, 800, 0.3, 7, 5, 0.6, "Active", null, 4, 5],
     ]);
     // the block holds the analyst's twelve columns only: the computed ones (M to U) are the formula row's
     // prettier-ignore
     expect(sheet.columns![0].columns.map((c) => Array.from(c))).toEqual([
-      ["Atlas", "Borealis", "Cygnus"], ["Kim", "Lee", "Kim"], [1000, 500, 800], [900, 600, 700], [0.25, 0.1, 0.3],
+      ["Atlas", "Borealis", "Cygnus"], ["Kim", "Lee", "Kim"], [900, 600, 700], [1000, 500, 800], [0.25, 0.1, 0.3],
       [9, 3, 7], [4, 2, 5], [0.35, 0.1, 0.6], ["Active", "Churned", "Active"], [true, false, null], [5, 2, 4],
       [4, 1, 5],
     ]);
@@ -216,8 +216,8 @@ describe("the Accounts sheet", () => {
       ),
     ).toEqual([
       "Account",
-      "Revenue",
       "Prior revenue",
+      "Revenue",
       "Gross margin %",
       "Active",
       "Margin",
@@ -236,8 +236,8 @@ describe("the Accounts sheet", () => {
       ),
     ).toEqual([
       "Account",
-      "Revenue",
       "Prior revenue",
+      "Revenue",
       "Gross margin %",
       "Active",
       "Margin",
@@ -269,7 +269,7 @@ describe("the Accounts sheet", () => {
     // no headers given and CLV taken as computable: the built-in headers, and a CLV column
     // prettier-ignore
     expect(accountsLayout(table, options).columns.map((c) => c.header)).toEqual([
-      "Account", "Account manager", "Revenue", "Prior revenue", "Gross margin", "Status", "New", "Active", "Margin",
+      "Account", "Account manager", "Prior revenue", "Revenue", "Gross margin", "Status", "New", "Active", "Margin",
       "CLV", "Revenue change", "At risk",
     ]);
     // three columns headed Status: the second and the third numbered 2 and 3, whatever their case
@@ -281,6 +281,19 @@ describe("the Accounts sheet", () => {
     expect(accountsLayout(table, options, { owner: long }).columns[1]).toMatchObject({ header: long, width: 40 });
     expect(accountsLayout(table, options, { owner: "x".repeat(37) }).columns[1].width).toBe(40);
     expect(accountsLayout(table, options, { owner: "x".repeat(36) }).columns[1].width).toBe(39);
+  });
+
+  it("puts the years of revenue oldest first, whatever their order in the analyst's table", () => {
+    const sheet = accountsSheet([
+      ["Account", "Revenue FY25", "Revenue FY23", "Revenue FY24"],
+      ["Atlas", 1000, 700, 900],
+      ["Borealis", 500, 300, 600],
+    ]);
+    expect(headerRow(sheet).slice(0, 4)).toEqual(["Account", "Revenue FY23", "Revenue FY24", "Revenue FY25"]);
+    expect([2, 3].map((r) => [2, 3, 4].map((c) => planCellAt(sheet, r, c)))).toEqual([
+      [700, 900, 1000],
+      [300, 600, 500],
+    ]);
   });
 
   it("names the column it lacks when asked for its letter", () => {

@@ -260,7 +260,7 @@ describe("the KPI dashboard's tiles, breakdowns, charts and at-risk list", () =>
         ...[0, 1, 2, 3].map((k) => [
           { f: `'KAM Inputs'!$B$${22 + k}` },
           { f: `COUNTIFS(${Q},$A${24 + k},${A},TRUE)` },
-          { f: `SUMIFS('Accounts'!$B$2:$B$4,${Q},$A${24 + k},${A},TRUE)` },
+          { f: `SUMIFS('Accounts'!$C$2:$C$4,${Q},$A${24 + k},${A},TRUE)` },
           { f: `COUNTIFS(${Q},$A${24 + k},'Accounts'!$Q$2:$Q$4,TRUE)` },
         ]),
       ],
@@ -447,8 +447,8 @@ describe("the KPI dashboard's breakdowns on a 3 × 3 grid with customer segments
     ]);
     expect(rows[2].slice(1, 5)).toEqual([
       { f: `COUNTIFS(${S},$A43,${A},TRUE)` },
-      { f: `SUMIFS('Accounts'!$D$2:$D$5,${S},$A43,${A},TRUE)` },
-      { f: `SUMIFS('Accounts'!$E$2:$E$5,${S},$A43)` },
+      { f: `SUMIFS('Accounts'!$E$2:$E$5,${S},$A43,${A},TRUE)` },
+      { f: `SUMIFS('Accounts'!$D$2:$D$5,${S},$A43)` },
       { f: 'IF($D43>0,$C43/$D43-1,"")' },
     ]);
     const styles = sheet.styles!;
@@ -546,8 +546,8 @@ describe("the KPI dashboard with revenue by year, an account NPS and a blank seg
         rows: [
           ["Year", "Revenue"],
           ["Revenue FY23", { f: "SUM('Accounts'!$C$2:$C$4)" }],
-          ["Revenue FY24", { f: "SUM('Accounts'!$E$2:$E$4)" }],
-          ["Revenue FY25", { f: "SUMPRODUCT('Accounts'!$I$2:$I$4*'Accounts'!$D$2:$D$4)" }],
+          ["Revenue FY24", { f: "SUM('Accounts'!$D$2:$D$4)" }],
+          ["Revenue FY25", { f: "SUMPRODUCT('Accounts'!$I$2:$I$4*'Accounts'!$E$2:$E$4)" }],
         ],
       },
     ]);

@@ -113,7 +113,7 @@ describe("the Portfolio Matrix's plan, 2×2", () => {
     const segmentRow = (r: number) => [
       { f: `'KAM Inputs'!$B$${16 + r}` },
       { f: `COUNTIFS(${acc("O")},$A${r},${acc("K")},TRUE)` },
-      { f: `SUMIFS(${acc("B")},${acc("O")},$A${r},${acc("K")},TRUE)` },
+      { f: `SUMIFS(${acc("C")},${acc("O")},$A${r},${acc("K")},TRUE)` },
       { f: `IF(SUM($C$6:$C$9)>0,$C${r}/SUM($C$6:$C$9),"")` },
       "",
       { f: nps(`${acc("O")},$A${r}`) },
@@ -189,7 +189,7 @@ describe("the Portfolio Matrix's plan, 2×2", () => {
       const filter = `((${acc("O")}=$A$${top})*${acc("K")})`;
       expect(list.slice(1)).toEqual(
         Array.from({ length: 10 }, (_, p) =>
-          listEntry(top + 2 + p, p + 1, [acc("A"), acc("L"), acc("N")], "D", "E", acc("B"), filter),
+          listEntry(top + 2 + p, p + 1, [acc("A"), acc("L"), acc("N")], "D", "E", acc("C"), filter),
         ),
       );
     });
@@ -199,12 +199,12 @@ describe("the Portfolio Matrix's plan, 2×2", () => {
       { f: `IF(ISNUMBER($E14),IF(INDEX('Accounts'!$L$2:$L$4,$E14-1)="","",INDEX('Accounts'!$L$2:$L$4,$E14-1)),"")` },
       { f: `IF(ISNUMBER($E14),IF(INDEX('Accounts'!$N$2:$N$4,$E14-1)="","",INDEX('Accounts'!$N$2:$N$4,$E14-1)),"")` },
       {
-        f: `IFERROR(AGGREGATE(14,6,'Accounts'!$B$2:$B$4/(('Accounts'!$O$2:$O$4=$A$12)*'Accounts'!$K$2:$K$4),1),"")`,
+        f: `IFERROR(AGGREGATE(14,6,'Accounts'!$C$2:$C$4/(('Accounts'!$O$2:$O$4=$A$12)*'Accounts'!$K$2:$K$4),1),"")`,
       },
       {
         f:
-          `IF(ISNUMBER($D14),AGGREGATE(15,6,ROW('Accounts'!$B$2:$B$4)/((('Accounts'!$O$2:$O$4=$A$12)*` +
-          `'Accounts'!$K$2:$K$4)*('Accounts'!$B$2:$B$4=$D14)),COUNTIF($D$14:$D14,$D14)),"")`,
+          `IF(ISNUMBER($D14),AGGREGATE(15,6,ROW('Accounts'!$C$2:$C$4)/((('Accounts'!$O$2:$O$4=$A$12)*` +
+          `'Accounts'!$K$2:$K$4)*('Accounts'!$C$2:$C$4=$D14)),COUNTIF($D$14:$D14,$D14)),"")`,
       },
     ]);
     // Each list: section title (its first cell in the segment's colour), header, revenue in full, scores to one
@@ -299,7 +299,7 @@ describe("the Portfolio Matrix's plan, 2×2", () => {
 
   it("shows the account manager in the lists and the average CLV in the segment table where the columns are there", () => {
     const { sheet, notes } = matrixOf(RICH);
-    // Accounts: owner B, revenue C, NPS F, Active M, attractiveness N, strength P, Quadrant Q, CLV S.
+    // Accounts: owner B, revenue D (after prior revenue in C), NPS F, Active M, attractiveness N, strength P, Quadrant Q, CLV S.
     const table = sheet.blocks[2].rows;
     expect(table[1][4]).toEqual({ f: `IFERROR(AVERAGEIFS(${acc("S")},${acc("Q")},$A6,${acc("M")},TRUE),"")` });
     expect(table[4][4]).toEqual({ f: `IFERROR(AVERAGEIFS(${acc("S")},${acc("Q")},$A9,${acc("M")},TRUE),"")` });
@@ -316,7 +316,7 @@ describe("the Portfolio Matrix's plan, 2×2", () => {
         [acc("A"), acc("B"), acc("N"), acc("P")],
         "E",
         "F",
-        acc("C"),
+        acc("D"),
         `((${acc("Q")}=$A$12)*${acc("M")})`,
       ),
     );
@@ -445,7 +445,7 @@ describe("the Portfolio Matrix's plan, 3×3", () => {
     expect(table.rows[9]).toEqual([
       { f: "'KAM Inputs'!$B$30" },
       { f: `COUNTIFS(${acc("O")},$A14,${acc("K")},TRUE)` },
-      { f: `SUMIFS(${acc("B")},${acc("O")},$A14,${acc("K")},TRUE)` },
+      { f: `SUMIFS(${acc("C")},${acc("O")},$A14,${acc("K")},TRUE)` },
       { f: `IF(SUM($C$6:$C$14)>0,$C14/SUM($C$6:$C$14),"")` },
       "",
       expect.objectContaining({
@@ -480,7 +480,7 @@ describe("the Portfolio Matrix's plan, 3×3", () => {
       expect(sheet.styles).toContainEqual({ range: `A${top}`, fill: COLOURS_3X3[k] });
     });
     expect(sheet.blocks[20].rows[10]).toEqual(
-      listEntry(132, 10, [acc("A"), acc("L"), acc("N")], "D", "E", acc("B"), `((${acc("O")}=$A$121)*${acc("K")})`),
+      listEntry(132, 10, [acc("A"), acc("L"), acc("N")], "D", "E", acc("C"), `((${acc("O")}=$A$121)*${acc("K")})`),
     );
     expect(sheet.charts!.map((c) => [c.kind, c.crossAt])).toEqual([
       ["bubble", undefined],
