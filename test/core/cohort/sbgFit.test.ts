@@ -10,7 +10,15 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { fitSbg, fittedSbgParams, kamError, sbgLikelihood, sbgSurvival, type SbgFit } from "../../../src/core";
+import {
+  fitSbg,
+  fittedSbgParams,
+  isKamError,
+  kamError,
+  sbgLikelihood,
+  sbgSurvival,
+  type SbgFit,
+} from "../../../src/core";
 import { paperLogLikelihood, referenceMaximum } from "../../support/sbgReferenceMaximum";
 
 /** ∂LL/∂ln α and ∂LL/∂ln β by central differences of {@link paperLogLikelihood}. */
@@ -184,6 +192,63 @@ describe("the optimiser's paths to the maximum", () => {
     expectMaximum([1000, 500, 499, 498, 497], [0.0032943451291867105, 0.003294362180680628, -715.0965659819159]);
     // nobody churned in period 1
     expectMaximum([100, 100, 54, 51, 51], [3.05712178438253, 14.846675678719862, -134.2450635676603]);
+  });
+});
+
+describe("the trust region: steps of at most 2 in (ln α, ln β), to its edge where Newton's step does not fit", () => {
+  /**
+   * Where the climb starts (eq. (8)): α + β = (1 − r₂)/(r₂ − r₁), or 1 where r₂ ≤ r₁ or r₂ = 1 (r₂ = r₁ when n₂ = 0),
+   * clamped to [0.01, 1000]; β = r₁(α + β) and α = (1 − r₁)(α + β), each clamped to [0.001, 1000].
+   */
+  const start = (n: readonly number[]): [number, number] => {
+    const r1 = n[1] / n[0];
+    const r2 = n[2] > 0 ? n[2] / n[1] : r1;
+    const clamp = (v: number, low: number, high: number) => Math.min(Math.max(v, low), high);
+    const sum = clamp(r2 > r1 && r2 < 1 ? (1 - r2) / (r2 - r1) : 1, 1e-2, 1e3);
+    return [Math.log(clamp((1 - r1) * sum, 1e-3, 1e3)), Math.log(clamp(r1 * sum, 1e-3, 1e3))];
+  };
+
+  it("ends every fit within 2 per iteration of its start: α and β change by at most a factor e² a step", () => {
+    // each climbing step is at most the radius (≤ 2); the polish's first Newton step is the one that fit the radius at
+    // the stop, and each after it at most half the one before
+    const cohort = fc
+      .tuple(
+        fc.constantFrom(30, 100, 1000),
+        fc.array(fc.double({ min: 0.01, max: 1, noNaN: true }), { minLength: 2, maxLength: 8 }),
+      )
+      .map(([first, rates]) =>
+        rates.reduce<number[]>((n, r) => [...n, Math.max(1, Math.round(n[n.length - 1] * r))], [first]),
+      );
+    fc.assert(
+      fc.property(cohort, (n) => {
+        const fit = fitSbg(n);
+        if (isKamError(fit)) return;
+        const [x, y] = start(n);
+        expect(Math.hypot(Math.log(fit.alpha) - x, Math.log(fit.beta) - y)).toBeLessThanOrEqual(2 * fit.iterations);
+      }),
+      {
+        numRuns: 100,
+        // refused fits that climb towards α, β → ∞ until ln α or ln β passes 25, at about 1.4 a step
+        examples: [[[1000, 987, 364, 212, 80, 73, 34]], [[100, 99, 31, 12, 10, 10]], [[100, 100, 100, 50]]],
+      },
+    );
+  });
+
+  it("takes the step to the region's edge where Newton's Hessian is not negative definite, not a shorter one", () => {
+    // λ bisected until |d(λ)| = radius: the step at the bracket's top, λ = e₁ + |g|/radius, also fits the region but
+    // is shorter, and takes these climbs 3 to 5 iterations more (11, 13, 10, 11)
+    for (const [n, most] of [
+      [[30, 25, 21, 21], 8],
+      [[1000, 529, 280, 155, 89, 55, 35, 23, 19, 18], 8],
+      [[100, 64, 44, 34, 28, 23], 6],
+      [[1000, 319, 105, 63, 40, 26, 22, 21], 7],
+    ] as const) {
+      const fit = fitSbg(n) as SbgFit;
+      expect(fit.converged).toBe(true);
+      const [gx, gy] = gradientByDifferences(fit.alpha, fit.beta, n);
+      expect(Math.hypot(gx, gy)).toBeLessThan(1e-6 * Math.abs(fit.logLikelihood));
+      expect(fit.iterations).toBeLessThanOrEqual(most);
+    }
   });
 });
 
