@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { applyPlan } from "../../src/excel/applyPlan";
-import { freeTableNames, renameTablesInFormula } from "../../src/excel/tableNames";
+import { freeTableNames, renameTables, renameTablesInFormula } from "../../src/excel/tableNames";
 import type { WorkbookPlan } from "../../src/report/plan";
 import { RecordingExcel } from "../fakes/fakeExcelWriter";
 
@@ -110,5 +110,29 @@ describe("a planned table whose name the workbook holds", () => {
     expect(data.tables.map((t) => t.name)).toEqual(["Accounts_2"]);
     expect(data.formulas.get("A4")).toBe("=SUM(Accounts_2[Revenue])");
     expect(excel.names.get("accounts")).toBe("=Notes!$A$1");
+  });
+});
+
+describe("renameTables", () => {
+  it("gives back the plan itself when no table is renamed: its rows are not copied cell by cell", () => {
+    const rows = Array.from({ length: 1000 }, (_, i) => [`Account ${i + 1}`, { f: `Accounts[@Revenue]*${i}` }]);
+    const plan: WorkbookPlan = {
+      sheets: [{ name: "Data", blocks: [{ at: "A1", rows }], tables: [{ name: "Accounts", range: "A1:B1000" }] }],
+      names: [{ name: "Total", refersTo: "SUM(Accounts[Revenue])" }],
+    };
+    const drawn = renameTables(plan, new Map());
+    expect(drawn).toBe(plan);
+    expect(drawn.sheets[0].blocks[0].rows).toBe(rows);
+  });
+
+  it("copies the plan with each structured reference renamed when a table is", () => {
+    const plan: WorkbookPlan = {
+      sheets: [{ name: "Data", blocks: [{ at: "A1", rows: [["x", { f: "SUM(Accounts[Revenue])" }]] }] }],
+      names: [{ name: "Total", refersTo: "SUM(accounts[Revenue])" }],
+    };
+    const drawn = renameTables(plan, new Map([["Accounts", "Accounts_2"]]));
+    expect(drawn.sheets[0].blocks[0].rows).toEqual([["x", { f: "SUM(Accounts_2[Revenue])" }]]);
+    expect(drawn.names).toEqual([{ name: "Total", refersTo: "SUM(Accounts_2[Revenue])" }]);
+    expect(plan.sheets[0].blocks[0].rows[0][1]).toEqual({ f: "SUM(Accounts[Revenue])" });
   });
 });

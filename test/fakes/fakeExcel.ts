@@ -7,7 +7,9 @@
  * - writes (`values`, `visibility`, `settings.add`) are queued and applied at `sync`;
  * - a response or request above 5 MB, counted in UTF-8 bytes, fails the sync with Excel on the web's own codes
  *   (ResponsePayloadSizeLimitExceeded, RequestPayloadSizeLimitExceeded) and nothing of it runs;
- * - getUsedRangeOrNullObject(true) is the bounding box of cells with values, or a null object;
+ * - getUsedRangeOrNullObject(true) is the bounding box of cells with values, or a null object; without `true` a cell
+ *   with a number format other than "General" is used too ("valuesOnly: considers only cells with values as used
+ *   cells", excel.worksheet.yml; formatting counts otherwise);
  * - a string starting with "=" written through `values` becomes a formula (excel.range.yml), a leading apostrophe is
  *   dropped (office-js #6687), and the array must have the range's shape (InvalidArgument);
  * - enum values (visibility, getSpecialCells' cell type) are checked against @types/office-js;
@@ -113,20 +115,21 @@ export class FakeExcel {
 
   private application() {
     const fake = this;
-    let loaded = false;
+    // Readable after the sync only where the load named it, as every other proxy here.
+    let loaded: ((property: string) => boolean) | undefined;
     return {
-      load: () => {
+      load: (list?: string) => {
         fake.pendingLoads.push((deliver) => {
-          if (deliver) loaded = true;
+          if (deliver) loaded = loadedBy(list);
           return 64;
         });
       },
       get decimalSeparator() {
-        if (!loaded) throw new PropertyNotLoaded("decimalSeparator");
+        if (!loaded?.("decimalSeparator")) throw new PropertyNotLoaded("decimalSeparator");
         return fake.separators.decimal;
       },
       get thousandsSeparator() {
-        if (!loaded) throw new PropertyNotLoaded("thousandsSeparator");
+        if (!loaded?.("thousandsSeparator")) throw new PropertyNotLoaded("thousandsSeparator");
         return fake.separators.group;
       },
     };
@@ -288,20 +291,28 @@ export class FakeExcel {
         return fake.range(data, r0, c0, r1 - r0 + 1, c1 - c0 + 1);
       },
       getRangeByIndexes: (r: number, c: number, rows: number, cols: number) => fake.range(data, r, c, rows, cols),
-      getUsedRangeOrNullObject: () => {
+      getUsedRangeOrNullObject: (valuesOnly = false) => {
         let top = Infinity;
         let bottom = -1;
         let left = Infinity;
         let right = -1;
+        const use = (i: number, j: number) => {
+          top = Math.min(top, i);
+          bottom = Math.max(bottom, i);
+          left = Math.min(left, j);
+          right = Math.max(right, j);
+        };
         data.cells.forEach((row, i) =>
           row.forEach((v, j) => {
-            if (v === null || v === undefined || v === "") return;
-            top = Math.min(top, i);
-            bottom = Math.max(bottom, i);
-            left = Math.min(left, j);
-            right = Math.max(right, j);
+            if (v !== null && v !== undefined && v !== "") use(i, j);
           }),
         );
+        if (!valuesOnly)
+          data.formats?.forEach((row, i) =>
+            row?.forEach((f, j) => {
+              if (f !== undefined && f !== "General") use(i, j);
+            }),
+          );
         if (bottom < 0) return fake.range(data, 0, 0, 1, 1, true);
         return fake.range(data, top, left, bottom - top + 1, right - left + 1);
       },
