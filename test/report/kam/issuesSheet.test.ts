@@ -139,3 +139,40 @@ describe("the Issues sheet", () => {
     ]);
   });
 });
+
+describe("the Issues sheet's layout", () => {
+  it("leaves row 3 blank, sizes its rows and columns, wraps the messages and reds every left-out row's severity", () => {
+    const table = messyTable();
+    const issues = [issue("warning", 2, "x", "Revenue"), issue("error", 3, "n/a", "Revenue")];
+    const sheet = issuesSheet({ ...table, issues });
+    expect(sheet.blocks).toEqual([
+      {
+        at: "A1",
+        rows: [
+          ["Issues in the account table", null, null, null, null],
+          [planCellAt(sheet, 2, 1), null, null, null, null],
+          [null, null, null, null, null],
+          ["Severity", "Cell", "Field", "Value", "Message"],
+          ["Error: row left out", "'Account Data'!B3", "Revenue", "n/a", "message 3"],
+          ["Warning", "'Account Data'!B2", "Revenue", "x", "message 2"],
+        ],
+      },
+    ]);
+    expect(sheet.freeze).toEqual({ rows: 4, columns: 0 });
+    expect(sheet.rowHeights).toEqual({ 1: 24 });
+    expect(sheet.columnWidths).toEqual({ A: 20, B: 26, C: 18, D: 20, E: 100 });
+    expect(sheet.styles!.slice(3)).toEqual([
+      { range: "E5:E6", wrapText: true },
+      { range: "D5:D6", numberFormat: "@" },
+    ]);
+    expect(sheet.conditionalFormats).toEqual([
+      {
+        type: "cellValue",
+        range: "A5:A6",
+        operator: "equal",
+        formula1: '"Error: row left out"',
+        fontColor: "9C0006", // dark red, as the other sheets mark bad values
+      },
+    ]);
+  });
+});
