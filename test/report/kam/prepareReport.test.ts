@@ -185,4 +185,11 @@ describe("prepareReport's notes and saved settings", () => {
     // Products chosen as none are saved as none.
     expect(prepareReport(input, { overrides: { productColumns: [] } }).settings.products).toEqual([]);
   });
+
+  it("saves products chosen as none now over saved settings that chose no products", () => {
+    const first = prepareReport(input, { overrides: { criteria: [{ column: 2, weight: 1 }] } });
+    expect(first.settings.products).toBeUndefined();
+    const rebuilt = prepareReport(input, { saved: roundTrip(first.settings), overrides: { productColumns: [] } });
+    expect(rebuilt.settings.products).toEqual([]);
+  });
 });
