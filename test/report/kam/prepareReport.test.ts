@@ -137,6 +137,11 @@ describe("prepareReport's notes and saved settings", () => {
       ["Fit", 1],
       ["Access", 1],
     ]);
+    // each proposed criterion says why, as the taskpane shows it
+    expect(prepared.mapping.criteria.map((c) => [c.reason, c.confidence])).toEqual([
+      ["proposed: rated in every row", 1],
+      ["proposed: rated in every row", 1],
+    ]);
     expect(prepared.options.scale).toEqual({ min: 1, max: 10 });
     expect(prepared.notes).toEqual([
       "Attractiveness criteria proposed (equal weights, scale 1–10): Fit, Access. Change them and their weights in " +
