@@ -3,7 +3,17 @@ import type { AccountTable, KpiId, PortfolioOptions } from "../../core";
 import { KPI_IDS } from "../../core";
 import type { PlanCell, RangeStyle, SheetPlan } from "../plan";
 import { absoluteRef } from "../sheetRefs";
-import { COLOURS, FORMATS, header, labelWidth, note, section, title, wrappedLines, wrappedRowHeight } from "./look";
+import {
+  COLOURS,
+  FORMATS,
+  header,
+  LABEL_MAX_WIDTH,
+  labelWidth,
+  note,
+  section,
+  title,
+  wrappedHeaderHeight,
+} from "./look";
 
 export const INPUTS_SHEET = "KAM Inputs";
 
@@ -59,15 +69,18 @@ export function inputsSheet(
   const critSection = put(["Attractiveness criteria"]);
   styles.push(section(`A${critSection}:F${critSection}`));
   let weights: string | undefined;
-  // Each criterion's column as wide as its name (up to 24), and the header row as tall as a longer name then wraps
-  // to: Excel does not grow a row for wrapped text written by an add-in or a file, so a second line would be cut.
+  // Each criterion's column as wide as its name (up to 24), and the header row as tall as a longer name then wraps to.
   const rowHeights: Record<number, number> = { 1: 24 };
   const criterionWidths: Record<string, number> = {};
   if (k > 0) {
     const names = put(["Criterion", ...table.criteria.map((c) => c.header)]);
-    const labels = table.criteria.map((c) => ({ text: c.header, width: labelWidth(c.header, COLUMN_WIDTH, 24) }));
+    const labels = table.criteria.map((c) => ({
+      text: c.header,
+      width: labelWidth(c.header, COLUMN_WIDTH, LABEL_MAX_WIDTH),
+    }));
     labels.forEach((l, j) => (criterionWidths[columnLetters(j + 1)] = l.width));
-    if (labels.some((l) => wrappedLines(l.text, l.width) > 1)) rowHeights[names] = wrappedRowHeight(labels);
+    const height = wrappedHeaderHeight(labels);
+    if (height) rowHeights[names] = height;
     const w = put(["Weight", ...options.criteriaWeights]);
     const last = columnLetters(k);
     put([

@@ -98,6 +98,17 @@ export function labelWidth(text: string, min: number, max: number): number {
   return Math.min(max, Math.max(min, text.length + 1));
 }
 
+/** The widest (characters) labelWidth lets a criterion's column grow to keep its name on one line. */
+export const LABEL_MAX_WIDTH = 24;
+
+/**
+ * The height (points) a header row needs where some label wraps in its column (Excel does not grow a row for wrapped
+ * text written by an add-in or a file), or none where every label keeps one line.
+ */
+export function wrappedHeaderHeight(labels: readonly { readonly text: string; readonly width: number }[]) {
+  return labels.some((l) => wrappedLines(l.text, l.width) > 1) ? wrappedRowHeight(labels) : undefined;
+}
+
 /** The height (points) of a header row whose labels wrap in their columns: the longest label's lines, 3 to spare. */
 export function wrappedRowHeight(labels: readonly { readonly text: string; readonly width: number }[]): number {
   return Math.max(1, ...labels.map((l) => wrappedLines(l.text, l.width))) * LINE_POINTS + 3;

@@ -3,13 +3,13 @@ import type { ChartPlan, PlanCell, RangeStyle } from "../plan";
 import { absoluteRef } from "../sheetRefs";
 import { ACCOUNTS_SHEET, type AccountsLayout } from "./accountsSheet";
 import type { InputRefs } from "./inputsSheet";
-import { FORMATS, header, labelWidth, section, wrappedLines, wrappedRowHeight } from "./look";
+import { FORMATS, header, LABEL_MAX_WIDTH, labelWidth, section, wrappedHeaderHeight } from "./look";
 
 /** How many accounts the parts chart draws: a bar per account stays readable up to about ten. */
 export const PARTS_CHART_ACCOUNTS = 10;
 
 /** Least widths (characters) of the data block's columns: the account, each criterion, the attractiveness. */
-const WIDTHS = { account: 26, criterion: 12, criterionMax: 24, attractiveness: 15 } as const;
+const WIDTHS = { account: 26, criterion: 12, attractiveness: 15 } as const;
 
 /** Series colours, one per criterion in order (Office's default palette, so the chart looks like Excel's own). */
 const PALETTE = ["4472C4", "ED7D31", "A5A5A5", "FFC000", "5B9BD5", "70AD47", "264478", "9E480E", "636363", "997300"];
@@ -116,12 +116,11 @@ export function partsChart(
   // the header row shares its row with a segment list on the left, whose row a wrapped header would make look blank.
   const widths = [
     WIDTHS.account,
-    ...headers.map((h) => labelWidth(h, WIDTHS.criterion, WIDTHS.criterionMax)),
+    ...headers.map((h) => labelWidth(h, WIDTHS.criterion, LABEL_MAX_WIDTH)),
     WIDTHS.attractiveness,
   ];
   const columnWidths = Object.fromEntries(widths.map((w, j) => [col(j), w]));
-  const labels = rows[0].map((text, j) => ({ text: String(text), width: widths[j] }));
-  const wraps = labels.some((l) => wrappedLines(l.text, l.width) > 1);
-  const rowHeights: Record<number, number> = wraps ? { [head]: wrappedRowHeight(labels) } : {};
+  const height = wrappedHeaderHeight(rows[0].map((text, j) => ({ text: String(text), width: widths[j] })));
+  const rowHeights: Record<number, number> = height ? { [head]: height } : {};
   return { blocks, styles, chart, columnWidths, rowHeights };
 }
