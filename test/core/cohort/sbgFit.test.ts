@@ -346,6 +346,24 @@ describe("cohorts with no finite maximum", () => {
       expect(fit.logLikelihood).toBeLessThanOrEqual(flat + 1e-9 * Math.abs(flat));
     }
   });
+
+  it("stop climbing once ln α or ln β passes 25: both end within one trust step (2) of it", () => {
+    // The climb towards α, β → ∞ has no end of its own; stopping at the first step past e²⁵ keeps α and β finite
+    // (below e²⁷: one trust step is at most 2 in ln α, ln β) for the curves and values shown from a refused fit.
+    for (const n of [
+      [100, 100, 100, 50], // ln β crosses first
+      [1573, 87, 0, 0, 0], // ln α crosses first (churn above one half)
+      [431, 358, 297, 246, 204, 130, 83, 51], // ln α crosses first, then ln β would run on to 27.1
+      [1000, 1000, 1000, 800, 700, 650, 620, 600],
+    ]) {
+      const fit = fitSbg(n) as SbgFit;
+      expect(fit.converged).toBe(false);
+      const [lnAlpha, lnBeta] = [Math.log(fit.alpha), Math.log(fit.beta)];
+      expect(Math.max(lnAlpha, lnBeta)).toBeGreaterThan(25);
+      expect(lnAlpha).toBeLessThanOrEqual(27);
+      expect(lnBeta).toBeLessThanOrEqual(27);
+    }
+  });
 });
 
 describe("fittedSbgParams", () => {
