@@ -184,6 +184,11 @@ describe("the KPI dashboard's heading and KPI table", () => {
       at: "C4",
       rows: [["Churn rate"], [{ f: "B12" }], [{ f: 'IF(ISNUMBER(C12),"target "&TEXT(C12,"0.0%"),"")' }]],
     });
+    // A money KPI's format quotes its "k": inside the formula's string each quote is doubled, as Excel reads it.
+    const margin = TABLE.map((r, i) => [...r, i === 0 ? "Gross margin" : 0.3]);
+    const clv = dashboardOf(margin).sheet.blocks.find((b) => b.rows[0][0] === "Average CLV")!;
+    const at = (clv.rows[1][0] as { f: string }).f.replace("B", "C");
+    expect(clv.rows[2]).toEqual([{ f: `IF(ISNUMBER(${at}),"target "&TEXT(${at},"#,##0,""k"";-#,##0,""k"";0"),"")` }]);
   });
 });
 
