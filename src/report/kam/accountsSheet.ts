@@ -168,7 +168,11 @@ export function accountsLayout(
  * One input column's cells for the plan's column block: the account table's own typed columns and labels as they are
  * (NaN is a blank), status and "new" in words, so that the plan holds no copy of the accounts.
  */
-function inputColumn(table: AccountTable, periods: readonly RevenuePeriod[], key: ColumnKey): PlanColumn {
+function inputColumn(
+  table: AccountTable,
+  periods: readonly RevenuePeriod[],
+  { key, header }: { key: ColumnKey; header: string },
+): PlanColumn {
   if (key.startsWith("criterion")) return table.criteria[Number(key.slice(9))].values;
   if (key.startsWith("productRevenue")) return table.productRevenue![Number(key.slice(14))].values;
   if (key.startsWith("period")) return periods[Number(key.slice(6))].values;
@@ -177,9 +181,9 @@ function inputColumn(table: AccountTable, periods: readonly RevenuePeriod[], key
     return Array.from(status, (s) => (s === 1 ? "Churned" : s === 0 ? "Active" : null));
   }
   if (key === "acquired") return Array.from(table.acquired!, (a) => (a === -1 ? null : a === 1));
-  return (
-    table.labels[key as LabelField] ?? table.numbers[key as NumberField] ?? new Array<null>(table.count).fill(null)
-  );
+  const values = table.labels[key as LabelField] ?? table.numbers[key as NumberField];
+  if (!values) throw new Error(`The Accounts sheet has no values for its ${header} column`);
+  return values;
 }
 
 /** The Accounts sheet: one row per accepted account in the KamAccounts table, inputs as read, metrics as formulas. */
@@ -195,11 +199,17 @@ export function accountsSheet(
   // The analyst's columns as values, a column block over the table's own columns (no row per account in the plan);
   // the computed columns, which come after them, as one pattern row the renderers repeat (100,000 accounts make one
   // formula a column in the plan, not 100,000).
-  const given = layout.columns.filter((c) => !computed[c.key]);
-  const formulas = layout.columns.filter((c) => computed[c.key]);
+  // accountsLayout puts the computed columns last, from Active (always computed) on: the column block fills the
+  // columns before them and the pattern those from Active, so a computed column without a formula would shift every
+  // formula after it one column left. Refused, as a layout and inputs that disagree (a bug, not the analyst's data).
+  const active = layout.columns.findIndex((c) => c.key === "active");
+  const given = layout.columns.slice(0, active);
+  const formulas = layout.columns.slice(active);
+  const unfilled = formulas.find((c) => !computed[c.key]);
+  if (unfilled) throw new Error(`The Accounts sheet has no formula for its ${unfilled.header} column`);
   const header = layout.columns.map((c) => c.header);
   const pattern = {
-    at: `${formulas[0]?.letter ?? "A"}${layout.firstRow}`,
+    at: `${formulas[0].letter}${layout.firstRow}`,
     count: table.count,
     pattern: formulas.map((c) => ({ f: computed[c.key]!({ row: ROW_TOKEN }) })),
   };
@@ -240,9 +250,9 @@ export function accountsSheet(
     columnWidths: Object.fromEntries(layout.columns.map((c) => [c.letter, c.width])),
     blocks: [{ at: "A1", rows: [header] }, mirror.block],
     columns: [
-      { at: `A${layout.firstRow}`, count: table.count, columns: given.map((c) => inputColumn(table, periods, c.key)) },
+      { at: `A${layout.firstRow}`, count: table.count, columns: given.map((c) => inputColumn(table, periods, c)) },
     ],
-    patterns: formulas.length > 0 ? [pattern] : [],
+    patterns: [pattern],
     styles: [...styles, ...mirror.styles],
     conditionalFormats,
     tables: [{ name: ACCOUNTS_TABLE, range: `A1:${last}${layout.lastRow}`, style: "TableStyleMedium2" }],

@@ -61,7 +61,8 @@ export function inputsSheet(
   const rows: PlanCell[][] = [];
   const styles: RangeStyle[] = [];
   const editable: string[] = [];
-  const put = (row: PlanCell[]) => rows.push(row) && rows.length;
+  // push returns the new length: the row number (1-based) the row was put on
+  const put = (row: PlanCell[]) => rows.push(row);
   put(["KAM inputs"]);
   put(["Edit the blue cells: the Accounts, Portfolio Matrix and KPI Dashboard sheets follow."]);
   put([]);
@@ -152,11 +153,9 @@ export function inputsSheet(
     rowHeights,
     columnWidths: {
       A: 52,
+      // B and C hold cut-offs, segments and targets; every column after them is a criterion's
       B: COLUMN_WIDTH,
       C: COLUMN_WIDTH,
-      ...Object.fromEntries(
-        Array.from({ length: Math.max(0, width - 3) }, (_, j) => [columnLetters(j + 3), COLUMN_WIDTH]),
-      ),
       ...criterionWidths,
     },
     blocks: [{ at: "A1", rows: block }],

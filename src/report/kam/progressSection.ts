@@ -49,7 +49,8 @@ export function progressSection(top: number, kpis: readonly Kpi[], snapshots: re
   const shown = snapshots.slice(-TREND_SNAPSHOTS);
   const recorded = new Set(current.kpis.map((k) => k.kpi));
   const trendKpis = kpis.filter((k) => recorded.has(`KPI_${k.id}`)).slice(0, 11);
-  const lastCol = columnLetters(Math.max(trendKpis.length, 1));
+  // the table is as wide as its KPIs: column A alone when the snapshot records none
+  const lastCol = columnLetters(trendKpis.length);
   const intro =
     snapshots.length === 1
       ? "The first snapshot: trends appear from the next build."

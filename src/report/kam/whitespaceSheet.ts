@@ -247,9 +247,10 @@ export function whitespaceSheet(table: AccountTable, layout: AccountsLayout): Wh
     { at: `A${listTop}`, rows: listRows },
   );
   styles.push(
-    section(`A${listTop - 1}:${lastBench}${listTop - 1}`),
+    // band, header and grid as wide as the list itself (Position, its grey helper, included), not the benchmarks
+    section(`A${listTop - 1}:${pos}${listTop - 1}`),
     header(`A${listTop}:${pos}${listTop}`),
-    grid(`A${listTop}:${value}${listBottom}`),
+    grid(`A${listTop}:${pos}${listBottom}`),
     { range: `${value}${listTop + 1}:${value}${listBottom}`, numberFormat: FORMATS.moneyFull },
     { range: `${pos}${listTop + 1}:${pos}${listBottom}`, font: { color: "808080" } },
   );

@@ -7,7 +7,14 @@ import { describe, expect, it } from "vitest";
 import type { Cell } from "../../../samples/telecomAccounts";
 import type { SheetPlan } from "../../../src/report/plan";
 import { planCellAt } from "../../../src/report/planCells";
-import { ACCOUNTS_SHEET, ACCOUNTS_TABLE, accountsLayout } from "../../../src/report/kam/accountsSheet";
+import type { KpiId } from "../../../src/core";
+import {
+  ACCOUNTS_SHEET,
+  ACCOUNTS_TABLE,
+  accountsLayout,
+  accountsSheet as buildAccountsSheet,
+} from "../../../src/report/kam/accountsSheet";
+import { inputsSheet } from "../../../src/report/kam/inputsSheet";
 import { SEGMENT_COLOURS_2X2, SEGMENT_COLOURS_3X3 } from "../../../src/report/kam/look";
 import { accountsForReport, prepareReport, type PrepareOptions } from "../../../src/report/kam/prepareReport";
 
@@ -294,6 +301,25 @@ describe("the Accounts sheet", () => {
       [700, 900, 1000],
       [300, 600, 500],
     ]);
+  });
+
+  it("refuses a layout its table or inputs cannot fill, naming the column, rather than shift the columns after it", () => {
+    const { table, options } = accountsOf(FULL);
+    const inputs = inputsSheet(table, options, {} as Record<KpiId, string>, undefined).refs;
+    // a layout that asks for CLV, with inputs that have no retention rate for it: the formulas after it would move
+    // one column left, into CLV's place
+    const withClv = accountsLayout(table, options, {}, { clv: true });
+    expect(() => buildAccountsSheet(table, options, withClv, inputs)).toThrow(
+      new Error("The Accounts sheet has no formula for its CLV column"),
+    );
+    // a layout from a table with an account manager, for one without
+    const noOwner = accountsOf(FULL.map((r) => r.filter((_, j) => j !== 1))).table;
+    expect(() =>
+      buildAccountsSheet(noOwner, options, accountsLayout(table, options, {}, { clv: false }), inputs),
+    ).toThrow(new Error("The Accounts sheet has no values for its Account manager column"));
+    // the same layout with the table it was made for
+    const sheet = buildAccountsSheet(table, options, accountsLayout(table, options, {}, { clv: false }), inputs);
+    expect(sheet.patterns![0].at).toBe("M2");
   });
 
   it("names the column it lacks when asked for its letter", () => {

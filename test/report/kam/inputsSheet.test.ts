@@ -205,6 +205,17 @@ describe("the KAM Inputs sheet", () => {
     expect(blue(sheet)[0]).toBe("B6:F6");
   });
 
+  it("gives every column it writes a width, and none it does not: one criterion in a 3×3 grid reaches C", () => {
+    const { report } = prepareReport(
+      { sheet: "Account Data", top: 0, left: 0, values: TABLE },
+      { choices: { grid: 3 }, overrides: { criteria: [{ column: 6, weight: 1 }] } },
+    );
+    const sheet = report!.plan.sheets.find((s) => s.name === INPUTS)!;
+    const widest = Math.max(...sheet.blocks.flatMap((b) => b.rows.map((r) => r.length)));
+    expect(widest).toBe(3);
+    expect(sheet.columnWidths).toEqual({ A: 52, B: 17, C: 16 }); // B as wide as "Growth potential"
+  });
+
   it("widens each criterion's column to its name (24 at most), and gives the header row the lines a longer one takes", () => {
     const named = (names: string[]) => {
       const { sheet } = build([

@@ -80,7 +80,7 @@ describe("progressSection", () => {
     expect(s.trend).toEqual({ firstRow: 14, labels: ["only"], columns: { KPI_Accounts: "B", KPI_NRR: "C" } });
   });
 
-  it("takes at most 11 KPIs (to column L), and styles A:B without any", () => {
+  it("takes at most 11 KPIs (to column L), and styles column A alone without any", () => {
     const ids: Kpi["id"][] = [
       "Accounts",
       "RetentionRate",
@@ -105,7 +105,7 @@ describe("progressSection", () => {
     expect(s.styles.slice(2, 4)).toEqual([header("A4:L4"), grid("A4:L5")]);
     const none = progressSection(1, kpis, [snapshot("a", [])]);
     expect(none.blocks[2]).toEqual({ at: "A4", rows: [["Snapshot"], ["a"]] });
-    expect(none.styles).toEqual([section("A1:L1"), note("A2"), header("A4:B4"), grid("A4:B5")]);
+    expect(none.styles).toEqual([section("A1:L1"), note("A2"), header("A4:A4"), grid("A4:A5")]);
   });
 
   it("with two snapshots and no move or rate: the count, the table, no chart, the sentence that nothing moved", () => {

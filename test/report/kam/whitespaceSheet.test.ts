@@ -105,9 +105,9 @@ describe("the Whitespace sheet's plan", () => {
       { range: "N2:P5", numberFormat: "#,##0", horizontalAlignment: "right" },
       { range: "L2:L5", font: { bold: true } },
       { range: "M2:M5", font: { color: "808080" } },
-      SECTION("A14:D14"),
+      SECTION("A14:E14"),
       HEADER("A15:E15"),
-      GRID("A15:D35"),
+      GRID("A15:E35"),
       { range: "D16:D35", numberFormat: "#,##0" },
       { range: "E16:E35", font: { color: "808080" } },
     ]);
