@@ -5,7 +5,19 @@
  */
 import "../fakes/customFunctionsRuntime";
 import { describe, expect, it } from "vitest";
-import { churn, clv, clvCohort, cohortFit, grr, nps, nrr, quadrant, score } from "../../src/functions/functions";
+import {
+  churn,
+  churnForecast,
+  clv,
+  clvCohort,
+  cohortFit,
+  grr,
+  nps,
+  nrr,
+  quadrant,
+  score,
+  survivalForecast,
+} from "../../src/functions/functions";
 import { cellError, shown, thrown } from "../fakes/customFunctionsRuntime";
 
 const column = <T>(xs: readonly T[]): T[][] => xs.map((x) => [x]);
@@ -34,6 +46,17 @@ describe("limits of a single-cell argument, checked before the core", () => {
       code: "#VALUE!",
       message: "at_start is -1; it must be a count of accounts, 0 or more.",
     });
+  });
+
+  it("names every argument and says what it must be: KAM.CHURN, the cohort forecasts, KAM.CLV.COHORT", () => {
+    const says = (f: () => unknown, message: string) =>
+      expect(thrown(f)).toMatchObject({ code: expect.stringMatching(/^#(VALUE!|N\/A)$/), message });
+    says(() => churn([[10]], [[-1]]), "at_end is -1; it must be a count of accounts, 0 or more.");
+    says(() => churnForecast(regular, [[1.5]]), "period is 1.5; it must be a whole number of periods, 1 or more.");
+    says(() => survivalForecast(regular, [[0.5]]), "period is 0.5; it must be a whole number of periods, 0 or more.");
+    says(() => survivalForecast(regular, [[-1]]), "period is -1; it must be a whole number of periods, 0 or more.");
+    says(() => clvCohort([[null]], regular, [[0.1]]), "margin is blank.");
+    says(() => clvCohort([[100]], regular, [[-0.1]]), "discount_rate is -0.1; it must be 0 or more.");
   });
 
   it("a whole-call problem of a single cell that is not a num keeps its own code", () => {

@@ -77,6 +77,10 @@ describe("excelErrors", () => {
     expect(passInputError({ code: "#DIV/0!", message: "zero" }, "x")).toEqual(
       expect.objectContaining({ code: "#DIV/0!", message: undefined }),
     );
+    // #NULL! (an intersection of ranges that do not meet) is one a custom function may return too
+    expect(passInputError({ code: "#NULL!" }, "x")).toEqual(
+      expect.objectContaining({ code: "#NULL!", message: undefined }),
+    );
     // #REF! and #NAME? cannot be returned: #VALUE! saying where
     expect(passInputError({ code: "#REF!" }, "margin (row 2)")).toMatchObject({
       code: "#VALUE!",
