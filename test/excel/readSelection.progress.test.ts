@@ -92,6 +92,31 @@ describe("reading a saved range instead of the selection (Rebuild)", () => {
     expect(read.input.values).toEqual(data.cells.slice(0, 4).map((r) => r.slice(0, 3)));
   });
 
+  it("takes any address of cells or whole columns Excel writes, and refuses text around one", async () => {
+    const excel = new FakeExcel([accounts(30)], { sheet: "Account Data", row: 0, col: 0, rows: 1, cols: 1 });
+    const source = (address: string) => ({ source: { sheet: "Account Data", address } });
+    // two-letter columns and two-digit rows on either side of the colon, whole columns with two letters, a 7-digit
+    // row: each read (rows of the 31 the sheet holds that the range covers)
+    const rows: [string, number][] = [
+      ["A10:D31", 22],
+      ["$A$1:$D$12", 12],
+      ["A1:AB3", 3],
+      ["AA1:AB3", 0],
+      ["A:AB", 31],
+      ["AA:AB", 0],
+      ["A1048576", 0],
+    ];
+    for (const [address, count] of rows) {
+      const read = await readSelection(excel.context, all, source(address));
+      expect(read.input.values.length, address).toBe(count);
+    }
+    for (const address of ["notes B2", "B2 notes", "B2:C3 notes", "A:B notes"]) {
+      await expect(readSelection(excel.context, all, source(address)), address).rejects.toThrow(
+        `The saved settings read the table from ${address}, not from a range in this workbook`,
+      );
+    }
+  });
+
   it("says what to do when the saved sheet is gone, or the settings came from a file", async () => {
     const excel = new FakeExcel([accounts(3)], { sheet: "Account Data", row: 0, col: 0, rows: 1, cols: 1 });
     await expect(readSelection(excel.context, all, { source: { sheet: "Old data", address: "A1" } })).rejects.toThrow(
